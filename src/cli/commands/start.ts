@@ -1,0 +1,44 @@
+// kundepuls start [--demo-if-empty] — runs the bot: migrations, HTTP server, chat faces, console.
+import { z } from "zod";
+import { createApp, describeDatabase, type App } from "../../app.ts";
+import type { Config } from "../../config.ts";
+import { ConsoleFace } from "../../faces/console/console-face.ts";
+import type { Logger } from "../../logger.ts";
+import { fillDemoData } from "../../services/demo-data.ts";
+import { parseCommandArgs } from "../args.ts";
+
+const USAGE = "usage: kundepuls start [--demo-if-empty]";
+const schema = z.object({ positionals: z.array(z.string()).max(0, "start takes no arguments"), "demo-if-empty": z.boolean().default(false) });
+
+export async function startCommand(argv: string[], config: Config, log: Logger): Promise<App> {
+  const args = parseCommandArgs(argv, { "demo-if-empty": { type: "boolean" } }, schema, USAGE);
+  const app = await createApp(config, log);
+  // Demo answers only for a newcomer's first local run; a real deployment never gets invented data.
+  const wantDemo = args["demo-if-empty"] && app.localMode && config.DEMO_DATA !== false;
+  if (wantDemo && (await app.answers.count()) === 0) {
+    const filled = await fillDemoData({ prisma: app.db.prisma, answers: app.answers }, { now: new Date() });
+    log.info(`local mode: empty database filled with ${filled.answers} demo answers for ${filled.teams} teams`);
+  }
+  try {
+    const address = await app.server.listen(config.PORT, config.HOST);
+    log.info(`listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${address.port} (${describeDatabase(app.db)})`);
+  } catch (error) {
+    await app.db.close();
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new Error(`port ${config.PORT} is already in use; set PORT to another port`);
+    throw error;
+  }
+  if (!config.INGEST_TOKEN) log.warn("INGEST_TOKEN is not set: POST /api/responses accepts only clients on this machine (loopback)");
+  if (app.localMode) {
+    log.info("local mode: no Slack or Teams credentials, so the console is the chat face");
+    const face = new ConsoleFace(app.nps, (s) => process.stdout.write(s), log);
+    face.attach(process.stdin);
+  }
+  const stop = async (signal: string) => {
+    log.info(`${signal}: stopping`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  return app;
+}

@@ -1,0 +1,76 @@
+// The `kundepuls` executable: one entry, thin commands over the same services as the bot.
+import { ConfigError, loadConfig } from "../config.ts";
+import { createLogger } from "../logger.ts";
+import { createApp } from "../app.ts";
+import { UsageError } from "./args.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { npsCommand } from "./commands/nps.ts";
+import { startCommand } from "./commands/start.ts";
+import { importCommand } from "./commands/import.ts";
+import { demoCommand } from "./commands/demo.ts";
+
+const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
+
+usage: kundepuls <command> [options]
+
+  start [--demo-if-empty]     run the bot (HTTP server, chat faces, console in local mode)
+  migrate                     apply database migrations
+  import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]
+                              import survey answers from a CSV export
+  nps "<period>" [--team SLUG] [--touchpoint NAME] [--json]
+                              NPS for a period, e.g. "this month", "sidste kvartal", "2026-10"
+  demo                        fill the database with sample answers (4 teams, 13 months)
+  help                        this text
+
+Configuration comes from environment variables; see .env.example.`;
+
+const out = (s: string) => process.stdout.write(s);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    out(HELP + "\n");
+    return 0;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  switch (command) {
+    case "start":
+      await startCommand(rest, config, log);
+      return -1; // keeps running
+    case "migrate":
+      await migrateCommand(config, out);
+      return 0;
+    case "nps":
+    case "import":
+    case "demo": {
+      const app = await createApp(config, log);
+      try {
+        if (command === "nps") await npsCommand(rest, app, out);
+        else if (command === "import") return await importCommand(rest, app, out);
+        else await demoCommand(rest, app, out);
+      } finally {
+        await app.db.close();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`kundepuls: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`kundepuls: ${(error as Error).message ?? String(error)}\n`);
+    if (process.env.LOG_LEVEL === "debug") process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = 1;
+  },
+);

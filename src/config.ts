@@ -1,0 +1,67 @@
+// Every environment variable Kundepuls reads, parsed once at start. A bad value stops the
+// program with one line naming the variable (see ConfigError); .env.example lists them all.
+import { z } from "zod";
+
+const optionalText = z.string().trim().min(1).optional();
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const configSchema = z.object({
+  DATABASE_URL: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  INGEST_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
+  TIME_ZONE: z.string().trim().refine(isTimeZone, "is not an IANA time zone such as Europe/Copenhagen").default("Europe/Copenhagen"),
+  DEFAULT_LANGUAGE: z.enum(["da", "en"]).default("da"),
+  MIN_RESPONSES: z.coerce.number().int().min(1).max(100_000).default(30),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** local mode: fill an empty database with demo answers on first start */
+  DEMO_DATA: bool.optional(),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: z.url().optional(),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; empty strings count as unset (as in most .env files). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.keys(configSchema.shape);
+  const input = Object.fromEntries(known.map((key) => [key, env[key] === "" ? undefined : env[key]]));
+  const result = configSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0]);
+  const value = input[name];
+  const shown = value === undefined ? "" : name.match(/TOKEN|SECRET|PASSWORD/) ? " (value hidden)" : ` (got "${value}")`;
+  throw new ConfigError(`Configuration error: ${name} ${describeIssue(issue)}${shown}`);
+}
+
+/** zod's default texts are written for developers; these are for whoever edits the .env file. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
+  if (issue.code === "invalid_type" && issue.expected === "number") return "must be a whole number";
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const limit = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+    return issue.origin === "string" ? `must be ${limit} characters long` : `must be ${limit}`;
+  }
+  if (issue.code === "invalid_format") return "is not a valid URL";
+  return issue.message;
+}

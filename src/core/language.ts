@@ -1,0 +1,13 @@
+// Which language to answer in: the one the person typed in, else the workspace default.
+import type { Lang } from "./periods.ts";
+
+const DANISH = /\b(i dag|idag|i går|igår|denne|dette|sidste|seneste|måned|maaned|uge|kvartal|i år|dage|hjælp|hjaelp|del|forbind|afbryd|sager|mål|januar|februar|marts|maj|juni|juli|oktober)\b|[æøå]/iu;
+const ENGLISH = /\b(today|yesterday|this|last|past|month|week|quarter|year|days|help|share|connect|disconnect|cases|goal|january|february|march|may|june|july|october)\b/i;
+
+export function detectLang(text: string, fallback: Lang): Lang {
+  const da = DANISH.test(text);
+  const en = ENGLISH.test(text);
+  if (da && !en) return "da";
+  if (en && !da) return "en";
+  return fallback;
+}

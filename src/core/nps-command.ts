@@ -1,0 +1,72 @@
+// "/nps [period] [team] [touchpoint] [del|share]" → what the person asked for.
+// The same words work in Slack, Teams and the console; faces only strip their own syntax.
+import { detectLang } from "./language.ts";
+import { matchPeriodPrefix, parsePeriod, type Lang, type Period, type Texts } from "./periods.ts";
+
+export type NpsCommand =
+  | { kind: "help"; lang: Lang }
+  | { kind: "query"; lang: Lang; period: Period; team: string | null; touchpoint: string | null; share: boolean }
+  | { kind: "invalid"; lang: Lang; error: Texts };
+
+export interface CommandContext {
+  now: Date;
+  timeZone: string;
+  defaultLang: Lang;
+  /** known team slugs and touchpoint names, to tell them apart from period words */
+  teams: string[];
+  touchpoints: string[];
+}
+
+const HELP_WORDS = new Set(["help", "hjælp", "hjaelp", "?", "-h", "--help"]);
+const SHARE_WORDS = new Set(["del", "share"]);
+
+function findName(word: string, names: string[]): string | null {
+  const lower = word.toLowerCase();
+  return names.find((n) => n.toLowerCase() === lower) ?? null;
+}
+
+export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand {
+  const text = input.trim().replace(/^\/?nps\b/i, "").trim();
+  const lang = detectLang(text, ctx.defaultLang);
+  let words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 1 && HELP_WORDS.has(words[0]!.toLowerCase())) return { kind: "help", lang };
+
+  const share = words.length > 0 && SHARE_WORDS.has(words[words.length - 1]!.toLowerCase());
+  if (share) words = words.slice(0, -1);
+
+  // Team and touchpoint names are taken from the end, so a team called "q3" cannot eat a period.
+  let team: string | null = null;
+  let touchpoint: string | null = null;
+  while (words.length > 0) {
+    const last = words[words.length - 1]!;
+    const asTeam: string | null = team === null ? findName(last, ctx.teams) : null;
+    const asTouchpoint: string | null = touchpoint === null && !asTeam ? findName(last, ctx.touchpoints) : null;
+    if (!asTeam && !asTouchpoint) break;
+    if (asTeam) team = asTeam;
+    else touchpoint = asTouchpoint;
+    words = words.slice(0, -1);
+  }
+
+  if (words.length === 0) {
+    const period = parsePeriod("", ctx.now, ctx.timeZone);
+    if (!period.ok) return { kind: "invalid", lang, error: period.error };
+    return { kind: "query", lang, period: period.period, team, touchpoint, share };
+  }
+  const prefix = matchPeriodPrefix(words, ctx.now, ctx.timeZone);
+  if (prefix && prefix.used === words.length) return { kind: "query", lang, period: prefix.period, team, touchpoint, share };
+  if (prefix) {
+    const rest = words.slice(prefix.used).join(" ");
+    return { kind: "invalid", lang, error: unknownScope(rest, ctx) };
+  }
+  const parsed = parsePeriod(words.join(" "), ctx.now, ctx.timeZone);
+  return { kind: "invalid", lang, error: parsed.ok ? unknownScope(words.join(" "), ctx) : parsed.error };
+}
+
+function unknownScope(rest: string, ctx: CommandContext): Texts {
+  const teams = ctx.teams.length > 0 ? ctx.teams.join(", ") : "–";
+  const touchpoints = ctx.touchpoints.length > 0 ? ctx.touchpoints.join(", ") : "–";
+  return {
+    da: `Jeg kender ikke "${rest}" som team eller kontaktpunkt. Teams: ${teams}. Kontaktpunkter: ${touchpoints}.`,
+    en: `"${rest}" is not a team or touchpoint I know. Teams: ${teams}. Touchpoints: ${touchpoints}.`,
+  };
+}

@@ -1,0 +1,25 @@
+// What an NPS question is answered with: figures for a period and scope, the previous period
+// of equal length, and optionally the trend. Built by the NPS service, drawn by src/messages.
+import type { Comparison, NpsFigures } from "./nps.ts";
+import type { Period } from "./periods.ts";
+
+export interface TrendPoint {
+  label: string;
+  from: Date;
+  to: Date;
+  nps: number | null;
+  responses: number;
+}
+
+export interface NpsScope {
+  team: { slug: string; name: string } | null;
+  touchpoint: string | null;
+}
+
+export interface NpsReport {
+  period: Period;
+  scope: NpsScope;
+  figures: NpsFigures;
+  previous: { period: Period; figures: NpsFigures; comparison: Comparison };
+  trend: TrendPoint[] | null;
+}

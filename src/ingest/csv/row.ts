@@ -1,0 +1,184 @@
+// One CSV data row → NormalizedAnswer, or a short human reason why not.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { NormalizedAnswer } from '../normalized-answer.ts';
+import { parseAnswerDate } from './dates.ts';
+import { ANSWER_FIELDS, type AnswerField, type ColumnMap } from './headers.ts';
+import { slugify } from "../../core/slug.ts";
+
+export interface RowOptions {
+  source: string;
+  /** team slug for rows whose own team cell is empty (the importer's --team) */
+  defaultTeam?: string;
+  timeZone: string;
+  importedAt: Date;
+  /** physical line where the row starts, only echoed back in failures */
+  line: number;
+}
+
+export type RowOutcome =
+  | { ok: true; answer: NormalizedAnswer }
+  | { ok: false; line: number; reason: string };
+
+/** Cleaned cell text per field; null when the cell is empty or the column does not exist. */
+export type RawRow = Partial<Record<AnswerField, string | null>>;
+
+/**
+ * Trim, unify line breaks and Unicode form, so the same answer reads identically whether the
+ * file was saved with CRLF or LF, or on a Mac (NFD "å") or Windows (NFC "å").
+ */
+export function cleanCell(cell: string | undefined): string | null {
+  if (cell === undefined) return null;
+  const s = cell.replace(/\r\n?/g, '\n').normalize('NFC').trim();
+  return s === '' ? null : s;
+}
+
+export function pickCells(cells: readonly string[], columns: ColumnMap): RawRow {
+  const row: RawRow = {};
+  for (const field of ANSWER_FIELDS) {
+    const index = columns[field];
+    if (index !== undefined) row[field] = cleanCell(cells[index]);
+  }
+  return row;
+}
+
+// Keeps reasons one line long even when a cell holds a whole paragraph.
+const quote = (v: string): string => `'${v.length > 40 ? `${v.slice(0, 37)}...` : v}'`;
+
+// "9", "9,0", "9.00": Danish Excel writes decimal commas. "9,5" is not a whole score.
+const WHOLE_NUMBER = /^(\d{1,2})(?:[.,]0+)?$/;
+
+const wholeNumberIn = (label: string, min: number, max: number, required: boolean) =>
+  z
+    .string()
+    .nullish()
+    .transform((v, ctx): number | null => {
+      if (v == null) {
+        if (required) ctx.addIssue({ code: 'custom', message: `${label} is missing` });
+        return null;
+      }
+      const m = WHOLE_NUMBER.exec(v);
+      const n = m ? Number(m[1]) : NaN;
+      if (!(n >= min && n <= max)) {
+        ctx.addIssue({ code: 'custom', message: `${label} ${quote(v)} is not ${min}–${max}` });
+        return null;
+      }
+      return n;
+    });
+
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'sand', '1', 'x']);
+// Danish Excel exports booleans as SAND/FALSK.
+const NO = new Set(['nej', 'n', 'no', 'false', 'falsk', '0']);
+
+const consent = z
+  .string()
+  .nullish()
+  .transform((v, ctx): boolean => {
+    if (v == null) return false; // no recorded consent means we may not share
+    const key = v.toLowerCase();
+    if (YES.has(key)) return true;
+    if (!NO.has(key)) ctx.addIssue({ code: 'custom', message: `consent ${quote(v)} is not yes/no` });
+    return false;
+  });
+
+const LANGUAGES: Record<string, string> = { dansk: 'da', danish: 'da', engelsk: 'en', english: 'en' };
+
+const language = text.transform((v) => (v === null ? null : (LANGUAGES[v.toLowerCase()] ?? v.toLowerCase())));
+
+/** Team slugs are compared case-insensitively everywhere, so store them lower-case. */
+export function teamSlug(v: string | null | undefined): string | null {
+  return v ? slugify(v) || null : null;
+}
+
+const schemas = new Map<string, ReturnType<typeof buildRowSchema>>();
+
+function buildRowSchema(timeZone: string) {
+  return z.object({
+    id: text,
+    score: wholeNumberIn('score', 0, 10, true),
+    ces: wholeNumberIn('ces', 1, 7, false),
+    comment: text,
+    respondedAt: z
+      .string()
+      .nullish()
+      .transform((v, ctx): Date | null => {
+        if (v == null) return null;
+        const date = parseAnswerDate(v, timeZone);
+        if (!date) ctx.addIssue({ code: 'custom', message: `date ${quote(v)} is not a date` });
+        return date;
+      }),
+    email: text.transform((v) => v?.toLowerCase() ?? null),
+    name: text,
+    team: text.transform(teamSlug),
+    touchpoint: text,
+    account: text,
+    consent,
+    language,
+    source: text,
+  });
+}
+
+/** The zod schema for one mapped row (see pickCells); dates are read in `timeZone`. */
+export function answerRowSchema(timeZone: string): ReturnType<typeof buildRowSchema> {
+  let schema = schemas.get(timeZone);
+  if (!schema) {
+    schema = buildRowSchema(timeZone);
+    schemas.set(timeZone, schema);
+  }
+  return schema;
+}
+
+export type ParsedRow = z.output<ReturnType<typeof buildRowSchema>>;
+
+/**
+ * Content-derived id for rows without one, stable across re-imports of the same export.
+ * Deliberately leaves out what comes from the import rather than the file (import time,
+ * --team default, --source), so re-running an import with a corrected flag updates the
+ * same answers instead of duplicating them.
+ */
+export function stableRowId(row: ParsedRow): string {
+  const fields = [
+    row.score,
+    row.respondedAt?.toISOString() ?? '',
+    row.comment ?? '',
+    row.email ?? '',
+    row.name ?? '',
+    row.team ?? '',
+    row.touchpoint ?? '',
+    row.account ?? '',
+  ];
+  // JSON keeps field boundaries unambiguous ("a|b" + "c" vs "a" + "b|c").
+  const hex = createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return `row-${hex.slice(0, 24)}`;
+}
+
+export function rowToAnswer(cells: readonly string[], columns: ColumnMap, opts: RowOptions): RowOutcome {
+  const parsed = answerRowSchema(opts.timeZone).safeParse(pickCells(cells, columns));
+  if (!parsed.success) {
+    return { ok: false, line: opts.line, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+  }
+  const row = parsed.data;
+  return {
+    ok: true,
+    answer: {
+      source: row.source ?? opts.source,
+      externalId: row.id ?? stableRowId(row),
+      score: row.score ?? 0, // never null here: a missing score is an issue above
+      ces: row.ces,
+      comment: row.comment,
+      customerName: row.name,
+      customerEmail: row.email,
+      customerAccount: row.account,
+      teamSlug: row.team ?? teamSlug(opts.defaultTeam),
+      touchpoint: row.touchpoint,
+      language: row.language,
+      consentToShare: row.consent,
+      answeredAt: row.respondedAt ?? opts.importedAt,
+    },
+  };
+}

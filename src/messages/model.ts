@@ -1,0 +1,47 @@
+// The platform-neutral message model. Every message the bot sends (an /nps answer, a digest, an
+// alert, a story, help) is built once as a Message and drawn by each face: Slack Block Kit,
+// Teams Adaptive Cards, console text. Text here is plain: renderers escape it for their platform.
+
+export type Lang = "da" | "en";
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface ChartPoint {
+  label: string;
+  /** null = no answers in that bucket (a gap, not a zero) */
+  value: number | null;
+}
+
+export type Block =
+  | { type: "header"; text: string }
+  | { type: "text"; text: string; emphasis?: "strong" | "muted" }
+  | { type: "facts"; facts: Fact[] }
+  | { type: "quote"; text: string; attribution?: string }
+  | { type: "lineChart"; title: string; seriesLabel: string; points: ChartPoint[] }
+  | { type: "gauge"; title: string; value: number; min: number; max: number }
+  | { type: "context"; text: string }
+  | { type: "divider" }
+  | { type: "actions"; actions: Action[] };
+
+export type Action =
+  | { kind: "button"; id: string; label: string; value: string; style?: "primary" | "danger" }
+  | { kind: "userPicker"; id: string; label: string; value: string };
+
+export interface Message {
+  /** what the message is, for logs and outbox keys: "npsAnswer", "digest", "alert", … */
+  kind: string;
+  lang: Lang;
+  /** one line for notifications and clients that show no rich content */
+  summary: string;
+  blocks: Block[];
+}
+
+/** Cuts text to `max` characters with an ellipsis, never in the middle of a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return chars.slice(0, Math.max(0, max - 1)).join("").trimEnd() + "…";
+}

@@ -1,0 +1,90 @@
+// One HTTP server for everything Kundepuls serves: health, ingestion, the Slack and Teams
+// endpoints. A tiny router on node:http — each face adds its own routes.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "../logger.ts";
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export class PayloadTooLargeError extends Error {}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(data) });
+  res.end(data);
+}
+
+/** Reads a request body, refusing more than `limit` bytes without buffering the rest. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(new PayloadTooLargeError(`body larger than ${limit} bytes`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(new PayloadTooLargeError(`body larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+export class HttpServer {
+  private readonly routes = new Map<string, Handler>();
+  readonly server: http.Server;
+
+  constructor(private readonly log: Logger) {
+    this.server = http.createServer((req, res) => void this.dispatch(req, res));
+    this.server.keepAliveTimeout = 65_000;
+  }
+
+  route(method: "GET" | "POST", path: string, handler: Handler): void {
+    this.routes.set(`${method} ${path}`, handler);
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0]!;
+    const handler = this.routes.get(`${req.method} ${path}`);
+    if (!handler) {
+      const known = [...this.routes.keys()].some((k) => k.endsWith(` ${path}`));
+      sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });
+      return;
+    }
+    try {
+      await handler(req, res);
+    } catch (error) {
+      this.log.error(`${req.method} ${path} failed`, error);
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.end();
+    }
+  }
+
+  listen(port: number, host: string): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => resolve(this.server.address() as AddressInfo));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.closeAllConnections();
+      this.server.close(() => resolve());
+    });
+  }
+}
+
+export function isLoopback(address: string | undefined): boolean {
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1" || !!address?.startsWith("127.");
+}

@@ -1,0 +1,70 @@
+// Opens the Prisma client for SQLite or PostgreSQL. The two providers need two generated clients
+// (a client generated for sqlite refuses the pg adapter); their models are identical, so the rest
+// of the code uses one type: the SQLite client's, which is the common subset of both.
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+
+export type Db = SqliteClient;
+export type Provider = "sqlite" | "postgres";
+
+export interface DatabaseTarget {
+  provider: Provider;
+  /** sqlite: absolute file path or ":memory:"; postgres: connection string without `schema` */
+  url: string;
+  /** postgres only: the schema to use (from `?schema=`), default public */
+  schema?: string;
+}
+
+export const DEFAULT_SQLITE_FILE = "data/kundepuls.db";
+
+/** Reads DATABASE_URL: unset → a SQLite file under ./data/; postgres(ql):// → PostgreSQL. */
+export function parseDatabaseUrl(databaseUrl: string | undefined, cwd = process.cwd()): DatabaseTarget {
+  const raw = databaseUrl?.trim();
+  if (!raw) return { provider: "sqlite", url: path.resolve(cwd, DEFAULT_SQLITE_FILE) };
+  if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
+    const url = new URL(raw);
+    const schema = url.searchParams.get("schema") ?? undefined;
+    url.searchParams.delete("schema");
+    return { provider: "postgres", url: url.toString(), schema };
+  }
+  if (raw.startsWith("file:")) {
+    const file = raw.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+    if (file === ":memory:") return { provider: "sqlite", url: ":memory:" };
+    return { provider: "sqlite", url: path.resolve(cwd, file) };
+  }
+  throw new Error(
+    `DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${raw.split(":")[0]}:…")`,
+  );
+}
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: Db;
+  close(): Promise<void>;
+}
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.provider === "sqlite") {
+    if (target.url !== ":memory:") fs.mkdirSync(path.dirname(target.url), { recursive: true });
+    const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
+    const prisma = new SqliteClient({ adapter });
+    return { target, prisma, close: () => prisma.$disconnect() };
+  }
+  const adapter = new PrismaPg(
+    { connectionString: target.url, max: 10, ...pgSearchPath(target.schema) },
+    target.schema ? { schema: target.schema } : undefined,
+  );
+  const prisma = new PostgresClient({ adapter }) as unknown as Db;
+  return { target, prisma, close: () => prisma.$disconnect() };
+}
+
+/** Connection options that put every session of a pool into one schema. */
+export function pgSearchPath(schema: string | undefined): { options?: string } {
+  if (!schema) return {};
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+  return { options: `-c search_path=${schema}` };
+}

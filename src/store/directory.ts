@@ -1,0 +1,54 @@
+// Teams and touchpoints: looked up by slug/name, created on first mention by an answer.
+// Ids are cached per process; creation is an upsert so concurrent writers agree.
+import type { Db } from "./database.ts";
+
+export interface TeamRow {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export class Directory {
+  private teamIds = new Map<string, number>();
+  private touchpointIds = new Map<string, number>();
+
+  constructor(private readonly prisma: Db) {}
+
+  async teamId(slug: string): Promise<number> {
+    const cached = this.teamIds.get(slug);
+    if (cached !== undefined) return cached;
+    const team = await this.prisma.team.upsert({
+      where: { slug },
+      create: { slug, name: slug.charAt(0).toUpperCase() + slug.slice(1) },
+      update: {},
+      select: { id: true },
+    });
+    this.teamIds.set(slug, team.id);
+    return team.id;
+  }
+
+  async touchpointId(name: string): Promise<number> {
+    const cached = this.touchpointIds.get(name);
+    if (cached !== undefined) return cached;
+    const row = await this.prisma.touchpoint.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } });
+    this.touchpointIds.set(name, row.id);
+    return row.id;
+  }
+
+  async findTeam(slug: string): Promise<TeamRow | null> {
+    return this.prisma.team.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  }
+
+  async findTouchpoint(name: string): Promise<{ id: number; name: string } | null> {
+    return this.prisma.touchpoint.findFirst({ where: { name }, select: { id: true, name: true } });
+  }
+
+  async listTeams(): Promise<TeamRow[]> {
+    return this.prisma.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
+  }
+
+  async listTouchpoints(): Promise<string[]> {
+    const rows = await this.prisma.touchpoint.findMany({ select: { name: true }, orderBy: { name: "asc" } });
+    return rows.map((r) => r.name);
+  }
+}

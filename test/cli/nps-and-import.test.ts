@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases.ts";
+import { runCli } from "../support/cli.ts";
+
+// October 2026 (Copenhagen): 5 promoters, 2 passives, 3 detractors; one answer just outside on
+// each side of the month boundary; September: one promoter and one detractor.
+const CSV = [
+  "Svar_ID;Karakter;Kommentar;Dato;Navn;Afdeling;Kontaktpunkt",
+  "o1;10;Fantastisk;01.10.2026 00:30;Åse;Support;telefon",
+  "o2;10;\"Hurtig hjælp;\r\ntak\";05.10.2026 12:00;Bo;Support;chat",
+  "o3;9;;10-10-2026;;Support;telefon",
+  "o4;8;;11/10/2026 08:00;;Support;telefon",
+  "o5;7;;2026-10-12T10:00:00+02:00;;Support;chat",
+  "o6;6;For dyrt;13.10.2026;;Support;telefon",
+  "o7;5;;14.10.2026;;Support;telefon",
+  "o8;0;Elendigt;15.10.2026;;Support;telefon",
+  "o9;9;;20.10.2026;;Support;telefon",
+  "o10;10;;31.10.2026 23:59;;Support;telefon",
+  "n1;0;uden for;01.11.2026 00:00;;Support;telefon",
+  "s1;9;;15.09.2026;;Support;telefon",
+  "s2;3;;30.09.2026 23:59;;Support;telefon",
+  "x1;10;andet team;15.10.2026;;Salg;butik",
+].join("\r\n");
+
+describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
+  let test: TestDatabase;
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    test = await createTestDatabase(provider);
+    env = { DATABASE_URL: test.databaseUrl };
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "kundepuls-cli-"));
+    fs.writeFileSync(path.join(dir, "svar.csv"), "\ufeff" + CSV);
+    fs.writeFileSync(path.join(dir, "bad.csv"), CSV + "\r\nz1;11;;15.10.2026;;Support;telefon\r\nz2;5;;31.02.2026;;Support;telefon\r\n");
+  });
+  afterAll(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await test.drop();
+  });
+
+  it("refuses a file with invalid rows, naming lines and reasons, and imports nothing", async () => {
+    const res = await runCli(["import", path.join(dir, "bad.csv")], env);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/line 17: score '11'/);
+    expect(res.stdout).toMatch(/line 18: .*31\.02\.2026/);
+    expect(res.stdout).toMatch(/nothing imported/);
+    const nps = await runCli(["nps", "2026", "--json"], env);
+    expect(JSON.parse(nps.stdout).responses).toBe(0);
+  });
+
+  it("dry-run counts without writing; import stores; a re-import adds nothing", async () => {
+    const dry = await runCli(["import", path.join(dir, "svar.csv"), "--dry-run"], env);
+    expect(dry.stdout).toContain("created 14 · updated 0 · unchanged 0 · invalid 0");
+    const first = await runCli(["import", path.join(dir, "svar.csv"), "--source", "survey"], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("created 14 · updated 0 · unchanged 0 · invalid 0");
+    const again = await runCli(["import", path.join(dir, "svar.csv"), "--source", "survey"], env);
+    expect(again.stdout).toContain("created 0 · updated 0 · unchanged 14 · invalid 0");
+  });
+
+  it("--skip-invalid imports the valid rows and reports the others", async () => {
+    const res = await runCli(["import", path.join(dir, "bad.csv"), "--source", "survey", "--skip-invalid"], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("created 0 · updated 0 · unchanged 14 · invalid 2");
+  });
+
+  it("nps --json matches a hand count, with the previous month for comparison", async () => {
+    const res = await runCli(["nps", "2026-10", "--team", "support", "--json"], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout.trim().split("\n")).toHaveLength(1);
+    // n=10, p=0.5, d=0.3: NPS 20; Var=(0.8-0.04)/10=0.076; margin=196·√0.076=54.03.
+    // September: one promoter, one detractor: NPS 0, delta +20, within the combined margin.
+    expect(JSON.parse(res.stdout)).toEqual({
+      period: { from: "2026-09-30T22:00:00.000Z", to: "2026-10-31T23:00:00.000Z", label: "oktober 2026" },
+      responses: 10, promoters: 5, passives: 2, detractors: 3, nps: 20, marginOfError: 54.03, tooFewAnswers: true,
+      previous: { nps: 0, delta: 20, significant: false },
+    });
+  });
+
+  it("nps filters by touchpoint and labels English input in English", async () => {
+    const res = await runCli(["nps", "October 2026", "--team", "support", "--touchpoint", "chat", "--json"], env);
+    expect(JSON.parse(res.stdout)).toMatchObject({ responses: 2, promoters: 1, passives: 1, detractors: 0, nps: 50, period: { label: "October 2026" } });
+    const all = await runCli(["nps", "2026-10", "--json"], env);
+    expect(JSON.parse(all.stdout)).toMatchObject({ responses: 11, promoters: 6 });
+  });
+
+  it("unknown period, team or flag: a clear message and exit code 2, no stack trace", async () => {
+    for (const args of [["nps", "whenever"], ["nps", "2026-10", "--team", "nope"], ["nps", "--colour"], ["import"]]) {
+      const res = await runCli(args, env);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(/^kundepuls: /);
+      expect(res.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

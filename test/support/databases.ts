@@ -1,0 +1,58 @@
+// Every storage test runs against SQLite and PostgreSQL. Each run gets its own SQLite file or
+// its own Postgres schema (dropped afterwards), so runs never see each other's data.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openDatabase, type Database, type DatabaseTarget, type Provider } from "../../src/store/database.ts";
+import { applyMigrations } from "../../src/store/migrate.ts";
+
+export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export const PROVIDERS: Provider[] = ["sqlite", "postgres"];
+
+export interface TestDatabase {
+  target: DatabaseTarget;
+  /** DATABASE_URL that points at this database (for child processes) */
+  databaseUrl: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+  const id = crypto.randomBytes(6).toString("hex");
+  if (provider === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kundepuls-test-"));
+    const file = path.join(dir, `test-${id}.db`);
+    return {
+      target: { provider, url: file },
+      databaseUrl: `file:${file}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = `kp_test_${id}`;
+  return {
+    target: { provider, url: POSTGRES_URL, schema },
+    databaseUrl: `${POSTGRES_URL}?schema=${schema}`,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+/** A migrated, empty database and its Prisma client; call `dispose` in afterAll. */
+export async function migratedDatabase(provider: Provider): Promise<{ db: Database; test: TestDatabase; dispose(): Promise<void> }> {
+  const test = await createTestDatabase(provider);
+  await applyMigrations(test.target);
+  const db = openDatabase(test.target);
+  return {
+    db,
+    test,
+    dispose: async () => {
+      await db.close();
+      await test.drop();
+    },
+  };
+}
