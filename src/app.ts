@@ -5,9 +5,28 @@ import type { Logger } from "./logger.ts";
 import { HttpServer, sendJson } from "./server/http-server.ts";
 import { IngestService } from "./services/ingest-service.ts";
 import { NpsService } from "./services/nps-service.ts";
+import { BindingService } from "./services/binding-service.ts";
+import { ChatCommandService } from "./services/chat-commands.ts";
 import { AnswerStore } from "./store/answers.ts";
 import { openDatabase, parseDatabaseUrl, type Database } from "./store/database.ts";
 import { applyMigrations } from "./store/migrate.ts";
+import { OutboxStore } from "./store/outbox.ts";
+import { JobRunStore } from "./store/job-runs.ts";
+import { OutboxWorker } from "./jobs/outbox-worker.ts";
+import type { Deliverer, Platform } from "./services/outbox/deliverer.ts";
+import { PeopleService } from "./services/people.ts";
+import { GoalService } from "./services/goal-service.ts";
+import { CaseService } from "./services/case-service.ts";
+import { StoryService } from "./services/story-service.ts";
+import { DigestService } from "./services/digest-service.ts";
+import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
+import { HomeService } from "./services/home-service.ts";
+import { parseDailyCron } from "./core/schedule.ts";
+import { ConfigError } from "./config.ts";
+import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
+import { parseSlackSettings } from "./faces/slack/config.ts";
+import { createSlackFace, type SlackFace } from "./faces/slack/face.ts";
+import { mountTeamsFace, teamsSettings, type TeamsFace } from "./faces/teams/index.ts";
 
 export interface App {
   config: Config;
@@ -16,14 +35,36 @@ export interface App {
   answers: AnswerStore;
   ingest: IngestService;
   nps: NpsService;
+  bindings: BindingService;
+  commands: ChatCommandService;
+  people: PeopleService;
+  outbox: OutboxStore;
+  jobRuns: JobRunStore;
+  /** each configured face registers how it delivers; the outbox worker uses them */
+  deliverers: Partial<Record<Platform, Deliverer>>;
+  worker: OutboxWorker;
+  goals: GoalService;
+  cases: CaseService;
+  stories: StoryService;
+  digests: DigestService;
+  habits: HabitsScheduler;
+  home: HomeService;
+  /** one delivery pass now (CLI commands); null when no face can deliver */
+  deliverNow(): Promise<number | null>;
   server: HttpServer;
+  /** the Slack face when SLACK_BOT_TOKEN is set (HTTP mode: POST /slack/events) */
+  slack: SlackFace | null;
+  /** the Teams face (POST /api/messages): with MICROSOFT_APP_ID, or unauthenticated in local mode */
+  teams: TeamsFace | null;
   /** no Slack and no Teams credentials: the console face is the only chat face */
   localMode: boolean;
   close(): Promise<void>;
 }
 
 /** Opens (and migrates) the database and wires the services. Does not listen yet. */
-export async function createApp(config: Config, log: Logger): Promise<App> {
+export async function createApp(config: Config, log: Logger, options: { consoleOut?: (text: string) => void } = {}): Promise<App> {
+  const slackSettings = parseSlackSettings(config); // inconsistent Slack variables stop us before any work
+  const teamsConfig = teamsSettings(config, slackSettings !== null); // the same for the Teams variables
   const target = parseDatabaseUrl(config.DATABASE_URL);
   const migrated = await applyMigrations(target);
   if (migrated.applied.length > 0) log.info(`database migrated: ${migrated.applied.join(", ")}`);
@@ -35,13 +76,59 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     minResponses: config.MIN_RESPONSES,
     defaultLang: config.DEFAULT_LANGUAGE,
   });
+  const bindings = new BindingService(db.prisma);
   const server = new HttpServer(log);
   server.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log }));
   const localMode = !config.SLACK_BOT_TOKEN && !config.MICROSOFT_APP_ID;
+  const people = new PeopleService(db.prisma, config.ADMINS);
+  const outbox = new OutboxStore(db.prisma);
+  const jobRuns = new JobRunStore(db.prisma);
+  const deliverers: App["deliverers"] = {};
+  // In local mode the console is where messages are "posted".
+  if (localMode) deliverers.console = new ConsoleDeliverer(options.consoleOut ?? ((text) => process.stdout.write(text)));
+  const worker = new OutboxWorker(outbox, deliverers, log, { leaseMs: config.OUTBOX_LEASE_SECONDS * 1000 });
+  const kick = () => worker.kick();
+  const lang = config.DEFAULT_LANGUAGE;
+  const digestCron = parseDailyCron(config.DIGEST_CRON);
+  if (!digestCron) throw new ConfigError(`Configuration error: DIGEST_CRON must look like "30 8 * * 1-5" (minute hour * * weekdays) (got "${config.DIGEST_CRON}")`);
+  const goals = new GoalService(db.prisma, answers, config.TIME_ZONE, config.MIN_RESPONSES);
+  nps.useGoals((teamId, now) => goals.line(teamId, now));
+  const cases = new CaseService(db.prisma, outbox, bindings, people, {
+    lang, timeZone: config.TIME_ZONE, maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES, maxAgeDays: config.CASE_MAX_AGE_DAYS,
+    remindAfterHours: config.REMIND_AFTER_HOURS, escalateAfterHours: config.ESCALATE_AFTER_HOURS, fallbackChannels: config.FALLBACK_ALERT_CHANNELS, consoleOnly: localMode,
+  }, kick);
+  const stories = new StoryService(db.prisma, outbox, bindings, people, {
+    lang, timeZone: config.TIME_ZONE, perDay: config.STORIES_PER_DAY, allowAnonymous: config.STORIES_ALLOW_ANONYMOUS,
+    maxAgeDays: config.CASE_MAX_AGE_DAYS, globalChannels: config.STORY_CHANNELS, consoleOnly: localMode,
+  }, kick);
+  const digests = new DigestService(db.prisma, answers, goals, outbox, jobRuns, bindings, {
+    lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: digestCron, quietDay: config.DIGEST_QUIET_DAY,
+    allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
+  }, kick);
+  const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma });
+  const home = new HomeService(db.prisma, people, cases, goals, nps);
+  // New answers: a detractor opens a case (alert within a minute), a promoter may become a story.
+  ingest.onChanges(async (changes) => {
+    const now = new Date();
+    await cases.onAnswerChanges(changes, now);
+    await stories.onAnswerChanges(changes, now);
+  });
+  const slack = slackSettings ? createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
+  if (slack) deliverers.slack = slack.deliverer;
+  const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
+  if (teams) deliverers.teams = teams.deliverer;
   return {
-    config, log, db, answers, ingest, nps, server, localMode,
+    config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, server, slack, teams, localMode,
+    goals, cases, stories, digests, habits, home,
+    async deliverNow() {
+      return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
+    },
     async close() {
+      await habits.stop();
+      await slack?.stop();
+      await worker.stop();
       await server.close();
       await db.close();
     },

@@ -27,6 +27,29 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** local mode: fill an empty database with demo answers on first start */
   DEMO_DATA: bool.optional(),
+  /** admins (may resolve and hand over any case): comma-separated e-mails or Slack/Teams user ids */
+  ADMINS: z.string().default("").transform((v) => v.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean)),
+  /** answers at or below this score open a detractor case */
+  ALERT_MAX_SCORE: z.coerce.number().int().min(0).max(10).default(6),
+  /** a Customer Effort Score at or below this opens a case too; "off" disables */
+  ALERT_MAX_CES: z.union([z.literal("off").transform(() => null), z.coerce.number().int().min(1).max(7)]).default(2),
+  /** only answers younger than this open cases (an imported history must not page anyone) */
+  CASE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  REMIND_AFTER_HOURS: z.coerce.number().min(1).max(1000).default(24),
+  ESCALATE_AFTER_HOURS: z.coerce.number().min(1).max(2000).default(48),
+  /** where alerts go when a team has no owner or alert channel: "slack:C0123,teams:19:abc@thread.tacv2" */
+  FALLBACK_ALERT_CHANNELS: z.string().default("").transform(parseChannelList),
+  /** channels that get every team's stories (e.g. #kundehistorier), besides per-team bindings */
+  STORY_CHANNELS: z.string().default("").transform(parseChannelList),
+  STORIES_PER_DAY: z.coerce.number().int().min(0).max(50).default(3),
+  /** share promoter comments without consent, anonymised (name removed, no attribution) */
+  STORIES_ALLOW_ANONYMOUS: bool.default(false),
+  /** when the daily digest goes out (cron: minute hour * * weekdays), per team overridable */
+  DIGEST_CRON: z.string().trim().default("30 8 * * 1-5"),
+  /** how long a replica holds a message it is delivering before another may take over */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** a day without new answers: "post" one line, or "skip" */
+  DIGEST_QUIET_DAY: z.enum(["post", "skip"]).default("post"),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -38,6 +61,27 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+export interface ChannelRef {
+  platform: "slack" | "teams";
+  channelId: string;
+}
+
+/** "slack:C0123,teams:19:abc@thread.tacv2" → channel refs; a bad entry fails the whole value. */
+function parseChannelList(value: string, ctx: z.RefinementCtx): ChannelRef[] {
+  const refs: ChannelRef[] = [];
+  for (const item of value.split(",").map((x) => x.trim()).filter(Boolean)) {
+    const at = item.indexOf(":");
+    const platform = item.slice(0, at);
+    const channelId = item.slice(at + 1);
+    if (at < 0 || (platform !== "slack" && platform !== "teams") || !channelId) {
+      ctx.addIssue({ code: "custom", message: `entries must look like slack:C0123 or teams:<conversation id> (got "${item}")` });
+      return z.NEVER;
+    }
+    refs.push({ platform, channelId });
+  }
+  return refs;
+}
 
 export class ConfigError extends Error {}
 

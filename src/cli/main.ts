@@ -8,6 +8,10 @@ import { npsCommand } from "./commands/nps.ts";
 import { startCommand } from "./commands/start.ts";
 import { importCommand } from "./commands/import.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { digestCommand } from "./commands/digest.ts";
+import { casesCommand } from "./commands/cases.ts";
+import { goalCommand } from "./commands/goal.ts";
+import { outboxCommand } from "./commands/outbox.ts";
 
 const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
 
@@ -20,6 +24,13 @@ usage: kundepuls <command> [options]
   nps "<period>" [--team SLUG] [--touchpoint NAME] [--json]
                               NPS for a period, e.g. "this month", "sidste kvartal", "2026-10"
   demo                        fill the database with sample answers (4 teams, 13 months)
+  digest [--team SLUG] [--dry-run]
+                              send today's digest now (once per team, channel and day)
+  cases [--team SLUG] [--open] [--json]
+                              detractor cases, closing rate, median time to claim
+  goal set TEAM TARGET DATE [--min N] | goal show TEAM
+                              a team's loyalty goal (history is kept)
+  outbox [--failed] [--retry] messages waiting, dead-lettered, or to send again
   help                        this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -43,14 +54,22 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "nps":
     case "import":
-    case "demo": {
+    case "demo":
+    case "digest":
+    case "cases":
+    case "goal":
+    case "outbox": {
       const app = await createApp(config, log);
       try {
         if (command === "nps") await npsCommand(rest, app, out);
         else if (command === "import") return await importCommand(rest, app, out);
+        else if (command === "digest") return await digestCommand(rest, app, out);
+        else if (command === "cases") await casesCommand(rest, app, out);
+        else if (command === "goal") await goalCommand(rest, app, out);
+        else if (command === "outbox") await outboxCommand(rest, app, out);
         else await demoCommand(rest, app, out);
       } finally {
-        await app.db.close();
+        await app.close();
       }
       return 0;
     }

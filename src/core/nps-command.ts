@@ -3,8 +3,21 @@
 import { detectLang } from "./language.ts";
 import { matchPeriodPrefix, parsePeriod, type Lang, type Period, type Texts } from "./periods.ts";
 
+export const CHANNEL_PURPOSES = ["digest", "stories", "alerts"] as const;
+export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
+
+/** Danish and English words for what a channel receives. */
+const PURPOSE_WORDS: Record<string, ChannelPurpose> = {
+  digest: "digest", opsummering: "digest", daglig: "digest",
+  stories: "stories", story: "stories", historier: "stories", kundehistorier: "stories",
+  alerts: "alerts", alert: "alerts", alarmer: "alerts", advarsler: "alerts",
+};
+
 export type NpsCommand =
   | { kind: "help"; lang: Lang }
+  | { kind: "connect" | "disconnect"; lang: Lang; team: string; purposes: ChannelPurpose[] }
+  | { kind: "cases"; lang: Lang; team: string | null; openOnly: boolean }
+  | { kind: "goal"; lang: Lang; words: string[] }
   | { kind: "query"; lang: Lang; period: Period; team: string | null; touchpoint: string | null; share: boolean }
   | { kind: "invalid"; lang: Lang; error: Texts };
 
@@ -30,6 +43,29 @@ export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand 
   const lang = detectLang(text, ctx.defaultLang);
   let words = text.split(/\s+/).filter(Boolean);
   if (words.length === 1 && HELP_WORDS.has(words[0]!.toLowerCase())) return { kind: "help", lang };
+
+  const verb = words[0]?.toLowerCase();
+  if (verb === "connect" || verb === "forbind" || verb === "disconnect" || verb === "afbryd") {
+    const kind = verb === "connect" || verb === "forbind" ? "connect" : "disconnect";
+    const [team, ...rest] = words.slice(1);
+    if (!team) return { kind: "invalid", lang, error: { da: `Skriv hvilket team, fx /nps ${verb} support alarmer`, en: `Name the team, e.g. /nps ${verb} support alerts` } };
+    const purposes: ChannelPurpose[] = [];
+    for (const word of rest) {
+      const purpose = PURPOSE_WORDS[word.toLowerCase()];
+      if (!purpose)
+        return { kind: "invalid", lang, error: { da: `"${word}" er ikke opsummering, historier eller alarmer`, en: `"${word}" is not digest, stories or alerts` } };
+      if (!purposes.includes(purpose)) purposes.push(purpose);
+    }
+    return { kind, lang, team, purposes };
+  }
+
+  if (verb === "cases" || verb === "sager") {
+    const rest = words.slice(1).map((w) => w.toLowerCase());
+    const openOnly = rest.some((w) => w === "open" || w === "åbne" || w === "aabne");
+    const team = rest.find((w) => w !== "open" && w !== "åbne" && w !== "aabne") ?? null;
+    return { kind: "cases", lang, team, openOnly };
+  }
+  if (verb === "goal" || verb === "mål" || verb === "maal") return { kind: "goal", lang, words: words.slice(1) };
 
   const share = words.length > 0 && SHARE_WORDS.has(words[words.length - 1]!.toLowerCase());
   if (share) words = words.slice(0, -1);

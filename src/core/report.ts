@@ -22,4 +22,16 @@ export interface NpsReport {
   figures: NpsFigures;
   previous: { period: Period; figures: NpsFigures; comparison: Comparison };
   trend: TrendPoint[] | null;
+  /** the team's loyalty goal, when the question was about one team that has a goal */
+  goal?: GoalLineData | null;
+}
+
+/** Plain data of a goal's progress (see core/goals.ts), as shown next to NPS figures. */
+export interface GoalLineData {
+  targetNps: number;
+  dueAt: Date;
+  currentNps: number | null;
+  forecastNps: number | null;
+  status: "achieved" | "on_track" | "at_risk" | "off_track" | "unknown";
+  elapsedShare: number;
 }

@@ -2,6 +2,7 @@
 import type { NpsReport } from "../core/report.ts";
 import { formatDelta, formatNpsValue, formatNumber, formatPercent } from "./format.ts";
 import type { Block, Lang, Message } from "./model.ts";
+import { formatGoal, goalLabel } from "./goal.ts";
 
 const t = {
   da: {
@@ -41,7 +42,7 @@ export function scopeLabel(report: Pick<NpsReport, "scope">): string {
   return parts.length > 0 ? `${parts.join(" · ")} · ` : "";
 }
 
-export function buildNpsAnswer(report: NpsReport, lang: Lang, minResponses: number): Message {
+export function buildNpsAnswer(report: NpsReport, lang: Lang, minResponses: number, timeZone = "Europe/Copenhagen"): Message {
   const tx = t[lang];
   const { figures, previous } = report;
   const label = report.period.label[lang];
@@ -71,6 +72,7 @@ export function buildNpsAnswer(report: NpsReport, lang: Lang, minResponses: numb
       ],
     });
   }
+  if (report.goal) blocks.push({ type: "facts", facts: [{ label: goalLabel(lang), value: formatGoal(report.goal, lang, timeZone) }] });
   if (figures.tooFewAnswers && figures.responses > 0) blocks.push({ type: "text", text: tx.tooFew(figures.responses, minResponses), emphasis: "muted" });
   if (report.trend && report.trend.some((p) => p.nps !== null)) {
     blocks.push({

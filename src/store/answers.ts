@@ -1,5 +1,9 @@
 // Stores answers once per (source, externalId): new ones are created, edited re-deliveries update
-// the stored answer, identical re-deliveries change nothing. A batch is one transaction.
+// the stored answer, identical re-deliveries change nothing. A batch is all-or-nothing.
+// The hot paths are raw SQL with the whole batch as ONE JSON parameter (Prisma's createMany costs
+// ~0.4 ms per row in per-parameter work; the JSON statement ~0.03 ms), in both dialects below:
+// a batch of new answers is one INSERT statement (atomic by itself, one round trip); only when
+// some are stored already does it take an interactive transaction to compare and update.
 import crypto from "node:crypto";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import type { Db } from "./database.ts";
@@ -10,6 +14,8 @@ export interface StoredChange {
   kind: "created" | "updated";
   score: number;
   ces: number | null;
+  /** lets a follow-up skip old answers (e.g. a history import) without reading them again */
+  answeredAt: Date;
   previousScore?: number;
 }
 
@@ -46,32 +52,87 @@ const UNIQUE_VIOLATION = "P2002";
 
 type Key = { source: string; externalId: string };
 const keyOf = (k: Key) => `${k.source}\u0000${k.externalId}`;
-type Reader = Pick<Db, "answer">;
+type Raw = Pick<Db, "$queryRawUnsafe">;
+type Dialect = "sqlite" | "postgres";
+type Existing = { id: number; contentHash: string; score: number };
 
-/** The stored version of each answer in the batch, by source + externalId. */
-async function findExisting(db: Reader, keys: Key[]): Promise<Map<string, { id: number; contentHash: string; score: number }>> {
-  const existing = new Map<string, { id: number; contentHash: string; score: number }>();
+/** Prisma's own unique error, or the driver adapter's for raw SQL (P2010), on either database. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return e.code === UNIQUE_VIOLATION || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
+
+/** The stored version of each answer in the batch, by source + externalId (one query per source). */
+async function findExisting(db: Raw, dialect: Dialect, keys: Key[]): Promise<Map<string, Existing>> {
+  const existing = new Map<string, Existing>();
   const bySource = new Map<string, string[]>();
   for (const k of keys) {
     const ids = bySource.get(k.source);
     if (ids) ids.push(k.externalId);
     else bySource.set(k.source, [k.externalId]);
   }
+  const sql = dialect === "sqlite"
+    ? `SELECT "id", "externalId", "contentHash", "score" FROM "Answer" WHERE "source" = ? AND "externalId" IN (SELECT value FROM json_each(?))`
+    : `SELECT "id", "externalId", "contentHash", "score" FROM "Answer" WHERE "source" = $1 AND "externalId" IN (SELECT json_array_elements_text($2::json))`;
   for (const [source, ids] of bySource) {
-    const found = await db.answer.findMany({
-      where: { source, externalId: { in: ids } },
-      select: { id: true, externalId: true, contentHash: true, score: true },
-    });
-    for (const f of found) existing.set(keyOf({ source, externalId: f.externalId }), f);
+    const found = await db.$queryRawUnsafe<{ id: number; externalId: string; contentHash: string; score: number }[]>(sql, source, JSON.stringify(ids));
+    for (const f of found) existing.set(keyOf({ source, externalId: f.externalId }), { id: Number(f.id), contentHash: f.contentHash, score: Number(f.score) });
   }
   return existing;
 }
 
+const COLUMNS = ["source", "externalId", "score", "ces", "comment", "customerName", "customerEmail", "customerAccount", "teamId",
+  "touchpointId", "language", "consentToShare", "answeredAt", "receivedAt", "updatedAt", "contentHash"] as const;
+const PG_TYPES: Partial<Record<(typeof COLUMNS)[number], string>> = {
+  score: "int", ces: "int", teamId: "int", touchpointId: "int", consentToShare: "boolean",
+  answeredAt: "timestamp(3)", receivedAt: "timestamp(3)", updatedAt: "timestamp(3)",
+};
+const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
+const INSERT_SQL: Record<Dialect, string> = {
+  // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
+  // SQLite gets each row as a JSON array (cheaper to pick apart than an object), PostgreSQL as an object.
+  sqlite: `INSERT INTO "Answer" (${quoted}) SELECT ${COLUMNS.map((_, i) => `value->>${i}`).join(", ")} FROM json_each(?)
+    RETURNING "id", "source", "externalId"`,
+  postgres: `INSERT INTO "Answer" (${quoted}) SELECT ${quoted} FROM json_to_recordset($1::json) AS x(${COLUMNS.map((c) => `"${c}" ${PG_TYPES[c] ?? "text"}`).join(", ")})
+    RETURNING "id", "source", "externalId"`,
+};
+
+/** A date as the database adapter itself writes it (SQLite: ISO text, which NPS ranges compare). */
+const dbDate = (dialect: Dialect, d: Date) => (dialect === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d.toISOString());
+
+/** NPS counts: the intervals' boundaries cut time into disjoint segments; per segment and score
+ * one index seek on (filter, score, answeredAt) counts the answers, with no sort or scan of rows. */
+function histogramSql(dialect: Dialect, filter: { teamId?: number; touchpointId?: number }): { sql: string; params: number[] } {
+  const where: string[] = [];
+  const params: number[] = [];
+  const p = (v: number) => (params.push(v), dialect === "sqlite" ? "?" : `$${params.length + 1}`);
+  if (filter.teamId !== undefined) where.push(`a."teamId" = ${p(filter.teamId)}`);
+  if (filter.touchpointId !== undefined) where.push(`a."touchpointId" = ${p(filter.touchpointId)}`);
+  const count = `(SELECT COUNT(*) FROM "Answer" a WHERE ${[...where, `a."score" = sc.s AND a."answeredAt" >= seg.f AND a."answeredAt" < seg.t`].join(" AND ")})`;
+  const sql = dialect === "sqlite"
+    ? `WITH seg(i, f, t) AS (SELECT key, value->>0, value->>1 FROM json_each(?)), sc(s) AS (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9),(10))
+       SELECT seg.i AS seg, sc.s AS score, ${count} AS n FROM seg, sc`
+    : `WITH seg AS (SELECT (x.ord - 1)::int AS i, (x.e->>0)::timestamp(3) AS f, (x.e->>1)::timestamp(3) AS t FROM json_array_elements($1::json) WITH ORDINALITY AS x(e, ord))
+       SELECT seg.i AS seg, sc.s AS score, ${count} AS n FROM seg CROSS JOIN generate_series(0, 10) AS sc(s)`;
+  return { sql, params };
+}
+
+type Row = Omit<NormalizedAnswer, "teamSlug" | "touchpoint"> & { teamId: number | null; touchpointId: number | null; contentHash: string };
+
+export interface Interval {
+  from: Date;
+  to: Date;
+}
+
 export class AnswerStore {
   readonly directory: Directory;
+  private readonly dialect: Dialect;
 
   constructor(private readonly prisma: Db) {
     this.directory = new Directory(prisma);
+    // Both generated clients share one type; the provider tells which SQL dialect to speak.
+    const provider = (prisma as unknown as { _activeProvider?: string })._activeProvider;
+    this.dialect = provider === "postgresql" || provider === "postgres" ? "postgres" : "sqlite";
   }
 
   /** Stores a batch all-or-nothing. Retried once if a concurrent writer inserted the same key. */
@@ -79,7 +140,7 @@ export class AnswerStore {
     try {
       return await this.upsertOnce(batch, receivedAt);
     } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      if (!isUniqueViolation(error)) throw error;
       return this.upsertOnce(batch, receivedAt);
     }
   }
@@ -89,17 +150,19 @@ export class AnswerStore {
     const result: UpsertResult = { created: 0, updated: 0, unchanged: batch.length - answers.length, changes: [] };
     if (answers.length === 0) return result;
     const rows = await this.toRows(answers);
+    // Usually every answer is new (a push of fresh answers, a first import): one statement.
+    const inserted = await this.insertNew(this.prisma, rows, receivedAt, result).then(
+      () => true,
+      (error: unknown) => {
+        if (isUniqueViolation(error)) return false; // some are stored already; nothing was written
+        throw error;
+      },
+    );
+    if (inserted) return result;
     return this.prisma.$transaction(async (tx) => {
-      const existing = await findExisting(tx, rows);
-      const fresh = rows.filter((r) => !existing.has(keyOf(r)));
-      if (fresh.length > 0) {
-        const created = await tx.answer.createManyAndReturn({
-          data: fresh.map((r) => ({ ...r, receivedAt, updatedAt: receivedAt })),
-          select: { id: true, score: true, ces: true },
-        });
-        for (const c of created) result.changes.push({ answerId: c.id, kind: "created", score: c.score, ces: c.ces });
-        result.created += created.length;
-      }
+      const existing = await findExisting(tx, this.dialect, rows);
+      // A concurrent writer may still insert one of these first: the unique error retries the batch.
+      await this.insertNew(tx, rows.filter((r) => !existing.has(keyOf(r))), receivedAt, result);
       for (const r of rows) {
         const old = existing.get(keyOf(r));
         if (!old) continue;
@@ -108,18 +171,30 @@ export class AnswerStore {
           continue;
         }
         await tx.answer.update({ where: { id: old.id }, data: { ...r, updatedAt: receivedAt } });
-        result.changes.push({ answerId: old.id, kind: "updated", score: r.score, ces: r.ces, previousScore: old.score });
+        result.changes.push({ answerId: old.id, kind: "updated", score: r.score, ces: r.ces, answeredAt: r.answeredAt, previousScore: old.score });
         result.updated++;
       }
       return result;
     });
   }
 
+  /** One INSERT of all `rows` (atomic: a unique violation stores none of them). */
+  private async insertNew(db: Raw, rows: Row[], receivedAt: Date, result: UpsertResult): Promise<void> {
+    if (rows.length === 0) return;
+    const at = dbDate(this.dialect, receivedAt);
+    const values = rows.map((r) => ({ ...r, answeredAt: dbDate(this.dialect, r.answeredAt), receivedAt: at, updatedAt: at }));
+    const json = JSON.stringify(this.dialect === "sqlite" ? values.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : values);
+    const created = await db.$queryRawUnsafe<{ id: number; source: string; externalId: string }[]>(INSERT_SQL[this.dialect], json);
+    const ids = new Map(created.map((c) => [keyOf(c), Number(c.id)]));
+    for (const r of rows) result.changes.push({ answerId: ids.get(keyOf(r))!, kind: "created", score: r.score, ces: r.ces, answeredAt: r.answeredAt });
+    result.created += rows.length;
+  }
+
   /** What upsertBatch would do, without writing anything (for `import --dry-run`). */
   async preview(batch: NormalizedAnswer[]): Promise<Omit<UpsertResult, "changes">> {
     const answers = lastPerKey(batch);
     const hashes = answers.map((a) => ({ source: a.source, externalId: a.externalId, contentHash: contentHash(a) }));
-    const existing = await findExisting(this.prisma, hashes);
+    const existing = await findExisting(this.prisma, this.dialect, hashes);
     const counts = { created: 0, updated: 0, unchanged: batch.length - answers.length };
     for (const h of hashes) {
       const old = existing.get(keyOf(h));
@@ -131,7 +206,7 @@ export class AnswerStore {
   }
 
   /** Teams and touchpoints are resolved first, outside any transaction: shared and idempotent. */
-  private async toRows(answers: NormalizedAnswer[]) {
+  private async toRows(answers: NormalizedAnswer[]): Promise<Row[]> {
     const teamIds = new Map<string, number>();
     const touchpointIds = new Map<string, number>();
     for (const a of answers) {
@@ -158,16 +233,45 @@ export class AnswerStore {
 
   /** Answers per score (0–10) in [from, to), counted by the database. */
   async scoreHistogram(filter: AggregateFilter): Promise<{ score: number; count: number }[]> {
-    const groups = await this.prisma.answer.groupBy({
-      by: ["score"],
-      where: {
-        answeredAt: { gte: filter.from, lt: filter.to },
-        ...(filter.teamId !== undefined ? { teamId: filter.teamId } : {}),
-        ...(filter.touchpointId !== undefined ? { touchpointId: filter.touchpointId } : {}),
-      },
-      _count: { _all: true },
+    const [histogram] = await this.scoreHistograms(filter, [filter]);
+    return histogram!;
+  }
+
+  /** Answers per score for each interval (they may overlap), in ONE query: a report with its
+   * previous period and 12-bucket trend is one round trip. Scores without answers are left out. */
+  async scoreHistograms(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<{ score: number; count: number }[][]> {
+    const cuts = [...new Set(intervals.flatMap((i) => (i.from < i.to ? [i.from.getTime(), i.to.getTime()] : [])))].sort((a, b) => a - b);
+    const segments: [number, number][] = [];
+    for (let k = 1; k < cuts.length; k++) {
+      const [f, t] = [cuts[k - 1]!, cuts[k]!];
+      if (intervals.some((i) => i.from.getTime() <= f && t <= i.to.getTime())) segments.push([f, t]);
+    }
+    const counts = segments.map(() => new Array<number>(11).fill(0));
+    if (segments.length > 0) {
+      const { sql, params } = histogramSql(this.dialect, filter);
+      const json = JSON.stringify(segments.map(([f, t]) => [dbDate(this.dialect, new Date(f)), dbDate(this.dialect, new Date(t))]));
+      const rows = await this.prisma.$queryRawUnsafe<{ seg: number; score: number; n: number | bigint }[]>(sql, json, ...params);
+      for (const r of rows) counts[Number(r.seg)]![Number(r.score)] = Number(r.n);
+    }
+    return intervals.map((i) => {
+      const total = new Array<number>(11).fill(0);
+      segments.forEach(([f, t], k) => {
+        if (i.from.getTime() <= f && t <= i.to.getTime()) counts[k]!.forEach((n, score) => (total[score]! += n));
+      });
+      return total.flatMap((count, score) => (count > 0 ? [{ score, count }] : []));
     });
-    return groups.map((g) => ({ score: g.score, count: g._count._all }));
+  }
+
+  /** Every team and touchpoint, in one query (what an NPS question may name), sorted by slug/name. */
+  async scopes(): Promise<{ teams: { id: number; slug: string; name: string }[]; touchpoints: { id: number; name: string }[] }> {
+    const rows = await this.prisma.$queryRawUnsafe<{ kind: string; id: number; slug: string; name: string }[]>(
+      `SELECT 'team' AS kind, "id", "slug", "name" FROM "Team" UNION ALL SELECT 'touchpoint', "id", "name", "name" FROM "Touchpoint"`,
+    );
+    const by = (kind: string) => rows.filter((r) => r.kind === kind).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    return {
+      teams: by("team").map((r) => ({ id: Number(r.id), slug: r.slug, name: r.name })),
+      touchpoints: by("touchpoint").map((r) => ({ id: Number(r.id), name: r.name })),
+    };
   }
 
   async count(): Promise<number> {

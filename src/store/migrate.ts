@@ -88,6 +88,16 @@ const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const APPLIED_QUERY = `SELECT migration_name, checksum FROM "_prisma_migrations"
   WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY started_at, migration_name`;
 
+/** A migration Prisma recorded as started but never finished (and not rolled back): it failed. */
+const FAILED_QUERY = `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NULL AND rolled_back_at IS NULL`;
+
+function refuseFailed(rows: { migration_name: string }[]): void {
+  if (rows.length > 0)
+    throw new Error(
+      `migration "${rows[0]!.migration_name}" failed earlier and is recorded as failed; fix the database, then mark it with \`prisma migrate resolve\` before migrating again`,
+    );
+}
+
 function applySqlite(file: string, files: MigrationFile[]): MigrationReport {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Sqlite(file, { timeout: 30_000 });
@@ -97,6 +107,7 @@ function applySqlite(file: string, files: MigrationFile[]): MigrationReport {
     db.exec("BEGIN IMMEDIATE");
     try {
       db.exec(SQLITE_TABLE);
+      refuseFailed(db.prepare(FAILED_QUERY).all() as { migration_name: string }[]);
       const pending = pendingMigrations(files, db.prepare(APPLIED_QUERY).all() as AppliedRow[]);
       const record = db.prepare(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
@@ -131,15 +142,18 @@ async function applyPostgres(target: DatabaseTarget, files: MigrationFile[]): Pr
       await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
       if (target.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
       await client.query(POSTGRES_TABLE);
+      refuseFailed((await client.query<{ migration_name: string }>(FAILED_QUERY)).rows);
       const applied = await client.query<AppliedRow>(APPLIED_QUERY);
       const pending = pendingMigrations(files, applied.rows);
       for (const m of pending) {
         const startedAt = new Date();
         await client.query(m.sql);
+        // Both timestamps from our clock, per migration, as Prisma writes them (now() would be
+        // the transaction's start: the same for all and earlier than started_at).
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-           VALUES ($1, $2, now(), $3, $4, 1)`,
-          [crypto.randomUUID(), m.checksum, m.name, startedAt],
+           VALUES ($1, $2, $3, $4, $5, 1)`,
+          [crypto.randomUUID(), m.checksum, new Date(), m.name, startedAt],
         );
       }
       await client.query("COMMIT");

@@ -56,6 +56,30 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
     expect(appliedTotal).toBe(readMigrations(provider).length);
   });
 
+  it("refuses to run over a migration Prisma recorded as failed", async () => {
+    current = await createTestDatabase(provider);
+    await applyMigrations(current.target);
+    const db = openDatabase(current.target);
+    try {
+      await db.prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET finished_at = NULL`);
+    } finally {
+      await db.close();
+    }
+    await expect(applyMigrations(current.target)).rejects.toThrow(/failed earlier/);
+  });
+
+  it("records started_at ≤ finished_at for every migration, as Prisma does", async () => {
+    current = await createTestDatabase(provider);
+    await applyMigrations(current.target);
+    const db = openDatabase(current.target);
+    try {
+      const rows = await db.prisma.$queryRawUnsafe<{ s: unknown; f: unknown }[]>(`SELECT started_at AS s, finished_at AS f FROM "_prisma_migrations"`);
+      for (const r of rows) expect(new Date(r.s as string | number).getTime()).toBeLessThanOrEqual(new Date(r.f as string | number).getTime());
+    } finally {
+      await db.close();
+    }
+  });
+
   it("refuses a history whose applied migration was edited", () => {
     const files = readMigrations(provider);
     const applied = [{ migration_name: files[0]!.name, checksum: "0".repeat(64) }];

@@ -15,7 +15,7 @@ export interface RunningApp {
 export async function startTestApp(provider: Provider, env: Record<string, string> = {}, log: Logger = silentLogger, host = "127.0.0.1"): Promise<RunningApp> {
   const test = await createTestDatabase(provider);
   const config = loadConfig({ DATABASE_URL: test.databaseUrl, PORT: "0", HOST: host, ...env });
-  const app = await createApp(config, log);
+  const app = await createApp(config, log, { consoleOut: () => {} });
   const address = await app.server.listen(0, host);
   return {
     app,

@@ -33,7 +33,7 @@ export async function npsCommand(argv: string[], app: App, out: (s: string) => v
     throw error;
   }
   if (!args.json) {
-    out(renderConsole(buildNpsAnswer(report, lang, settings.minResponses)) + "\n");
+    out(renderConsole(buildNpsAnswer(report, lang, settings.minResponses, settings.timeZone)) + "\n");
     return;
   }
   const { figures, previous } = report;

@@ -27,10 +27,28 @@ export async function startCommand(argv: string[], config: Config, log: Logger):
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new Error(`port ${config.PORT} is already in use; set PORT to another port`);
     throw error;
   }
+  if (app.slack) {
+    // Checks the bot token (auth.test) and, in Socket Mode, connects; a refused token stops here.
+    await app.slack.start().catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
+    log.info(`slack: ready (${app.slack.settings.mode === "socket" ? "Socket Mode" : "HTTP, Slack posts to /slack/events"})`);
+  }
+  if (app.teams) {
+    log.info(
+      app.teams.settings.mode === "credentials"
+        ? "teams: ready, Teams posts to /api/messages (Bot Framework tokens verified)"
+        : "teams: /api/messages accepts unauthenticated activities from this machine (Bot Framework Emulator)",
+    );
+  }
+  // Deliveries and the daily rhythm start once every face is ready to send.
+  app.worker.start();
+  app.habits.start();
   if (!config.INGEST_TOKEN) log.warn("INGEST_TOKEN is not set: POST /api/responses accepts only clients on this machine (loopback)");
   if (app.localMode) {
     log.info("local mode: no Slack or Teams credentials, so the console is the chat face");
-    const face = new ConsoleFace(app.nps, (s) => process.stdout.write(s), log);
+    const face = new ConsoleFace(app.commands, app.nps.settings, (s) => process.stdout.write(s), log);
     face.attach(process.stdin);
   }
   const stop = async (signal: string) => {

@@ -4,14 +4,16 @@ import readline from "node:readline";
 import type { Logger } from "../../logger.ts";
 import type { Message } from "../../messages/model.ts";
 import { buildHelp } from "../../messages/help.ts";
-import type { NpsService } from "../../services/nps-service.ts";
+import type { ChatCommandService } from "../../services/chat-commands.ts";
+import type { NpsSettings } from "../../services/nps-service.ts";
 import { renderConsole } from "./render.ts";
 
 export class ConsoleFace {
   private reader: readline.Interface | undefined;
 
   constructor(
-    private readonly nps: NpsService,
+    private readonly commands: ChatCommandService,
+    private readonly settings: NpsSettings,
     private readonly write: (text: string) => void,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
@@ -23,11 +25,11 @@ export class ConsoleFace {
     if (text === "") return "";
     let message: Message;
     if (/^\/?(nps)(\s|$)/i.test(text)) {
-      message = (await this.nps.answer(text, this.now())).message;
+      message = (await this.commands.handle(text, { platform: "console", channelId: null, userId: "console", now: this.now() })).message;
     } else if (/^\/?(help|hjælp|hjaelp|\?)$/i.test(text)) {
-      message = buildHelp(this.nps.settings.defaultLang);
+      message = buildHelp(this.settings.defaultLang);
     } else {
-      const lang = this.nps.settings.defaultLang;
+      const lang = this.settings.defaultLang;
       message = buildHelp(lang, lang === "da" ? `Det forstod jeg ikke: "${text}"` : `I did not understand "${text}"`);
     }
     const out = renderConsole(message) + "\n";

@@ -1,0 +1,58 @@
+// The few things only the Slack face says (they name Slack's own commands), in both languages.
+// Everything else the bot says is built in src/messages and only drawn here.
+import type { Lang, Message } from "../../messages/model.ts";
+
+function oneLine(kind: string, lang: Lang, text: string): Message {
+  return { kind, lang, summary: text, blocks: [{ type: "text", text }] };
+}
+
+/** Posted once when the bot is added to a channel that is not connected to a team yet. */
+export function helloMessage(lang: Lang): Message {
+  return oneLine(
+    "slackHello",
+    lang,
+    lang === "da"
+      ? "Hej! Jeg er Kundepuls. Skriv /nps connect <team> [opsummering|historier|alarmer] for at få NPS i denne kanal, eller /nps hjælp."
+      : "Hi! I am Kundepuls. Type /nps connect <team> [digest|stories|alerts] to get NPS in this channel, or /nps help.",
+  );
+}
+
+/** Something failed while answering a command: never leave the person in silence. */
+export function apologyMessage(lang: Lang): Message {
+  return oneLine(
+    "slackError",
+    lang,
+    lang === "da" ? "Beklager, det gik galt hos mig. Prøv igen om lidt." : "Sorry, something went wrong on my side. Please try again in a moment.",
+  );
+}
+
+/** The channel is connected, but the bot cannot join it by itself (a private channel). */
+export function inviteMeMessage(lang: Lang): Message {
+  return oneLine(
+    "slackInviteMe",
+    lang,
+    lang === "da"
+      ? "Jeg kan ikke selv gå ind i denne kanal. Inviter mig med /invite @Kundepuls, ellers kan jeg ikke skrive her."
+      : "I cannot join this channel by myself. Invite me with /invite @Kundepuls, or I cannot post here.",
+  );
+}
+
+/** Labels of modal buttons and the words under a field Slack shows after view_submission errors. */
+export const MODAL_TEXT: Record<Lang, { cancel: string; close: string; required: string; choose: string; tooLong: (max: number) => string }> = {
+  da: { cancel: "Annullér", close: "Luk", required: "Udfyld feltet.", choose: "Vælg en af mulighederne.", tooLong: (max) => `Højst ${max} tegn.` },
+  en: { cancel: "Cancel", close: "Close", required: "Please fill in this field.", choose: "Please choose one of the options.", tooLong: (max) => `At most ${max} characters.` },
+};
+
+/** Above the inputs of the resolve modal: which case is being resolved. */
+export function caseIntroMessage(caseId: number, lang: Lang): Message {
+  return oneLine("slackCaseIntro", lang, lang === "da" ? `Sag #${caseId}: hvad blev gjort, og hvordan gik det?` : `Case #${caseId}: what was done, and how did it go?`);
+}
+
+/** A button whose case id cannot be read (a message from an old version, a tampered payload). */
+export function staleButtonMessage(lang: Lang): Message {
+  return oneLine(
+    "slackStaleButton",
+    lang,
+    lang === "da" ? "Den knap virker ikke længere. Se dine sager med /nps sager." : "That button no longer works. See your cases with /nps cases.",
+  );
+}

@@ -1,0 +1,97 @@
+// Proactive posts (digests, alerts, stories) into Teams conversations for the outbox worker:
+// the stored ConversationReference of `target` → adapter.continueConversationAsync → the card.
+// Failures are sorted for the worker: throttling, 5xx and network errors can be retried (with
+// Retry-After when the connector gives one); any other 4xx cannot (bot removed, chat gone).
+import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
+import type { Logger } from "../../logger.ts";
+import { PermanentDeliveryError, RetryableDeliveryError, type Deliverer, type Delivery, type DeliveryResult } from "../../services/outbox/deliverer.ts";
+import { cardActivity } from "./cards.ts";
+import type { TeamsConversationStore } from "./conversations.ts";
+
+/** A reply in a channel thread goes to "<channel id>;messageid=<id of the thread's first message>". */
+export function threadConversationId(channelId: string, threadOf: string): string {
+  return `${channelId};messageid=${threadOf}`;
+}
+
+/** Retry-After is seconds or an HTTP date. */
+export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+interface ConnectorError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  response?: { headers?: { get?(name: string): string | undefined } };
+}
+
+/** A connector failure (RestError from @azure/core-rest-pipeline, or a network error) → what the worker should do. */
+export function classifyDeliveryError(error: unknown, target: string): RetryableDeliveryError | PermanentDeliveryError {
+  const e = (error ?? {}) as ConnectorError;
+  const status = e.statusCode;
+  const detail = e.message ?? String(error);
+  if (status === 429 || (status !== undefined && status >= 500)) {
+    return new RetryableDeliveryError(`Teams connector answered ${status} for ${target}: ${detail}`, retryAfterMs(e.response?.headers?.get?.("retry-after")));
+  }
+  if (status !== undefined && status >= 400) return new PermanentDeliveryError(`Teams connector refused the post to ${target} (${status}): ${detail}`);
+  return new RetryableDeliveryError(`Teams connector not reached for ${target}: ${e.code ? `${e.code} ` : ""}${detail}`);
+}
+
+/**
+ * The SDK's HTTP pipeline retries 429/5xx itself (three times, waiting out Retry-After). For the
+ * outbox that only holds the worker's lock longer: the worker owns retries and their timing. The
+ * pipeline is a private field of the connector client, so if it moves in an SDK update the SDK
+ * simply keeps retrying (slower, still correct); a test notices.
+ */
+function withoutSdkRetries(adapter: CloudAdapter, context: TurnContext): void {
+  const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
+  connector?.client?.pipeline?.removePolicy({ name: "defaultRetryPolicy" });
+}
+
+export class TeamsDeliverer implements Deliverer {
+  readonly platform = "teams" as const;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    /** MICROSOFT_APP_ID; "" in local mode (no credentials) */
+    private readonly appId: string,
+    private readonly conversations: TeamsConversationStore,
+    private readonly log: Logger,
+  ) {}
+
+  async deliver(delivery: Delivery): Promise<DeliveryResult> {
+    const stored = await this.conversations.find(delivery.target);
+    if (!stored) throw new PermanentDeliveryError(`no Teams conversation ${delivery.target}: the app is not installed there, or was removed`);
+    let reference: Partial<ConversationReference> = stored.reference;
+    if (delivery.threadOf && stored.kind === "channel") {
+      reference = { ...reference, conversation: { ...reference.conversation!, id: threadConversationId(stored.conversationId, delivery.threadOf) } };
+    } else if (delivery.threadOf) {
+      this.log.debug(`teams: ${stored.kind} conversations have no threads; posting to ${stored.conversationId} directly`);
+    }
+    let sentId: string | null = null;
+    let failure: unknown;
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        withoutSdkRetries(this.adapter, context);
+        // a new message, not a reply to the continuation event botbuilder invents
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
+        try {
+          sentId = (await context.sendActivity(cardActivity(delivery.message)))?.id ?? null;
+        } catch (error) {
+          failure = error; // caught here: the adapter's onTurnError would swallow it
+        }
+      });
+    } catch (error) {
+      failure = error; // before the turn: token or connector creation
+    }
+    if (failure !== undefined) throw classifyDeliveryError(failure, delivery.target);
+    return { remoteId: sentId };
+  }
+}

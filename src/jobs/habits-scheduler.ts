@@ -1,0 +1,53 @@
+// The daily rhythm: every minute (node-cron, in the configured time zone) each replica checks
+// what is due — digests, story slots, reminders. Every step is idempotent (outbox keys, job
+// runs, compare-and-set on cases), so replicas can all tick; only one message goes out.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "../logger.ts";
+import type { CaseService } from "../services/case-service.ts";
+import type { DigestService } from "../services/digest-service.ts";
+import type { StoryService } from "../services/story-service.ts";
+
+export interface HabitsTick {
+  digests: number;
+  stories: number;
+  reminded: number;
+  escalated: number;
+}
+
+export class HabitsScheduler {
+  private task: ScheduledTask | undefined;
+  private ticking: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService },
+    private readonly log: Logger,
+    private readonly timeZone: string,
+  ) {}
+
+  /** One check of everything that is due at `now`. */
+  async tick(now: Date): Promise<HabitsTick> {
+    const digests = (await this.services.digests.run(now)).reduce((n, r) => n + r.queued, 0);
+    const stories = await this.services.stories.runPlan(now);
+    const { reminded, escalated } = await this.services.cases.runReminders(now);
+    if (digests + stories + reminded + escalated > 0) this.log.info(`habits: ${digests} digest(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
+    return { digests, stories, reminded, escalated };
+  }
+
+  private safeTick(): void {
+    if (this.ticking) return; // a slow tick is not overlapped by the next one
+    this.ticking = this.tick(new Date())
+      .catch((error) => this.log.error("habits tick failed", error))
+      .finally(() => (this.ticking = undefined));
+  }
+
+  /** Ticks now (catching up on what was missed today while the bot was down) and every minute. */
+  start(): void {
+    this.safeTick();
+    this.task = cron.schedule("* * * * *", () => this.safeTick(), { timezone: this.timeZone, name: "kundepuls-habits" });
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    await this.ticking;
+  }
+}

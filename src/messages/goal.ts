@@ -1,0 +1,25 @@
+// One line about a team's loyalty goal, used in /nps answers, the digest and the home view.
+import { formatDate, formatNpsValue } from "./format.ts";
+import type { Lang } from "./model.ts";
+
+import type { GoalLineData } from "../core/report.ts";
+
+export type GoalLine = GoalLineData;
+
+const STATUS = {
+  da: { achieved: "nået ✅", on_track: "på vej ✅", at_risk: "i risiko ⚠️", off_track: "bagud ❌", unknown: "for lidt data" },
+  en: { achieved: "achieved ✅", on_track: "on track ✅", at_risk: "at risk ⚠️", off_track: "off track ❌", unknown: "too little data" },
+} as const;
+
+export function goalLabel(lang: Lang): string {
+  return lang === "da" ? "Mål" : "Goal";
+}
+
+export function formatGoal(g: GoalLine, lang: Lang, timeZone: string): string {
+  const by = formatDate(g.dueAt, lang, timeZone);
+  const elapsed = `${Math.round(g.elapsedShare * 100)} %`;
+  const forecast = g.forecastNps === null ? "" : lang === "da" ? ` · prognose ${formatNpsValue(g.forecastNps)}` : ` · forecast ${formatNpsValue(g.forecastNps)}`;
+  return lang === "da"
+    ? `${formatNpsValue(g.targetNps)} inden ${by} · nu ${formatNpsValue(g.currentNps)}${forecast} · ${elapsed} af tiden gået · ${STATUS.da[g.status]}`
+    : `${formatNpsValue(g.targetNps)} by ${by} · now ${formatNpsValue(g.currentNps)}${forecast} · ${elapsed} of the time gone · ${STATUS.en[g.status]}`;
+}

@@ -1,0 +1,285 @@
+// "Operation Kunderedning": detractor answers open cases, routed to an owner (or a channel),
+// claimed, resolved and reminded about. The rules live in core/cases.ts; this wires them to
+// the database and the outbox.
+import { canClaim, canResolveOrHandOver, canSeeContact, closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState, type Outcome } from "../core/cases.ts";
+import { slugify } from "../core/slug.ts";
+import { buildCaseList, type CaseStats } from "../messages/cases.ts";
+import { redact } from "../core/redaction.ts";
+import { buildAlert, buildOutcomeNote, type CaseView } from "../messages/alert.ts";
+import type { Lang, Message } from "../messages/model.ts";
+import { buildNotice } from "../messages/notice.ts";
+import { buildReminder } from "../messages/reminder.ts";
+import type { ChannelRef } from "../config.ts";
+import type { Db } from "../store/database.ts";
+import type { OutboxStore } from "../store/outbox.ts";
+import type { StoredChange } from "../store/answers.ts";
+import type { BindingService } from "./binding-service.ts";
+import type { Actor, PeopleService } from "./people.ts";
+
+export interface CaseSettings {
+  lang: Lang;
+  timeZone: string;
+  maxScore: number;
+  maxCes: number | null;
+  maxAgeDays: number;
+  remindAfterHours: number;
+  escalateAfterHours: number;
+  fallbackChannels: ChannelRef[];
+  /** local mode: every alert goes to the console */
+  consoleOnly: boolean;
+}
+
+export type CaseActionResult =
+  | { ok: true; view: CaseView; alert: Message; note: Message | null }
+  | { ok: false; explanation: Message };
+
+const caseInclude = { answer: { include: { touchpoint: true } }, team: { include: { lead: true } }, owner: true } as const;
+
+export class CaseService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly outbox: OutboxStore,
+    private readonly bindings: BindingService,
+    private readonly people: PeopleService,
+    readonly settings: CaseSettings,
+    private readonly onEnqueued: () => void = () => {},
+  ) {}
+
+  /** Called after answers are stored: open cases for new detractors, close lifted ones. */
+  async onAnswerChanges(changes: StoredChange[], now: Date): Promise<void> {
+    const rules = { maxScore: this.settings.maxScore, maxCes: this.settings.maxCes };
+    for (const change of changes) {
+      const detractor = isDetractorAlert({ score: change.score, ces: change.ces }, rules);
+      if (detractor) await this.openFor(change.answerId, now);
+      else if (change.kind === "updated") await this.closeLifted(change.answerId, now);
+    }
+  }
+
+  /** Opens the case for an answer (at most one per answer, ever) and alerts its owner. */
+  async openFor(answerId: number, now: Date): Promise<number | null> {
+    const answer = await this.prisma.answer.findUnique({ where: { id: answerId }, include: { team: true, touchpoint: true } });
+    if (!answer) return null;
+    if (now.getTime() - answer.answeredAt.getTime() > this.settings.maxAgeDays * 86_400_000) return null;
+    const created = await this.prisma.detractorCase
+      .create({ data: { answerId, teamId: answer.teamId, openedAt: now } })
+      .catch((error: { code?: string }) => {
+        if (error.code === "P2002") return null; // a re-delivered or edited answer: the case exists
+        throw error;
+      });
+    if (!created) return null;
+    await this.route(created.id, now);
+    return created.id;
+  }
+
+  private async route(caseId: number, now: Date): Promise<void> {
+    const c = await this.prisma.detractorCase.findUniqueOrThrow({ where: { id: caseId }, include: caseInclude });
+    const account = c.answer.customerAccount
+      ? await this.prisma.account.findUnique({ where: { name: c.answer.customerAccount } })
+      : null;
+    const reachable = async (personId: number | null | undefined) =>
+      personId != null && (this.settings.consoleOnly || (await this.people.directTargets(personId)).length > 0) ? personId : null;
+    const route = routeCase({
+      accountOwnerId: await reachable(account?.ownerId),
+      touchpointOwnerId: await reachable(c.answer.touchpoint?.ownerId),
+      teamLeadId: await reachable(c.team?.leadId),
+      teamAlertChannels: c.teamId ? (await this.bindings.channelsFor(c.teamId, "alerts")).map(({ platform, channelId }) => ({ platform, channelId })) : [],
+      fallbackChannels: this.settings.fallbackChannels,
+    });
+    if (route.kind === "person") {
+      await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: route.personId, routedBy: route.routedBy } });
+      await this.sendToPerson(caseId, route.personId, "alert", now);
+    } else if (route.kind === "channels") {
+      await this.prisma.detractorCase.update({ where: { id: caseId }, data: { routedBy: route.routedBy } });
+      const view = await this.view(caseId, "channel");
+      for (const ch of route.channels) await this.enqueue(`alert:${caseId}:${ch.platform}:${ch.channelId}`, ch.platform, ch.channelId, buildAlert(view, this.settings.lang, now), now);
+    } else if (this.settings.consoleOnly) {
+      const view = await this.view(caseId, "owner");
+      await this.enqueue(`alert:${caseId}:console`, "console", "alerts", buildAlert(view, this.settings.lang, now), now);
+    }
+  }
+
+  /** A private copy for the owner: the only place contact details are shown. */
+  private async sendToPerson(caseId: number, personId: number, kind: "alert" | "reminder" | "escalation", now: Date): Promise<void> {
+    const view = await this.view(caseId, "owner");
+    const message = kind === "alert" ? buildAlert(view, this.settings.lang, now) : buildReminder(view, kind, this.settings.lang, now);
+    if (this.settings.consoleOnly) {
+      await this.enqueue(`${kind}:${caseId}:console:${personId}`, "console", `DM person #${personId}`, message, now);
+      return;
+    }
+    for (const t of await this.people.directTargets(personId)) await this.enqueue(`${kind}:${caseId}:${t.platform}:${t.target}`, t.platform, t.target, message, now);
+  }
+
+  private async enqueue(key: string, platform: "slack" | "teams" | "console", target: string, message: Message, now: Date): Promise<void> {
+    if (await this.outbox.enqueue({ key, platform, target, kind: message.kind, message }, now)) this.onEnqueued();
+  }
+
+  async view(caseId: number, audience: "channel" | "owner"): Promise<CaseView> {
+    const c = await this.prisma.detractorCase.findUniqueOrThrow({ where: { id: caseId }, include: caseInclude });
+    const a = c.answer;
+    // Alerts never carry contact details in a channel; comments are always redacted of them.
+    const comment = a.comment ? redact(a.comment, { customerName: null, keepName: true, lang: this.settings.lang }).text : null;
+    return {
+      id: c.id,
+      state: c.state as CaseView["state"],
+      score: a.score,
+      ces: a.ces,
+      comment,
+      customerName: a.customerName,
+      customerAccount: a.customerAccount,
+      contact: audience === "owner" ? { email: a.customerEmail } : null,
+      team: c.team ? { slug: c.team.slug, name: c.team.name } : null,
+      touchpoint: a.touchpoint?.name ?? null,
+      answeredAt: a.answeredAt,
+      openedAt: c.openedAt,
+      ownerName: this.people.displayName(c.owner),
+      claimedBy: c.claimedBy,
+      resolvedBy: c.resolvedBy,
+      actionTaken: c.actionTaken,
+      outcome: (c.outcome as Outcome | null) ?? null,
+    };
+  }
+
+  private async load(caseId: number) {
+    return this.prisma.detractorCase.findUnique({ where: { id: caseId }, include: caseInclude });
+  }
+
+  private refuse(lang: Lang, da: string, en: string): CaseActionResult {
+    return { ok: false, explanation: buildNotice(lang, lang === "da" ? da : en) };
+  }
+
+  async claim(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
+    const c = await this.load(caseId);
+    if (!c) return this.refuse(lang, "Sagen findes ikke længere.", "That case no longer exists.");
+    const person = await this.people.resolve(actor);
+    const snapshot = { state: c.state as CaseState, ownerId: c.ownerId };
+    const step = transition(snapshot, { type: "claim", actorId: person.id });
+    if (!step.ok && step.reason === "alreadyResolved") return this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+    const taken = () => this.refuse(lang, `${c.claimedBy ?? "En anden"} har allerede taget sagen.`, `${c.claimedBy ?? "Someone else"} has already taken the case.`);
+    if (!step.ok || !canClaim({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, snapshot)) return taken();
+    const name = person.name ?? person.email ?? actor.userId;
+    // Compare-and-set on the state: two people clicking at once cannot both take it.
+    const won = await this.prisma.detractorCase.updateMany({
+      where: { id: caseId, OR: [{ state: "open" }, { state: "claimed", ownerId: person.id }] },
+      data: { state: step.next, claimedAt: c.claimedAt ?? now, claimedBy: name, ownerId: step.ownerId },
+    });
+    if (won.count === 0) {
+      const fresh = await this.view(caseId, "channel");
+      return this.refuse(lang, `${fresh.claimedBy ?? "En anden"} har allerede taget sagen.`, `${fresh.claimedBy ?? "Someone else"} has already taken the case.`);
+    }
+    const view = await this.view(caseId, "channel");
+    return { ok: true, view, alert: buildAlert(view, lang, now), note: null };
+  }
+
+  async resolve(caseId: number, actor: Actor, input: { actionTaken: string; outcome: "recovered" | "not_recovered" | "no_contact" }, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
+    const c = await this.load(caseId);
+    if (!c) return this.refuse(lang, "Sagen findes ikke længere.", "That case no longer exists.");
+    const person = await this.people.resolve(actor);
+    if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
+      return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan løse sagen.", "Only the owner, the team lead or an admin can resolve this case.");
+    const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "resolve", outcome: input.outcome });
+    if (!step.ok) return this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+    const won = await this.prisma.detractorCase.updateMany({
+      where: { id: caseId, state: { not: "resolved" } },
+      data: { state: step.next, resolvedAt: now, resolvedBy: person.name ?? person.email ?? actor.userId, actionTaken: input.actionTaken.trim(), outcome: input.outcome },
+    });
+    if (won.count === 0) return this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+    const view = await this.view(caseId, "channel");
+    return { ok: true, view, alert: buildAlert(view, lang, now), note: buildOutcomeNote(view, lang) };
+  }
+
+  async handOver(caseId: number, actor: Actor, to: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
+    const c = await this.load(caseId);
+    if (!c) return this.refuse(lang, "Sagen findes ikke længere.", "That case no longer exists.");
+    const person = await this.people.resolve(actor);
+    if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
+      return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan give sagen videre.", "Only the owner, the team lead or an admin can hand this case over.");
+    const next = await this.people.resolve(to);
+    const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "handOver", toPersonId: next.id });
+    if (!step.ok)
+      return step.reason === "sameOwner"
+        ? this.refuse(lang, "Personen har allerede sagen.", "That person already has the case.")
+        : this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+    await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: next.id > 0 ? next.id : null, remindedAt: null, escalatedAt: null, openedAt: c.state === "open" ? now : c.openedAt } });
+    if (next.id > 0) await this.sendToPerson(caseId, next.id, "alert", now);
+    const view = await this.view(caseId, "channel");
+    return { ok: true, view, alert: buildAlert(view, lang, now), note: null };
+  }
+
+  /** "Show contact": only owner, team lead and admins get the customer's contact details. */
+  async contactFor(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<Message> {
+    const c = await this.load(caseId);
+    if (!c) return buildNotice(lang, lang === "da" ? "Sagen findes ikke længere." : "That case no longer exists.");
+    const person = await this.people.resolve(actor);
+    if (!canSeeContact({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
+      return buildNotice(lang, lang === "da" ? "Kontaktoplysninger vises kun for den ansvarlige, teamlederen og administratorer." : "Contact details are shown only to the owner, the team lead and admins.");
+    return buildAlert(await this.view(caseId, "owner"), lang, now);
+  }
+
+  private async closeLifted(answerId: number, now: Date): Promise<void> {
+    const c = await this.prisma.detractorCase.findUnique({ where: { answerId } });
+    if (!c || !transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "scoreLifted" }).ok) return;
+    await this.prisma.detractorCase.updateMany({
+      where: { id: c.id, state: { not: "resolved" } },
+      data: { state: "resolved", resolvedAt: now, resolvedBy: "Kundepuls", outcome: "score_changed" },
+    });
+  }
+
+  /** Cases of a team (or all), newest first, and the team's numbers. Unknown team → null. */
+  async list(filter: { team?: string | null; openOnly?: boolean }): Promise<{ scope: string | null; cases: CaseView[]; stats: CaseStats } | null> {
+    let teamId: number | undefined;
+    let scope: string | null = null;
+    if (filter.team) {
+      const team = await this.prisma.team.findUnique({ where: { slug: slugify(filter.team) } });
+      if (!team) return null;
+      teamId = team.id;
+      scope = team.name;
+    }
+    const all = await this.prisma.detractorCase.findMany({ where: teamId !== undefined ? { teamId } : {}, select: { id: true, state: true, openedAt: true, claimedAt: true }, orderBy: { id: "desc" } });
+    const stats: CaseStats = {
+      total: all.length,
+      open: all.filter((c) => c.state === "open").length,
+      closingRate: closingRate(all.map((c) => ({ state: c.state as CaseState }))),
+      medianHoursToClaim: medianHours(all.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
+    };
+    const shown = all.filter((c) => !filter.openOnly || c.state !== "resolved").slice(0, 200);
+    const cases = await Promise.all(shown.map((c) => this.view(c.id, "channel")));
+    return { scope, cases, stats };
+  }
+
+  async listMessage(filter: { team?: string | null; openOnly?: boolean }, lang: Lang, now: Date): Promise<Message> {
+    const listed = await this.list(filter);
+    if (!listed) return buildNotice(lang, lang === "da" ? `Teamet "${filter.team}" findes ikke.` : `There is no team "${filter.team}".`);
+    return buildCaseList(listed.scope, listed.cases, listed.stats, lang, now);
+  }
+
+  /** The open cases a person owns (App Home / the Teams home card). */
+  async openCasesOwnedBy(personId: number): Promise<CaseView[]> {
+    const rows = await this.prisma.detractorCase.findMany({ where: { ownerId: personId, state: { not: "resolved" } }, orderBy: { openedAt: "asc" }, select: { id: true } });
+    return Promise.all(rows.map((r) => this.view(r.id, "owner")));
+  }
+
+  /** Reminders to the owner and escalations to the lead and alert channel — each once. */
+  async runReminders(now: Date): Promise<{ reminded: number; escalated: number }> {
+    const open = await this.prisma.detractorCase.findMany({ where: { state: "open" }, include: caseInclude });
+    let reminded = 0;
+    let escalated = 0;
+    const rules = { remindAfterHours: this.settings.remindAfterHours, escalateAfterHours: this.settings.escalateAfterHours, timeZone: this.settings.timeZone };
+    for (const c of open) {
+      const due = dueReminders({ state: c.state as CaseState, openedAt: c.openedAt, remindedAt: c.remindedAt, escalatedAt: c.escalatedAt }, now, rules);
+      if (due.remind && (await this.prisma.detractorCase.updateMany({ where: { id: c.id, remindedAt: null }, data: { remindedAt: now } })).count === 1) {
+        if (c.ownerId) await this.sendToPerson(c.id, c.ownerId, "reminder", now);
+        reminded++;
+      }
+      if (due.escalate && (await this.prisma.detractorCase.updateMany({ where: { id: c.id, escalatedAt: null }, data: { escalatedAt: now } })).count === 1) {
+        const lead = c.team?.leadId;
+        if (lead && lead !== c.ownerId) await this.sendToPerson(c.id, lead, "escalation", now);
+        const view = await this.view(c.id, "channel");
+        const channels = c.teamId ? await this.bindings.channelsFor(c.teamId, "alerts") : [];
+        for (const ch of channels) await this.enqueue(`escalation:${c.id}:${ch.platform}:${ch.channelId}`, ch.platform, ch.channelId, buildReminder(view, "escalation", this.settings.lang, now), now);
+        if (this.settings.consoleOnly) await this.enqueue(`escalation:${c.id}:console`, "console", "alerts", buildReminder(view, "escalation", this.settings.lang, now), now);
+        escalated++;
+      }
+    }
+    return { reminded, escalated };
+  }
+}

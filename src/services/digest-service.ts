@@ -1,0 +1,155 @@
+// The daily NPS digest per team: built from the database, recorded in the outbox before it is
+// sent (key per team, channel and local day), so restarts, crashes and replicas cannot double it.
+import { compareNps, computeNps, countsFromHistogram } from "../core/nps.ts";
+import { parsePeriod, trendBuckets } from "../core/periods.ts";
+import { isDue, localDayKey, parseDailyCron, type DailyCron } from "../core/schedule.ts";
+import { isStoryCandidate, rankStories } from "../core/stories.ts";
+import { redact } from "../core/redaction.ts";
+import { slugify } from "../core/slug.ts";
+import { buildDigest, isQuietDay, type DigestView } from "../messages/digest.ts";
+import type { Lang, Message } from "../messages/model.ts";
+import type { AnswerStore } from "../store/answers.ts";
+import type { Db } from "../store/database.ts";
+import type { JobRunStore } from "../store/job-runs.ts";
+import type { OutboxStore } from "../store/outbox.ts";
+import type { BindingService } from "./binding-service.ts";
+import type { GoalService } from "./goal-service.ts";
+
+const DAY_MS = 86_400_000;
+
+export interface DigestSettings {
+  lang: Lang;
+  timeZone: string;
+  minResponses: number;
+  cron: DailyCron;
+  quietDay: "post" | "skip";
+  allowAnonymousQuotes: boolean;
+  consoleOnly: boolean;
+}
+
+export interface DigestRunResult {
+  team: string;
+  /** queued: new outbox messages; skipped: why nothing was queued */
+  queued: number;
+  skipped?: "notDue" | "alreadySent" | "noChannel" | "quiet";
+  message?: Message;
+}
+
+export class DigestService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly answers: AnswerStore,
+    private readonly goals: GoalService,
+    private readonly outbox: OutboxStore,
+    private readonly jobRuns: JobRunStore,
+    private readonly bindings: BindingService,
+    readonly settings: DigestSettings,
+    private readonly onEnqueued: () => void = () => {},
+  ) {}
+
+  private async figures(teamId: number, from: Date, to: Date) {
+    return computeNps(countsFromHistogram(await this.answers.scoreHistogram({ from, to, teamId })), this.settings.minResponses);
+  }
+
+  /** When the team's previous digest went out (else a day ago): "new since last digest" starts there. */
+  private async lastDigestAt(slug: string, todayKey: string, now: Date): Promise<Date> {
+    const last = await this.prisma.jobRun.findFirst({
+      where: { key: { startsWith: `digest:${slug}:` }, NOT: { key: `digest:${slug}:${todayKey}` }, finishedAt: { not: null } },
+      orderBy: { finishedAt: "desc" },
+    });
+    return last?.finishedAt ?? new Date(now.getTime() - DAY_MS);
+  }
+
+  async view(team: { id: number; slug: string; name: string }, since: Date, now: Date): Promise<DigestView> {
+    const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
+    const [rolling, before, sinceLast, goal] = await Promise.all([
+      this.figures(team.id, monthAgo, now),
+      this.figures(team.id, new Date(monthAgo.getTime() - 30 * DAY_MS), monthAgo),
+      this.figures(team.id, since, now),
+      this.goals.line(team.id, now),
+    ]);
+    const promoters = await this.prisma.answer.findMany({
+      where: { teamId: team.id, answeredAt: { gte: since, lt: now }, score: { gte: 9 }, comment: { not: null } },
+      include: { touchpoint: true },
+      take: 200,
+      orderBy: { answeredAt: "desc" },
+    });
+    const usable = promoters
+      .map((a) => ({ a, c: isStoryCandidate({ score: a.score, comment: a.comment, consentToShare: a.consentToShare }, { allowAnonymous: this.settings.allowAnonymousQuotes }) }))
+      .filter((x) => x.c.ok);
+    const best = rankStories(usable.map(({ a }) => ({ id: a.id, text: a.comment!, createdAt: a.answeredAt, touchpoint: a.touchpoint?.name ?? null, score: a.score })), now)[0];
+    const bestAnswer = best && promoters.find((a) => a.id === best.id)!;
+    const named = !!bestAnswer?.consentToShare;
+    const open = await this.prisma.detractorCase.findMany({ where: { teamId: team.id, state: "open" }, orderBy: { openedAt: "asc" }, select: { openedAt: true } });
+    const thisMonth = parsePeriod("this month", now, this.settings.timeZone);
+    const trend = thisMonth.ok
+      ? await Promise.all(
+          trendBuckets(thisMonth.period, now, this.settings.timeZone).map(async (b) => {
+            const f = await this.figures(team.id, b.from, b.to);
+            return { label: b.label, from: b.from, to: b.to, nps: f.nps, responses: f.responses };
+          }),
+        )
+      : null;
+    return {
+      team: { slug: team.slug, name: team.name },
+      sinceLast: { promoters: sinceLast.promoters, passives: sinceLast.passives, detractors: sinceLast.detractors, responses: sinceLast.responses },
+      rolling,
+      comparison: compareNps(rolling, before),
+      goal,
+      bestQuote: bestAnswer
+        ? { text: redact(bestAnswer.comment!, { customerName: bestAnswer.customerName, keepName: named, lang: this.settings.lang }).text, attribution: named ? bestAnswer.customerName : null }
+        : null,
+      openCases: { count: open.length, oldestOpenedAt: open[0]?.openedAt ?? null },
+      trend,
+    };
+  }
+
+  /**
+   * Queues today's digest for every team that is due (or the named team, now, with `force`).
+   * `dryRun` builds the messages without recording or queueing anything.
+   */
+  async run(now: Date, opts: { team?: string; force?: boolean; dryRun?: boolean } = {}): Promise<DigestRunResult[]> {
+    const dayKey = localDayKey(now, this.settings.timeZone);
+    const teams = await this.prisma.team.findMany({ where: opts.team ? { slug: slugify(opts.team) } : {}, orderBy: { slug: "asc" } });
+    if (opts.team && teams.length === 0) throw new Error(`unknown team "${opts.team}"`);
+    const results: DigestRunResult[] = [];
+    for (const team of teams) {
+      const cron = (team.digestCron && parseDailyCron(team.digestCron)) || this.settings.cron;
+      if (!opts.force && !isDue(dayKey, cron, now, this.settings.timeZone)) {
+        results.push({ team: team.slug, queued: 0, skipped: "notDue" });
+        continue;
+      }
+      const runKey = `digest:${team.slug}:${dayKey}`;
+      if (!opts.dryRun && (await this.jobRuns.isFinished(runKey))) {
+        results.push({ team: team.slug, queued: 0, skipped: "alreadySent" });
+        continue;
+      }
+      const channels = this.settings.consoleOnly
+        ? [{ platform: "console" as const, channelId: `#${team.slug}` }]
+        : await this.bindings.channelsFor(team.id, "digest");
+      if (channels.length === 0 && !opts.dryRun) {
+        results.push({ team: team.slug, queued: 0, skipped: "noChannel" });
+        continue;
+      }
+      const view = await this.view(team, await this.lastDigestAt(team.slug, dayKey, now), now);
+      const message = buildDigest(view, this.settings.lang, now, this.settings.timeZone);
+      if (opts.dryRun) {
+        results.push({ team: team.slug, queued: 0, message });
+        continue;
+      }
+      let queued = 0;
+      if (!(isQuietDay(view) && this.settings.quietDay === "skip")) {
+        for (const ch of channels) {
+          const key = `digest:${team.slug}:${ch.platform}:${ch.channelId}:${dayKey}`;
+          if (await this.outbox.enqueue({ key, platform: ch.platform, target: ch.channelId, kind: "digest", message }, now)) queued++;
+        }
+      }
+      // Recorded after the outbox rows: a crash in between only means the next tick re-checks
+      // (the outbox keys keep that from doubling anything).
+      await this.jobRuns.finish(runKey, now, `${queued} queued`);
+      results.push({ team: team.slug, queued, message, ...(isQuietDay(view) && this.settings.quietDay === "skip" ? { skipped: "quiet" as const } : {}) });
+    }
+    if (results.some((r) => r.queued > 0)) this.onEnqueued();
+    return results;
+  }
+}

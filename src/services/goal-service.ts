@@ -1,0 +1,81 @@
+// Team loyalty goals: set (keeping the history), and progress against them with a forecast.
+import { goalProgress, type GoalProgress } from "../core/goals.ts";
+import { computeNps, countsFromHistogram } from "../core/nps.ts";
+import { parsePeriod, trendBuckets } from "../core/periods.ts";
+import { slugify } from "../core/slug.ts";
+import type { GoalLine } from "../messages/goal.ts";
+import type { AnswerStore } from "../store/answers.ts";
+import type { Db } from "../store/database.ts";
+
+const DAY_MS = 86_400_000;
+/** "Current" NPS for a goal: the rolling 30 days, as in the digest. */
+export const ROLLING_DAYS = 30;
+
+export interface GoalRow {
+  id: number;
+  teamId: number;
+  targetNps: number;
+  minResponses: number | null;
+  startsAt: Date;
+  dueAt: Date;
+  createdBy: string | null;
+  createdAt: Date;
+  supersededAt: Date | null;
+}
+
+export type SetGoalResult = { ok: true; goal: GoalRow; team: { slug: string; name: string }; replaced: boolean } | { ok: false; teams: string[] };
+
+export class GoalService {
+  constructor(private readonly prisma: Db, private readonly answers: AnswerStore, private readonly timeZone: string, private readonly minResponses: number) {}
+
+  /** A new goal replaces the team's current one; the old one stays as history. */
+  async set(teamName: string, input: { targetNps: number; dueAt: Date; minResponses: number | null; by: string | null }, now: Date): Promise<SetGoalResult> {
+    const team = await this.prisma.team.findUnique({ where: { slug: slugify(teamName) } });
+    if (!team) return { ok: false, teams: (await this.prisma.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((t) => t.slug) };
+    return this.prisma.$transaction(async (tx) => {
+      const replaced = await tx.goal.updateMany({ where: { teamId: team.id, supersededAt: null }, data: { supersededAt: now } });
+      const goal = await tx.goal.create({
+        data: { teamId: team.id, targetNps: input.targetNps, minResponses: input.minResponses, startsAt: now, dueAt: input.dueAt, createdBy: input.by, createdAt: now },
+      });
+      return { ok: true as const, goal, team: { slug: team.slug, name: team.name }, replaced: replaced.count > 0 };
+    });
+  }
+
+  async current(teamId: number): Promise<GoalRow | null> {
+    return this.prisma.goal.findFirst({ where: { teamId, supersededAt: null }, orderBy: { id: "desc" } });
+  }
+
+  async history(teamId: number): Promise<GoalRow[]> {
+    return this.prisma.goal.findMany({ where: { teamId }, orderBy: { id: "asc" } });
+  }
+
+  private async npsBetween(teamId: number, from: Date, to: Date) {
+    return computeNps(countsFromHistogram(await this.answers.scoreHistogram({ from, to, teamId })), this.minResponses);
+  }
+
+  /** Progress of the team's current goal, or null when it has none. */
+  async progress(teamId: number, now: Date): Promise<(GoalProgress & { goal: GoalRow }) | null> {
+    const goal = await this.current(teamId);
+    if (!goal) return null;
+    const rolling = await this.npsBetween(teamId, new Date(now.getTime() - ROLLING_DAYS * DAY_MS), now);
+    const baseline = await this.npsBetween(teamId, new Date(goal.startsAt.getTime() - ROLLING_DAYS * DAY_MS), goal.startsAt);
+    const thisMonth = parsePeriod("this month", now, this.timeZone);
+    const buckets = thisMonth.ok ? trendBuckets(thisMonth.period, now, this.timeZone) : [];
+    // Monthly points for the forecast; the current month counts up to now.
+    const history = await Promise.all(
+      buckets.map(async (b) => ({ at: new Date(Math.min(b.to.getTime(), now.getTime())), nps: (await this.npsBetween(teamId, b.from, b.to)).nps })),
+    );
+    const progress = goalProgress(
+      { targetNps: goal.targetNps, minResponses: goal.minResponses, startsAt: goal.startsAt, dueAt: goal.dueAt, baselineNps: baseline.nps },
+      { nps: rolling.nps, responses: rolling.responses },
+      history,
+      now,
+    );
+    return { ...progress, goal };
+  }
+
+  async line(teamId: number, now: Date): Promise<GoalLine | null> {
+    const p = await this.progress(teamId, now);
+    return p && { targetNps: p.targetNps, dueAt: p.goal.dueAt, currentNps: p.currentNps, forecastNps: p.forecastNps, status: p.status, elapsedShare: p.elapsedShare };
+  }
+}

@@ -1,0 +1,41 @@
+// The personal overview for a chat user (Slack App Home, the Teams personal card).
+import { parsePeriod } from "../core/periods.ts";
+import { buildHome, type HomeView } from "../messages/home.ts";
+import type { Lang, Message } from "../messages/model.ts";
+import type { Db } from "../store/database.ts";
+import type { CaseService } from "./case-service.ts";
+import type { GoalService } from "./goal-service.ts";
+import type { NpsService } from "./nps-service.ts";
+import type { Actor, PeopleService } from "./people.ts";
+
+export class HomeService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly people: PeopleService,
+    private readonly cases: CaseService,
+    private readonly goals: GoalService,
+    private readonly nps: NpsService,
+  ) {}
+
+  async forActor(actor: Actor, now: Date, lang: Lang = this.nps.settings.defaultLang): Promise<Message> {
+    const tz = this.nps.settings.timeZone;
+    const person = await this.people.resolve(actor);
+    const month = parsePeriod("this month", now, tz);
+    if (!month.ok) throw new Error("this month must parse");
+    const company = await this.nps.report({ period: month.period });
+    // "My team": the teams I lead.
+    const led = person.id > 0 ? await this.prisma.team.findMany({ where: { leadId: person.id }, orderBy: { slug: "asc" } }) : [];
+    const teams: HomeView["teams"] = [];
+    for (const team of led) {
+      const report = await this.nps.report({ period: month.period, team: team.slug, now });
+      teams.push({ name: team.name, goal: report.goal ?? null, monthNps: report.figures.nps, monthMargin: report.figures.marginOfError, monthResponses: report.figures.responses });
+    }
+    const view: HomeView = {
+      personName: person.name,
+      openCases: person.id > 0 ? await this.cases.openCasesOwnedBy(person.id) : [],
+      teams,
+      company: { monthLabel: month.period.label[lang], nps: company.figures.nps, margin: company.figures.marginOfError, responses: company.figures.responses },
+    };
+    return buildHome(view, lang, now, tz);
+  }
+}

@@ -1,0 +1,46 @@
+// What the outbox worker needs from a face: deliver one message to one target. Faces throw
+// RetryableDeliveryError (rate limits, 5xx, network) or PermanentDeliveryError (4xx: wrong
+// channel, bot not in channel) so the worker knows whether to try again.
+import type { Message } from "../../messages/model.ts";
+
+export type Platform = "slack" | "teams" | "console";
+
+export interface Delivery {
+  /** the outbox key: unique per message; a face may attach it (Slack message metadata) */
+  key?: string;
+  platform: Platform;
+  /** Slack: channel or user id; Teams: conversation id of a stored reference; console: a label */
+  target: string;
+  message: Message;
+  /** post as a reply in this thread (Slack ts / Teams activity id) */
+  threadOf?: string | null;
+}
+
+export interface DeliveryResult {
+  /** the platform's id of the posted message (Slack ts, Teams activity id), for updates and threads */
+  remoteId: string | null;
+}
+
+export interface Deliverer {
+  readonly platform: Platform;
+  deliver(delivery: Delivery): Promise<DeliveryResult>;
+  /**
+   * After a crash between "sent" and "recorded as sent", the next worker asks whether the
+   * message with this key already arrived (Slack: message metadata in the channel history),
+   * so it is not posted twice. Faces that cannot tell leave it out: then it is sent again.
+   */
+  findDelivered?(delivery: Delivery & { key: string }, since: Date): Promise<DeliveryResult | null>;
+}
+
+export class RetryableDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+    /** the request may have reached the platform (timeout, connection lost): check before re-sending */
+    readonly maybeDelivered = false,
+  ) {
+    super(message);
+  }
+}
+
+export class PermanentDeliveryError extends Error {}

@@ -1,0 +1,82 @@
+// People on Slack and/or Teams, mapped by platform user id or e-mail, and where to reach them.
+import type { Db } from "../store/database.ts";
+
+export interface Actor {
+  platform: "slack" | "teams" | "console";
+  userId: string;
+  email?: string | null;
+  name?: string | null;
+}
+
+export interface PersonRow {
+  id: number;
+  email: string | null;
+  name: string | null;
+  slackUserId: string | null;
+  teamsUserId: string | null;
+  isAdmin: boolean;
+}
+
+/** A place to send a person a private message. */
+export interface DirectTarget {
+  platform: "slack" | "teams";
+  target: string;
+}
+
+export class PeopleService {
+  /** admins named in ADMINS (e-mails or platform user ids) */
+  constructor(private readonly prisma: Db, private readonly admins: string[] = []) {}
+
+  private isConfiguredAdmin(actor: Actor): boolean {
+    // ADMINS is lower-cased when the configuration is read; Slack ids are upper case.
+    const keys = [actor.userId.toLowerCase(), actor.email?.toLowerCase()].filter(Boolean) as string[];
+    return keys.some((k) => this.admins.includes(k));
+  }
+
+  /** The Person behind a chat user: found by platform id, else linked by e-mail, else created. */
+  async resolve(actor: Actor): Promise<PersonRow & { isAdmin: boolean }> {
+    const idField = actor.platform === "slack" ? "slackUserId" : actor.platform === "teams" ? "teamsUserId" : null;
+    const email = actor.email?.trim().toLowerCase() || null;
+    let person = idField ? await this.prisma.person.findFirst({ where: { [idField]: actor.userId } }) : null;
+    if (!person && email) {
+      person = await this.prisma.person.findUnique({ where: { email } });
+      if (person && idField && !person[idField]) {
+        person = await this.prisma.person.update({ where: { id: person.id }, data: { [idField]: actor.userId } });
+      }
+    }
+    if (!person && idField) {
+      person = await this.prisma.person
+        .create({ data: { [idField]: actor.userId, email, name: actor.name ?? null } })
+        .catch(async (error: { code?: string }) => {
+          if (error.code !== "P2002") throw error;
+          return this.prisma.person.findFirstOrThrow({ where: { [idField]: actor.userId } });
+        });
+    }
+    if (!person) {
+      return { id: -1, email, name: actor.name ?? "console", slackUserId: null, teamsUserId: null, isAdmin: true };
+    }
+    if (actor.name && !person.name) person = await this.prisma.person.update({ where: { id: person.id }, data: { name: actor.name } });
+    return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor) };
+  }
+
+  async byId(id: number): Promise<PersonRow | null> {
+    return this.prisma.person.findUnique({ where: { id } });
+  }
+
+  /** Where a person can get a direct message: their Slack user id, their Teams personal chat. */
+  async directTargets(personId: number): Promise<DirectTarget[]> {
+    const person = await this.prisma.person.findUnique({ where: { id: personId } });
+    if (!person) return [];
+    const targets: DirectTarget[] = [];
+    if (person.slackUserId) targets.push({ platform: "slack", target: person.slackUserId });
+    if (person.teamsUserId) {
+      const chat = await this.prisma.teamsConversation.findFirst({ where: { userId: person.teamsUserId, kind: "personal" } });
+      if (chat) targets.push({ platform: "teams", target: chat.conversationId });
+    }
+    return targets;
+  }
+
+  displayName(p: Pick<PersonRow, "name" | "email"> | null): string | null {
+    return p ? (p.name ?? p.email ?? null) : null;
+  }
+}

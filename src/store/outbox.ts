@@ -1,0 +1,188 @@
+// The outbox: every outgoing message is a row with a unique key, written before anything is
+// sent. Workers (one per replica) claim due rows with a lease — a compare-and-set UPDATE that
+// only one replica can win, on SQLite and PostgreSQL alike — and record the result.
+import type { Message } from "../messages/model.ts";
+import type { Platform } from "../services/outbox/deliverer.ts";
+import type { Db } from "./database.ts";
+
+export interface OutboxEntry {
+  key: string;
+  platform: Platform;
+  target: string;
+  kind: string;
+  message: Message;
+  threadOf?: string | null;
+  /** not before this time (stories spread over the day) */
+  notBefore?: Date;
+}
+
+export interface ClaimedMessage {
+  id: number;
+  key: string;
+  platform: Platform;
+  target: string;
+  kind: string;
+  message: Message;
+  threadOf: string | null;
+  attempts: number;
+  /** the previous attempt started but never recorded an outcome: it may have been delivered */
+  inDoubt: boolean;
+  createdAt: Date;
+}
+
+export interface OutboxRow {
+  id: number;
+  key: string;
+  platform: string;
+  target: string;
+  kind: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  remoteId: string | null;
+}
+
+const UNIQUE_VIOLATION = "P2002";
+/** Prefix of lastError for a failed attempt that may still have been delivered (a timeout). */
+export const IN_DOUBT = "in doubt: ";
+
+export class OutboxStore {
+  constructor(private readonly prisma: Db) {}
+
+  /** Adds a message unless one with the same key exists. Returns whether it was new. */
+  async enqueue(entry: OutboxEntry, now = new Date()): Promise<boolean> {
+    try {
+      await this.prisma.outboxMessage.create({
+        data: {
+          key: entry.key,
+          platform: entry.platform,
+          target: entry.target,
+          kind: entry.kind,
+          payload: JSON.stringify(entry.message),
+          threadOf: entry.threadOf ?? null,
+          nextAttemptAt: entry.notBefore ?? now,
+          createdAt: now,
+        },
+      });
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return (await this.prisma.outboxMessage.count({ where: { key } })) > 0;
+  }
+
+  /** Claims up to `limit` due messages for `workerId` until now + leaseMs. */
+  async claimDue(workerId: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+    const candidates = await this.prisma.outboxMessage.findMany({
+      where: { state: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      orderBy: { id: "asc" },
+      take: limit,
+      select: { id: true, attempts: true, lastError: true },
+    });
+    const claimed: ClaimedMessage[] = [];
+    for (const c of candidates) {
+      // Compare-and-set: the row must still be unleased and at the attempt count we read.
+      const won = await this.prisma.outboxMessage.updateMany({
+        where: { id: c.id, state: "pending", attempts: c.attempts, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        // lastError is cleared while an attempt is in flight: finding it still null on the next
+        // claim means that attempt never recorded an outcome (the process died mid-delivery).
+        data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 }, lastError: null },
+      });
+      if (won.count !== 1) continue;
+      const row = await this.prisma.outboxMessage.findUniqueOrThrow({ where: { id: c.id } });
+      claimed.push({
+        id: row.id,
+        key: row.key,
+        platform: row.platform as Platform,
+        target: row.target,
+        kind: row.kind,
+        message: JSON.parse(row.payload) as Message,
+        threadOf: row.threadOf,
+        attempts: row.attempts,
+        inDoubt: c.attempts > 0 && (c.lastError === null || c.lastError.startsWith(IN_DOUBT)),
+        createdAt: row.createdAt,
+      });
+    }
+    return claimed;
+  }
+
+  /**
+   * Restarts the lease of a message this worker claimed, right before it is sent. A batch is
+   * claimed at once but sent one message after another, so by the time a message's turn comes
+   * its lease may be nearly over — and another replica could take it over while it is being
+   * posted. False when the message is no longer ours (our lease ran out and someone took it).
+   * The CAS is safe against a concurrent claim: that needs lockedUntil < now, this moves it on.
+   */
+  async renewLease(id: number, workerId: string, now: Date, leaseMs: number): Promise<boolean> {
+    const r = await this.prisma.outboxMessage.updateMany({
+      where: { id, lockedBy: workerId, state: "pending" },
+      data: { lockedUntil: new Date(now.getTime() + leaseMs) },
+    });
+    return r.count === 1;
+  }
+
+  /** Only the worker holding the lease may record an outcome. */
+  async markSent(id: number, workerId: string, remoteId: string | null, now: Date): Promise<boolean> {
+    const r = await this.prisma.outboxMessage.updateMany({
+      where: { id, lockedBy: workerId, state: "pending" },
+      data: { state: "sent", sentAt: now, remoteId, lockedUntil: null, lastError: null },
+    });
+    return r.count === 1;
+  }
+
+  async markRetry(id: number, workerId: string, error: string, nextAttemptAt: Date): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { id, lockedBy: workerId, state: "pending" },
+      data: { lastError: error.slice(0, 1000), nextAttemptAt, lockedUntil: null },
+    });
+  }
+
+  async markDead(id: number, workerId: string, error: string): Promise<void> {
+    await this.prisma.outboxMessage.updateMany({
+      where: { id, lockedBy: workerId, state: "pending" },
+      data: { state: "dead", lastError: error.slice(0, 1000), lockedUntil: null },
+    });
+  }
+
+  async list(filter: { state?: "pending" | "sent" | "dead" }, take = 200): Promise<OutboxRow[]> {
+    return this.prisma.outboxMessage.findMany({
+      where: filter.state ? { state: filter.state } : {},
+      orderBy: { id: "asc" },
+      take,
+      select: { id: true, key: true, platform: true, target: true, kind: true, state: true, attempts: true, lastError: true, createdAt: true, sentAt: true, remoteId: true },
+    });
+  }
+
+  /** Dead-lettered messages go back to the queue (`kundepuls outbox --retry`). */
+  async retryDead(now: Date, ids?: number[]): Promise<number> {
+    const r = await this.prisma.outboxMessage.updateMany({
+      where: { state: "dead", ...(ids ? { id: { in: ids } } : {}) },
+      data: { state: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lockedBy: null, lastError: "retried by hand" },
+    });
+    return r.count;
+  }
+
+  /** Messages of a kind queued for a target since a time (e.g. stories posted in a channel today). */
+  async countSince(kind: string, platform: Platform, target: string, since: Date): Promise<number> {
+    return this.prisma.outboxMessage.count({ where: { kind, platform, target, createdAt: { gte: since } } });
+  }
+
+  /** Which of these keys are already in the outbox. */
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.prisma.outboxMessage.findMany({ where: { key: { in: keys } }, select: { key: true } });
+    return new Set(rows.map((r) => r.key));
+  }
+
+  async sentCount(where: { kind?: string; keyPrefix?: string } = {}): Promise<number> {
+    return this.prisma.outboxMessage.count({
+      where: { state: "sent", ...(where.kind ? { kind: where.kind } : {}), ...(where.keyPrefix ? { key: { startsWith: where.keyPrefix } } : {}) },
+    });
+  }
+}

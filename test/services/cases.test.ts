@@ -1,0 +1,168 @@
+// Closed-loop detractor cases end to end through the services and the outbox, on both databases.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { OutboxWorker } from "../../src/jobs/outbox-worker.ts";
+import { silentLogger } from "../../src/logger.ts";
+import type { NormalizedAnswer } from "../../src/ingest/normalized-answer.ts";
+import type { Deliverer, Delivery } from "../../src/services/outbox/deliverer.ts";
+import { AnswerStore } from "../../src/store/answers.ts";
+import { OutboxStore } from "../../src/store/outbox.ts";
+import { BindingService } from "../../src/services/binding-service.ts";
+import { PeopleService } from "../../src/services/people.ts";
+import { CaseService } from "../../src/services/case-service.ts";
+import { IngestService } from "../../src/services/ingest-service.ts";
+import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
+
+class Recorder implements Deliverer {
+  constructor(readonly platform: "slack" | "teams") {}
+  sent: Delivery[] = [];
+  async deliver(d: Delivery) {
+    this.sent.push(d);
+    return { remoteId: `${this.platform}-${this.sent.length}` };
+  }
+}
+
+const answer = (id: string, score: number, extra: Partial<NormalizedAnswer> = {}): NormalizedAnswer => ({
+  source: "api", externalId: id, score, ces: null, comment: "Ingen svarede – ring på 22 33 44 55 eller skriv til bo@firma.dk", customerName: "Bo Berg",
+  customerEmail: "bo@firma.dk", customerAccount: null, teamSlug: "support", touchpoint: "telefon", language: "da", consentToShare: false,
+  answeredAt: new Date("2026-11-30T08:00:00Z"), ...extra,
+});
+
+describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
+  let env: Awaited<ReturnType<typeof migratedDatabase>>;
+  let cases: CaseService;
+  let ingest: IngestService;
+  let worker: OutboxWorker;
+  let slack: Recorder;
+  let teams: Recorder;
+  let clock: Date;
+  let leadId: number;
+
+  beforeAll(async () => {
+    env = await migratedDatabase(provider);
+    const prisma = env.db.prisma;
+    const outbox = new OutboxStore(prisma);
+    const people = new PeopleService(prisma, ["admin@firma.dk", "uboss"]);
+    const answers = new AnswerStore(prisma);
+    cases = new CaseService(prisma, outbox, new BindingService(prisma), people, {
+      lang: "da", timeZone: "Europe/Copenhagen", maxScore: 6, maxCes: 2, maxAgeDays: 14, remindAfterHours: 24, escalateAfterHours: 48,
+      fallbackChannels: [{ platform: "slack", channelId: "CFALLBACK" }], consoleOnly: false,
+    });
+    ingest = new IngestService(answers, silentLogger);
+    ingest.onChanges((changes) => cases.onAnswerChanges(changes, clock));
+    slack = new Recorder("slack");
+    teams = new Recorder("teams");
+    worker = new OutboxWorker(outbox, { slack, teams }, silentLogger, { now: () => clock });
+    const lead = await prisma.person.create({ data: { name: "Lene Leder", email: "lene@firma.dk", slackUserId: "ULEAD", teamsUserId: "aad-lene" } });
+    leadId = lead.id;
+    await prisma.teamsConversation.create({ data: { conversationId: "a:dm-lene", kind: "personal", reference: "{}", userId: "aad-lene" } });
+    await prisma.team.create({ data: { slug: "support", name: "Kundeservice", leadId: lead.id } });
+    await prisma.team.create({ data: { slug: "salg", name: "Salg" } });
+  });
+  afterAll(async () => env.dispose());
+  beforeEach(() => {
+    clock = new Date("2026-11-30T08:00:30Z"); // Monday
+    slack.sent = [];
+    teams.sent = [];
+  });
+
+  it("a detractor answer alerts the team lead on Slack and Teams once, even when re-delivered or edited", async () => {
+    await ingest.store([answer("d1", 3)], clock);
+    await ingest.store([answer("d1", 3)], clock);
+    await ingest.store([answer("d1", 2, { comment: "Endnu værre" })], clock);
+    await worker.runOnce();
+    expect(await env.db.prisma.detractorCase.count()).toBe(1);
+    expect(slack.sent.map((d) => d.target)).toEqual(["ULEAD"]);
+    expect(teams.sent.map((d) => d.target)).toEqual(["a:dm-lene"]);
+    // The owner's private copy carries contact details; the comment's phone number is redacted.
+    const text = JSON.stringify(slack.sent[0]!.message);
+    expect(text).toContain("bo@firma.dk"); // contact fact, only in the direct message
+    expect(text).not.toContain("22 33 44 55");
+    expect(slack.sent[0]!.message.blocks.find((b) => b.type === "actions")).toBeTruthy();
+  });
+
+  it("without a reachable owner the alert goes to the fallback channel — without contact details", async () => {
+    await ingest.store([answer("d2", 1, { teamSlug: "salg" })], clock);
+    await worker.runOnce();
+    expect(slack.sent.map((d) => d.target)).toEqual(["CFALLBACK"]);
+    const text = JSON.stringify(slack.sent[0]!.message);
+    expect(text).not.toContain("bo@firma.dk");
+    expect(text).toContain("[e-mail]");
+  });
+
+  it("CES ≤ 2 opens a case too; old answers (imported history) do not", async () => {
+    await ingest.store([answer("ces1", 8, { ces: 2 })], clock);
+    await ingest.store([answer("old1", 0, { answeredAt: new Date("2026-10-01T08:00:00Z") })], clock);
+    const rows = await env.db.prisma.detractorCase.findMany({ include: { answer: true } });
+    expect(rows.map((r) => r.answer.externalId).sort()).toEqual(["ces1", "d1", "d2"]);
+  });
+
+  it("claim, refuse others, resolve with outcome; only owner, lead or admin may resolve", async () => {
+    const c = await env.db.prisma.detractorCase.findFirstOrThrow({ where: { answer: { externalId: "d1" } } });
+    const claimed = await cases.claim(c.id, { platform: "slack", userId: "UANNA", name: "Anna" }, clock);
+    expect(claimed.ok).toBe(true);
+    if (claimed.ok) expect(JSON.stringify(claimed.alert)).toContain("Taget af Anna");
+    const again = await cases.claim(c.id, { platform: "slack", userId: "UPER", name: "Per" }, clock);
+    expect(again.ok).toBe(false);
+    const stranger = await cases.resolve(c.id, { platform: "slack", userId: "UPER" }, { actionTaken: "Ringede", outcome: "recovered" }, clock);
+    expect(stranger.ok).toBe(false);
+    if (!stranger.ok) expect(JSON.stringify(stranger.explanation)).toMatch(/Kun den ansvarlige/);
+    const done = await cases.resolve(c.id, { platform: "slack", userId: "UANNA" }, { actionTaken: "Ringede og gav rabat", outcome: "recovered" }, clock);
+    expect(done.ok).toBe(true);
+    if (done.ok) expect(JSON.stringify(done.note)).toMatch(/Løst af Anna: Kunden er vundet tilbage/);
+    const twice = await cases.resolve(c.id, { platform: "slack", userId: "ULEAD" }, { actionTaken: "x", outcome: "no_contact" }, clock);
+    expect(twice.ok).toBe(false);
+  });
+
+  it("the team lead can hand a case over; the new owner is alerted", async () => {
+    const c = await env.db.prisma.detractorCase.findFirstOrThrow({ where: { answer: { externalId: "ces1" } } });
+    const res = await cases.handOver(c.id, { platform: "slack", userId: "ULEAD" }, { platform: "slack", userId: "UMIA", name: "Mia" }, clock);
+    expect(res.ok).toBe(true);
+    await worker.runOnce();
+    expect(slack.sent.map((d) => d.target)).toContain("UMIA");
+    const stranger = await cases.handOver(c.id, { platform: "slack", userId: "UPER" }, { platform: "slack", userId: "UPER" }, clock);
+    expect(stranger.ok).toBe(false);
+  });
+
+  it("an admin named by Slack user id in ADMINS may hand over a case they do not own", async () => {
+    const c = await env.db.prisma.detractorCase.findFirstOrThrow({ where: { answer: { externalId: "d2" } } });
+    expect((await cases.handOver(c.id, { platform: "slack", userId: "UPER" }, { platform: "slack", userId: "UMIA" }, clock)).ok).toBe(false);
+    expect((await cases.handOver(c.id, { platform: "slack", userId: "UBOSS" }, { platform: "slack", userId: "UMIA" }, clock)).ok).toBe(true);
+  });
+
+  it("an edit that lifts the score above 6 closes the open case as score changed", async () => {
+    await ingest.store([answer("lift", 4)], clock);
+    await ingest.store([answer("lift", 9)], clock);
+    const c = await env.db.prisma.detractorCase.findFirstOrThrow({ where: { answer: { externalId: "lift" } } });
+    expect([c.state, c.outcome]).toEqual(["resolved", "score_changed"]);
+  });
+
+  it("lists cases with the team's closing rate and median time to claim", async () => {
+    const listed = await cases.list({ team: "support" });
+    expect(listed?.stats.total).toBe(3);
+    expect(listed?.stats.closingRate).toBe(0.6667);
+    expect(listed?.stats.medianHoursToClaim).toBe(0);
+    expect((await cases.list({ team: "support", openOnly: true }))?.cases.every((c) => c.state !== "resolved")).toBe(true);
+    expect(await cases.list({ team: "nope" })).toBeNull();
+  });
+  it("reminder after 24 working hours and escalation at 48, each once, weekends not counted", async () => {
+    // Opened Friday 2026-12-04 15:00 Copenhagen: reminder due Monday 15:00, escalation Tuesday 15:00.
+    await env.db.prisma.detractorCase.updateMany({ where: { state: { not: "resolved" } }, data: { state: "resolved", outcome: "no_contact" } });
+    clock = new Date("2026-12-04T14:00:00Z");
+    await ingest.store([answer("late", 2, { answeredAt: clock })], clock);
+    await worker.runOnce();
+    slack.sent = [];
+    clock = new Date("2026-12-07T13:59:00Z");
+    expect(await cases.runReminders(clock)).toEqual({ reminded: 0, escalated: 0 });
+    clock = new Date("2026-12-07T14:00:00Z");
+    expect(await cases.runReminders(clock)).toEqual({ reminded: 1, escalated: 0 });
+    expect(await cases.runReminders(clock)).toEqual({ reminded: 0, escalated: 0 });
+    clock = new Date("2026-12-08T14:00:00Z");
+    expect(await cases.runReminders(clock)).toEqual({ reminded: 0, escalated: 1 });
+    expect(await cases.runReminders(new Date("2026-12-09T14:00:00Z"))).toEqual({ reminded: 0, escalated: 0 });
+    await worker.runOnce();
+    const kinds = slack.sent.map((d) => d.message.kind);
+    expect(kinds.filter((k) => k === "reminder")).toHaveLength(1);
+    expect(JSON.stringify(slack.sent)).toContain("Påmindelse");
+  });
+
+});
