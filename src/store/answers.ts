@@ -81,6 +81,13 @@ async function findExisting(db: Raw, dialect: Dialect, keys: Key[]): Promise<Map
   return existing;
 }
 
+/**
+ * Rows per INSERT statement. Prisma's debug module keeps the arguments of its last 100 log calls
+ * (for error reports) even with DEBUG unset, so each statement's JSON stays in memory a while:
+ * with 5,000-row statements an import peaked at 500 MB RSS; 500-row ones keep it to a few MB.
+ */
+const ROWS_PER_STATEMENT = 500;
+
 const COLUMNS = ["source", "externalId", "score", "ces", "comment", "customerName", "customerEmail", "customerAccount", "teamId",
   "touchpointId", "language", "consentToShare", "answeredAt", "receivedAt", "updatedAt", "contentHash"] as const;
 const PG_TYPES: Partial<Record<(typeof COLUMNS)[number], string>> = {
@@ -183,8 +190,20 @@ export class AnswerStore {
     if (rows.length === 0) return;
     const at = dbDate(this.dialect, receivedAt);
     const values = rows.map((r) => ({ ...r, answeredAt: dbDate(this.dialect, r.answeredAt), receivedAt: at, updatedAt: at }));
-    const json = JSON.stringify(this.dialect === "sqlite" ? values.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : values);
-    const created = await db.$queryRawUnsafe<{ id: number; source: string; externalId: string }[]>(INSERT_SQL[this.dialect], json);
+    const statements: string[] = [];
+    for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
+      const chunk = values.slice(i, i + ROWS_PER_STATEMENT);
+      statements.push(JSON.stringify(this.dialect === "sqlite" ? chunk.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : chunk));
+    }
+    type Created = { id: number; source: string; externalId: string }[];
+    const run = (on: Raw, json: string) => on.$queryRawUnsafe<Created>(INSERT_SQL[this.dialect], json);
+    // Several statements must commit together: one batch transaction (a single round trip), or
+    // the interactive transaction we are already in.
+    const created = (
+      statements.length === 1 ? [await run(db, statements[0]!)]
+      : db === this.prisma ? await this.prisma.$transaction(statements.map((json) => run(this.prisma, json)))
+      : await statements.reduce<Promise<Created[]>>(async (done, json) => [...(await done), await run(db, json)], Promise.resolve([]))
+    ).flat();
     const ids = new Map(created.map((c) => [keyOf(c), Number(c.id)]));
     for (const r of rows) result.changes.push({ answerId: ids.get(keyOf(r))!, kind: "created", score: r.score, ces: r.ces, answeredAt: r.answeredAt });
     result.created += rows.length;

@@ -12,11 +12,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+/** Runs `node <args>` in the repository; `dropEnv` removes inherited variables (e.g. credentials). */
+export function runNode(args: string[], env: Record<string, string>, options: { input?: string; dropEnv?: RegExp } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !options.dropEnv?.test(k)));
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: "warn", ...env },
+      env: { ...inherited, LOG_LEVEL: "warn", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -25,6 +27,10 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? "");
+    child.stdin.end(options.input ?? "");
   });
+}
+
+export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+  return runNode([BIN, ...args], env, { input });
 }

@@ -8,6 +8,7 @@ import { buildHelp } from "../../../src/messages/help.ts";
 import type { ChatReply } from "../../../src/services/chat-commands.ts";
 import { ensureMember, type MembershipClient } from "../../../src/faces/slack/membership.ts";
 import type { ListenerDeps } from "../../../src/faces/slack/listeners/deps.ts";
+import { fakeDeps, NOW } from "./listener-fakes.ts";
 import { npsCommand } from "../../../src/faces/slack/listeners/commands/nps.ts";
 import { storyCommand } from "../../../src/faces/slack/listeners/commands/kundehistorie.ts";
 import { shareStoryShortcut, slackTextToPlain } from "../../../src/faces/slack/listeners/shortcuts/share-story.ts";
@@ -16,26 +17,13 @@ import { memberJoinedChannel } from "../../../src/faces/slack/listeners/events/m
 import { eventKey, handleEventsOnce } from "../../../src/faces/slack/listeners/middleware/events-once.ts";
 import type { ResponsePayload } from "../../../src/faces/slack/listeners/reply.ts";
 
-const NOW = new Date("2026-11-15T10:00:00Z");
 const platformError = (error: string) => new webApi.WebAPIPlatformError({ ok: false, error });
 
-const unused = async (): Promise<never> => {
-  throw new Error("not used in this test");
-};
 
+/** The shared fakes, with a team to pick in the story form and no log output. */
 function deps(over: Partial<ListenerDeps> = {}): ListenerDeps {
-  return {
-    commands: { handle: async () => ({ message: buildHelp("da"), visibility: "private" }) },
-    bindings: { forChannel: async () => [] },
-    cases: { claim: unused, resolve: unused, handOver: unused, contactFor: unused },
-    stories: { submit: unused },
-    home: { forActor: unused },
-    prisma: { handledDelivery: { create: async () => ({}) }, team: { findMany: async () => [{ slug: "support", name: "Support" }] } } as unknown as ListenerDeps["prisma"],
-    defaultLang: "da",
-    log: silentLogger,
-    now: () => NOW,
-    ...over,
-  };
+  const prisma = { handledDelivery: { create: async () => ({}) }, team: { findMany: async () => [{ slug: "support", name: "Support" }] } } as unknown as ListenerDeps["prisma"];
+  return fakeDeps({ prisma, log: silentLogger, ...over });
 }
 
 function slack(join: MembershipClient["conversations"]["join"] = async () => ({})) {

@@ -1,7 +1,6 @@
 // The Teams app package: manifest valid against Microsoft's schema (checked offline with the
 // schemas @microsoft/app-manifest bundles), icons as Teams wants them, and `npm run
 // package:teams` producing the zip an admin uploads.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -10,7 +9,7 @@ import { AppManifestUtils } from "@microsoft/app-manifest";
 import { unzipSync } from "fflate";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../support/cli.ts";
+import { ROOT, runNode } from "../../support/cli.ts";
 
 const DIR = path.join(ROOT, "manifests", "teams");
 const APP_ID = "0b7c5a1e-3f2d-4c8b-9a6e-5d4c3b2a1f09";
@@ -24,17 +23,8 @@ function schemaFor(version: string): unknown {
 }
 const validate = (manifest: Record<string, any>) => AppManifestUtils.validateAgainstSchema(manifest as never, schemaFor(manifest.manifestVersion) as never);
 
-function packageTeams(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("MICROSOFT_APP") && !k.startsWith("TEAMS_")));
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "run-ts.mjs"), "scripts/package-teams.ts", ...args], { cwd: ROOT, env: { ...clean, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function packageTeams(args: string[], env: Record<string, string>) {
+  return runNode([path.join(ROOT, "bin", "run-ts.mjs"), "scripts/package-teams.ts", ...args], env, { dropEnv: /^(MICROSOFT_APP|TEAMS_)/ });
 }
 
 const pixels = (file: string) => PNG.sync.read(fs.readFileSync(file));
