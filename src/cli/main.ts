@@ -12,6 +12,7 @@ import { digestCommand } from "./commands/digest.ts";
 import { casesCommand } from "./commands/cases.ts";
 import { goalCommand } from "./commands/goal.ts";
 import { outboxCommand } from "./commands/outbox.ts";
+import { ownerCommand, teamCommand } from "./commands/team.ts";
 
 const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
 
@@ -31,6 +32,11 @@ usage: kundepuls <command> [options]
   goal set TEAM TARGET DATE [--min N] | goal show TEAM
                               a team's loyalty goal (history is kept)
   outbox [--failed] [--retry] messages waiting, dead-lettered, or to send again
+  team [list] | team set SLUG [--name NAME] [--lead PERSON] [--digest-cron "CRON"|default]
+                              teams, their lead (alerts, escalations) and digest schedule
+  owner account|touchpoint NAME PERSON
+                              who gets the alerts for a customer account or a touchpoint
+                              (PERSON: e-mail, slack:<user id> or teams:<AAD object id>)
   help                        this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -58,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
     case "digest":
     case "cases":
     case "goal":
-    case "outbox": {
+    case "outbox":
+    case "team":
+    case "owner": {
       const app = await createApp(config, log);
       try {
         if (command === "nps") await npsCommand(rest, app, out);
@@ -67,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
         else if (command === "cases") await casesCommand(rest, app, out);
         else if (command === "goal") await goalCommand(rest, app, out);
         else if (command === "outbox") await outboxCommand(rest, app, out);
+        else if (command === "team") await teamCommand(rest, app, out);
+        else if (command === "owner") await ownerCommand(rest, app, out);
         else await demoCommand(rest, app, out);
       } finally {
         await app.close();

@@ -9,9 +9,7 @@ import type { NormalizedAnswer } from "../../ingest/normalized-answer.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 
 const USAGE = "usage: kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]";
-/** Rows per transaction: each commit of a SQLite WAL database may checkpoint (write + fsync), so
- * fewer, larger commits import ~2× faster; 5,000 answers are still only a few MB in memory. */
-const BATCH = 5000;
+const BATCH = 1000;
 /** Invalid rows listed one by one; beyond this only the count (a broken export can have millions). */
 const LIST_INVALID = 50;
 
