@@ -25,7 +25,7 @@ import { parseDailyCron } from "./core/schedule.ts";
 import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
 import { parseSlackSettings } from "./faces/slack/config.ts";
-import { createSlackFace, type SlackFace } from "./faces/slack/face.ts";
+import type { SlackFace } from "./faces/slack/face.ts";
 import { mountTeamsFace, teamsSettings, type TeamsFace } from "./faces/teams/index.ts";
 
 export interface App {
@@ -68,7 +68,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const target = parseDatabaseUrl(config.DATABASE_URL);
   const migrated = await applyMigrations(target);
   if (migrated.applied.length > 0) log.info(`database migrated: ${migrated.applied.join(", ")}`);
-  const db = openDatabase(target);
+  const db = await openDatabase(target);
   const answers = new AnswerStore(db.prisma);
   const ingest = new IngestService(answers, log);
   const nps = new NpsService(answers, {
@@ -115,7 +115,8 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     await cases.onAnswerChanges(changes, now);
     await stories.onAnswerChanges(changes, now);
   });
-  const slack = slackSettings ? createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
+  // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
+  const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) deliverers.slack = slack.deliverer;
   const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;

@@ -3,10 +3,7 @@
 // of the code uses one type: the SQLite client's, which is the common subset of both.
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
-import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 
 export type Db = SqliteClient;
 export type Provider = "sqlite" | "postgres";
@@ -47,18 +44,27 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(target: DatabaseTarget): Database {
+/**
+ * Opens the client for the target's provider. Only that provider's client, query compiler and
+ * driver are loaded (imported on demand): loading both would cost tens of megabytes at idle.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.provider === "sqlite") {
     if (target.url !== ":memory:") fs.mkdirSync(path.dirname(target.url), { recursive: true });
+    const [{ PrismaBetterSqlite3 }, { PrismaClient }] = await Promise.all([
+      import("@prisma/adapter-better-sqlite3"),
+      import("./generated/sqlite/client.ts"),
+    ]);
     const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
-    const prisma = new SqliteClient({ adapter });
+    const prisma = new PrismaClient({ adapter });
     return { target, prisma, close: () => prisma.$disconnect() };
   }
+  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/postgres/client.ts")]);
   const adapter = new PrismaPg(
     { connectionString: target.url, max: 10, ...pgSearchPath(target.schema) },
     target.schema ? { schema: target.schema } : undefined,
   );
-  const prisma = new PostgresClient({ adapter }) as unknown as Db;
+  const prisma = new PrismaClient({ adapter }) as unknown as Db;
   return { target, prisma, close: () => prisma.$disconnect() };
 }
 

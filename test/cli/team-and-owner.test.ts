@@ -29,7 +29,7 @@ describe("kundepuls team and owner", () => {
     expect((await runCli(["owner", "account", "Bageriet ApS", "Lene@Firma.dk"], env)).stdout).toContain('account "Bageriet ApS": owner lene@firma.dk');
     expect((await runCli(["owner", "touchpoint", "telefon", "lene@firma.dk"], env)).code).toBe(0);
     expect((await runCli(["owner", "team", "x", "lene@firma.dk"], env)).code).toBe(2);
-    const db = openDatabase(test.target);
+    const db = await openDatabase(test.target);
     try {
       const people = await db.prisma.person.findMany({ where: { email: "lene@firma.dk" } });
       expect(people).toHaveLength(1);

@@ -35,7 +35,7 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
     const again = await applyMigrations(current.target);
     expect(again).toEqual({ applied: [], alreadyApplied: files.length });
 
-    const db = openDatabase(current.target);
+    const db = await openDatabase(current.target);
     try {
       const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string; applied_steps_count: number }[]>(
         `SELECT migration_name, checksum, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
@@ -59,7 +59,7 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
   it("refuses to run over a migration Prisma recorded as failed", async () => {
     current = await createTestDatabase(provider);
     await applyMigrations(current.target);
-    const db = openDatabase(current.target);
+    const db = await openDatabase(current.target);
     try {
       await db.prisma.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET finished_at = NULL`);
     } finally {
@@ -71,7 +71,7 @@ describe.each(PROVIDERS)("migrations on %s", (provider) => {
   it("records started_at ≤ finished_at for every migration, as Prisma does", async () => {
     current = await createTestDatabase(provider);
     await applyMigrations(current.target);
-    const db = openDatabase(current.target);
+    const db = await openDatabase(current.target);
     try {
       const rows = await db.prisma.$queryRawUnsafe<{ s: unknown; f: unknown }[]>(`SELECT started_at AS s, finished_at AS f FROM "_prisma_migrations"`);
       for (const r of rows) expect(new Date(r.s as string | number).getTime()).toBeLessThanOrEqual(new Date(r.f as string | number).getTime());
@@ -97,7 +97,7 @@ it("sqlite: migrating creates exactly one table per model plus Prisma's history 
   expect(tables.map((t) => (t as { name: string }).name)).toEqual([...models, "_prisma_migrations"].sort());
 });
 
-async function exerciseEveryModel(prisma: ReturnType<typeof openDatabase>["prisma"]) {
+async function exerciseEveryModel(prisma: Awaited<ReturnType<typeof openDatabase>>["prisma"]) {
   const person = await prisma.person.create({ data: { email: "lead@example.dk", name: "Lene Lead", slackUserId: "U1", teamsUserId: "aad-1", isAdmin: true } });
   const team = await prisma.team.create({ data: { slug: "support", name: "Support", leadId: person.id, digestCron: "30 8 * * 1-5" } });
   const touchpoint = await prisma.touchpoint.create({ data: { name: "telefon", ownerId: person.id } });

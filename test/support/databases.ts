@@ -46,7 +46,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
 export async function migratedDatabase(provider: Provider): Promise<{ db: Database; test: TestDatabase; dispose(): Promise<void> }> {
   const test = await createTestDatabase(provider);
   await applyMigrations(test.target);
-  const db = openDatabase(test.target);
+  const db = await openDatabase(test.target);
   return {
     db,
     test,

@@ -18,7 +18,7 @@ describe("kundepuls digest against Slack", () => {
     fake = await startFakeSlack();
     test = await createTestDatabase("sqlite");
     await applyMigrations(test.target);
-    const db = openDatabase(test.target);
+    const db = await openDatabase(test.target);
     const team = await db.prisma.team.create({ data: { slug: "support", name: "Kundeservice" } });
     for (const channelId of ["C0SUPPORT", "C0LEDELSE"]) await db.prisma.channelBinding.create({ data: { platform: "slack", channelId, teamId: team.id, purpose: "digest" } });
     await db.prisma.answer.create({ data: { source: "api", externalId: "a1", score: 10, teamId: team.id, answeredAt: new Date(Date.now() - 3_600_000), contentHash: "x" } });
