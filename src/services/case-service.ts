@@ -48,7 +48,10 @@ export class CaseService {
   /** Called after answers are stored: open cases for new detractors, close lifted ones. */
   async onAnswerChanges(changes: StoredChange[], now: Date): Promise<void> {
     const rules = { maxScore: this.settings.maxScore, maxCes: this.settings.maxCes };
+    const oldest = now.getTime() - this.settings.maxAgeDays * 86_400_000;
     for (const change of changes) {
+      // Old answers (an imported history) open nothing: decided here, without a query per answer.
+      if (change.answeredAt.getTime() < oldest) continue;
       const detractor = isDetractorAlert({ score: change.score, ces: change.ces }, rules);
       if (detractor) await this.openFor(change.answerId, now);
       else if (change.kind === "updated") await this.closeLifted(change.answerId, now);

@@ -51,6 +51,7 @@ export class StoryService {
     let created = 0;
     for (const change of changes) {
       if (change.kind !== "created" || change.score < 9) continue;
+      if (now.getTime() - change.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue; // no query for old history
       const a = await this.prisma.answer.findUnique({ where: { id: change.answerId } });
       if (!a || now.getTime() - a.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue;
       const candidate = isStoryCandidate({ score: a.score, comment: a.comment, consentToShare: a.consentToShare }, { allowAnonymous: this.settings.allowAnonymous });

@@ -2,8 +2,9 @@
 // the stored answer, identical re-deliveries change nothing. A batch is all-or-nothing.
 // The hot paths are raw SQL with the whole batch as ONE JSON parameter (Prisma's createMany costs
 // ~0.4 ms per row in per-parameter work; the JSON statement ~0.03 ms), in both dialects below:
-// a batch of new answers is one INSERT statement (atomic by itself, one round trip); only when
-// some are stored already does it take an interactive transaction to compare and update.
+// a batch of new answers is one INSERT statement (several in one batch transaction above 500
+// rows), atomic and one round trip; only a batch with stored answers in it takes an interactive
+// transaction to compare content hashes and update.
 import crypto from "node:crypto";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import type { Db } from "./database.ts";
@@ -96,7 +97,6 @@ const PG_TYPES: Partial<Record<(typeof COLUMNS)[number], string>> = {
 };
 const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
 const INSERT_SQL: Record<Dialect, string> = {
-  // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
   // SQLite gets each row as a JSON array (cheaper to pick apart than an object), PostgreSQL as an object.
   sqlite: `INSERT INTO "Answer" (${quoted}) SELECT ${COLUMNS.map((_, i) => `value->>${i}`).join(", ")} FROM json_each(?)
     RETURNING "id", "source", "externalId"`,
