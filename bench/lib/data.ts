@@ -1,17 +1,9 @@
 // Deterministic benchmark data: the same seed gives the same answers, CSV bytes and HTTP bodies.
 import fs from "node:fs";
+import { mulberry32 } from "../../src/services/demo-data.ts";
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo data's seeded PRNG (mulberry32): one implementation for both. */
+export const rng = mulberry32;
 
 /** The fixed "now" of every run, so periods and data line up the same way each time. */
 export const BENCH_NOW = new Date("2026-11-20T10:00:00.000Z");

@@ -1,12 +1,11 @@
 // `npm run bench -- --smoke` end to end, as a child process: every case runs on both databases,
 // the table and bench results JSON list them all, and the stored counts match what was sent.
 // Timings are never asserted here (they depend on the machine); the table reports them.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../support/cli.ts";
+import { ROOT, runNode } from "../support/cli.ts";
 
 const CASE_IDS = ["nps-this-month", "nps-this-year", "import", "http-batch1", "http-batch100", "digest", "cold-start", "idle-rss"];
 
@@ -18,20 +17,8 @@ interface Result {
   detail?: { storedCountOk?: boolean; figuresMatch?: boolean };
 }
 
-function runSmoke(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin", "run-ts.mjs"), "bench/run.ts", "--smoke", "--out", out], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function runSmoke(out: string) {
+  return runNode([path.join(ROOT, "bin", "run-ts.mjs"), "bench/run.ts", "--smoke", "--out", out], {});
 }
 
 describe("npm run bench -- --smoke", () => {
