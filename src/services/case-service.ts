@@ -33,6 +33,10 @@ export type CaseActionResult =
   | { ok: true; view: CaseView; alert: Message; note: Message | null }
   | { ok: false; explanation: Message };
 
+/** The two refusals every case action can meet, in Danish and English. */
+const GONE = ["Sagen findes ikke længere.", "That case no longer exists."] as const;
+const RESOLVED = ["Sagen er allerede løst.", "The case is already resolved."] as const;
+
 const caseInclude = { answer: { include: { touchpoint: true } }, team: { include: { lead: true } }, owner: true } as const;
 
 export class CaseService {
@@ -152,11 +156,11 @@ export class CaseService {
 
   async claim(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
-    if (!c) return this.refuse(lang, "Sagen findes ikke længere.", "That case no longer exists.");
+    if (!c) return this.refuse(lang, ...GONE);
     const person = await this.people.resolve(actor);
     const snapshot = { state: c.state as CaseState, ownerId: c.ownerId };
     const step = transition(snapshot, { type: "claim", actorId: person.id });
-    if (!step.ok && step.reason === "alreadyResolved") return this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+    if (!step.ok && step.reason === "alreadyResolved") return this.refuse(lang, ...RESOLVED);
     const taken = () => this.refuse(lang, `${c.claimedBy ?? "En anden"} har allerede taget sagen.`, `${c.claimedBy ?? "Someone else"} has already taken the case.`);
     if (!step.ok || !canClaim({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, snapshot)) return taken();
     const name = person.name ?? person.email ?? actor.userId;
@@ -175,24 +179,24 @@ export class CaseService {
 
   async resolve(caseId: number, actor: Actor, input: { actionTaken: string; outcome: "recovered" | "not_recovered" | "no_contact" }, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
-    if (!c) return this.refuse(lang, "Sagen findes ikke længere.", "That case no longer exists.");
+    if (!c) return this.refuse(lang, ...GONE);
     const person = await this.people.resolve(actor);
     if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
       return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan løse sagen.", "Only the owner, the team lead or an admin can resolve this case.");
     const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "resolve", outcome: input.outcome });
-    if (!step.ok) return this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+    if (!step.ok) return this.refuse(lang, ...RESOLVED);
     const won = await this.prisma.detractorCase.updateMany({
       where: { id: caseId, state: { not: "resolved" } },
       data: { state: step.next, resolvedAt: now, resolvedBy: person.name ?? person.email ?? actor.userId, actionTaken: input.actionTaken.trim(), outcome: input.outcome },
     });
-    if (won.count === 0) return this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+    if (won.count === 0) return this.refuse(lang, ...RESOLVED);
     const view = await this.view(caseId, "channel");
     return { ok: true, view, alert: buildAlert(view, lang, now), note: buildOutcomeNote(view, lang) };
   }
 
   async handOver(caseId: number, actor: Actor, to: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
-    if (!c) return this.refuse(lang, "Sagen findes ikke længere.", "That case no longer exists.");
+    if (!c) return this.refuse(lang, ...GONE);
     const person = await this.people.resolve(actor);
     if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
       return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan give sagen videre.", "Only the owner, the team lead or an admin can hand this case over.");
@@ -201,7 +205,7 @@ export class CaseService {
     if (!step.ok)
       return step.reason === "sameOwner"
         ? this.refuse(lang, "Personen har allerede sagen.", "That person already has the case.")
-        : this.refuse(lang, "Sagen er allerede løst.", "The case is already resolved.");
+        : this.refuse(lang, ...RESOLVED);
     await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: next.id > 0 ? next.id : null, remindedAt: null, escalatedAt: null, openedAt: c.state === "open" ? now : c.openedAt } });
     if (next.id > 0) await this.sendToPerson(caseId, next.id, "alert", now);
     const view = await this.view(caseId, "channel");
