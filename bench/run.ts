@@ -13,20 +13,37 @@ import { runStartCases } from "./cases/start.ts";
 import { createBenchDb, seedAnswers } from "./lib/db.ts";
 import { renderTable, writeResults, type CaseResult, type Settings } from "./lib/report.ts";
 
-const { values } = parseArgs({
-  options: {
-    smoke: { type: "boolean", default: false },
-    full: { type: "boolean", default: false },
-    db: { type: "string", default: "sqlite,postgres" },
-    only: { type: "string" },
-    seed: { type: "string", default: "20261128" },
-    "nps-answers": { type: "string" },
-    "import-rows": { type: "string" },
-    "http-seconds": { type: "string" },
-    rounds: { type: "string" },
-    out: { type: "string" },
-  },
-});
+const USAGE = `usage: npm run bench [-- --smoke | --full] [--db sqlite,postgres] [--only nps,import,http,digest,start]
+  [--seed N] [--nps-answers N] [--import-rows N] [--http-seconds N] [--rounds N] [--out FILE]
+Runs every case against its floor and prints a table (README, "Benchmarks").\n`;
+
+const parsed = (() => {
+  try {
+    return parseArgs({
+      options: {
+        help: { type: "boolean", default: false },
+        smoke: { type: "boolean", default: false },
+        full: { type: "boolean", default: false },
+        db: { type: "string", default: "sqlite,postgres" },
+        only: { type: "string" },
+        seed: { type: "string", default: "20261128" },
+        "nps-answers": { type: "string" },
+        "import-rows": { type: "string" },
+        "http-seconds": { type: "string" },
+        rounds: { type: "string" },
+        out: { type: "string" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+const { values } = parsed;
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 const mode: Settings["mode"] = values.smoke ? "smoke" : values.full ? "full" : "default";
 const SIZES: Record<Settings["mode"], Omit<Settings, "mode" | "seed" | "providers" | "only">> = {

@@ -13,6 +13,8 @@ import { applyMigrations } from "./store/migrate.ts";
 import { OutboxStore } from "./store/outbox.ts";
 import { JobRunStore } from "./store/job-runs.ts";
 import { OutboxWorker } from "./jobs/outbox-worker.ts";
+import { FollowUpWorker } from "./jobs/follow-up-worker.ts";
+import { FollowUpStore } from "./store/follow-ups.ts";
 import type { Deliverer, Platform } from "./services/outbox/deliverer.ts";
 import { PeopleService } from "./services/people.ts";
 import { GoalService } from "./services/goal-service.ts";
@@ -43,6 +45,8 @@ export interface App {
   /** each configured face registers how it delivers; the outbox worker uses them */
   deliverers: Partial<Record<Platform, Deliverer>>;
   worker: OutboxWorker;
+  /** runs the follow-ups of stored answers (cases, stories) from their queue */
+  followUps: FollowUpWorker;
   goals: GoalService;
   cases: CaseService;
   stories: StoryService;
@@ -70,7 +74,6 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (migrated.applied.length > 0) log.info(`database migrated: ${migrated.applied.join(", ")}`);
   const db = await openDatabase(target);
   const answers = new AnswerStore(db.prisma);
-  const ingest = new IngestService(answers, log);
   const nps = new NpsService(answers, {
     timeZone: config.TIME_ZONE,
     minResponses: config.MIN_RESPONSES,
@@ -79,7 +82,6 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const bindings = new BindingService(db.prisma);
   const server = new HttpServer(log);
   server.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
-  server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log }));
   const localMode = !config.SLACK_BOT_TOKEN && !config.MICROSOFT_APP_ID;
   const people = new PeopleService(db.prisma, config.ADMINS);
   const outbox = new OutboxStore(db.prisma);
@@ -109,25 +111,27 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
   const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma });
   const home = new HomeService(db.prisma, people, cases, goals, nps);
-  // New answers: a detractor opens a case (alert within a minute), a promoter may become a story.
-  ingest.onChanges(async (changes) => {
-    const now = new Date();
-    await cases.onAnswerChanges(changes, now);
-    await stories.onAnswerChanges(changes, now);
-  });
+  // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
+  const followUps = new FollowUpWorker(new FollowUpStore(db.prisma), [
+    (change, now) => cases.onAnswerChanges([change], now),
+    (change, now) => stories.onAnswerChanges([change], now),
+  ], log, { busy: () => ingest.busy() });
+  const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick());
+  server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log }));
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) deliverers.slack = slack.deliverer;
   const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;
   return {
-    config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, server, slack, teams, localMode,
+    config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
     goals, cases, stories, digests, habits, home,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },
     async close() {
       await habits.stop();
+      await followUps.stop();
       await slack?.stop();
       await worker.stop();
       await server.close();

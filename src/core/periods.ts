@@ -3,10 +3,10 @@
  * a half-open interval [from, to) of local calendar days in a time zone.
  *
  * Everything is computed on whole civil days (days since 1970-01-01) and only
- * turned into instants at the end via zonedToUtc, so DST days (23 h / 25 h)
+ * turned into instants at the end via zonedMidnight, so DST days (23 h / 25 h)
  * need no special cases.
  */
-import { civilFromDays, daysFromCivil, isoWeekdayOfDays, zonedParts, zonedToUtc } from "./timezone.ts";
+import { civilFromDays, daysFromCivil, isoWeekdayOfDays, zonedMidnight, zonedParts } from "./timezone.ts";
 
 export type Lang = "da" | "en";
 export type Texts = { da: string; en: string };
@@ -88,7 +88,7 @@ function rangeLabel(first: number, last: number): Texts {
 // ---- period constructors (civil days → instants) ----------------------------
 
 function make(kind: Period["kind"], fromDays: number, toDays: number, label: Texts, tz: string): Period {
-  return { from: zonedToUtc(civilFromDays(fromDays), tz), to: zonedToUtc(civilFromDays(toDays), tz), kind, label };
+  return { from: zonedMidnight(fromDays, tz), to: zonedMidnight(toDays, tz), kind, label };
 }
 
 const dayPeriod = (days: number, tz: string, label = dayLabel(days)) => make("day", days, days + 1, label, tz);
@@ -300,19 +300,23 @@ export function trendBuckets(p: Period, now: Date, timeZone: string = DEFAULT_TI
   const anchor = dayNumber(new Date(Math.min(p.to.getTime() - 1, now.getTime())), timeZone);
   const lengthDays = dayNumber(p.to, timeZone) - dayNumber(p.from, timeZone);
   const monthly = p.kind === "month" || p.kind === "quarter" || p.kind === "year" || lengthDays > 31;
-  const out: TrendBucket[] = [];
+  // The 13 unit starts (local midnights) bound the 12 buckets: each bucket ends where the next begins.
   const a = civilFromDays(anchor);
-  for (let i = 11; i >= 0; i--) {
+  const starts: number[] = [];
+  const labels: string[] = [];
+  for (let i = 11; i >= -1; i--) {
     if (monthly) {
       const c = civilFromDays(daysFromCivil(a.year, a.month - i, 1));
-      const { from, to } = monthPeriod(c.year, c.month, timeZone);
-      out.push({ from, to, label: `${c.year}-${pad2(c.month)}` });
+      starts.push(daysFromCivil(c.year, c.month, 1));
+      labels.push(`${c.year}-${pad2(c.month)}`);
     } else {
       const monday = mondayOf(anchor) - 7 * i;
       const { year, week } = isoWeekOf(monday);
-      const { from, to } = weekPeriod(monday, timeZone);
-      out.push({ from, to, label: `${year}-W${pad2(week)}` });
+      starts.push(monday);
+      labels.push(`${year}-W${pad2(week)}`);
     }
   }
+  const out: TrendBucket[] = [];
+  for (let k = 0; k < 12; k++) out.push({ from: zonedMidnight(starts[k]!, timeZone), to: zonedMidnight(starts[k + 1]!, timeZone), label: labels[k]! });
   return out;
 }

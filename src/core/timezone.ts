@@ -26,6 +26,8 @@ export interface WallTime {
 }
 
 const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_MINUTE = 60_000;
 
 // Building a DateTimeFormat costs far more than using one, so keep one per zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -99,11 +101,10 @@ function wallMs(w: WallTime): number {
   );
 }
 
-export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const t = instant.getTime();
-  if (Number.isNaN(t)) throw new RangeError("Invalid Date");
+/** The fields Intl shows for an instant: the reference the cached path below must agree with. */
+function intlParts(t: number, timeZone: string): ZonedParts {
   const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+  for (const part of formatterFor(timeZone).formatToParts(new Date(t))) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
   const year = fields.year ?? NaN;
@@ -122,11 +123,96 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   };
 }
 
+/** Offset at an instant as Intl shows it: wall clock minus the instant, both in whole seconds. */
+function intlOffsetMs(t: number, timeZone: string): number {
+  const wholeSecond = t - (((t % 1000) + 1000) % 1000); // Intl shows no milliseconds
+  return wallMs(intlParts(t, timeZone)) - wholeSecond;
+}
+
+// ---- offset cache ----------------------------------------------------------------
+//
+// formatToParts costs microseconds and a period needs dozens of them, so offsets are cached per
+// zone and 15-minute slot of UTC time (the offset at the slot's start). Most transitions fall on
+// a 15-minute boundary of UTC (zones with :30 and :45 offsets switch at local whole hours), but
+// not all: local mean time had offsets in seconds, Monrovia switched at 00:44:30Z in 1972, St
+// John's, Goose Bay and Moncton at 00:01 local until the 2000s, Casey at 16:01Z as late as 2022.
+// So a slot is only trusted when its start and the next slot's start show the same offset;
+// otherwise a transition lies inside it and Intl answers for the exact instant. (This assumes no
+// zone changes its offset and back within 15 minutes; checked against Intl at every transition
+// of every zone from 1900 to 2100.) Fields are then plain arithmetic on wall = instant + offset,
+// which is exactly what Intl prints: offsets are whole seconds and Intl truncates to the second.
+
+const SLOT_MS = 15 * MS_PER_MINUTE;
+/** The cached path covers 1800–9000 (Intl prints years ≤ 0 in another era; nobody asks there). */
+const FAST_FROM = Date.UTC(1800, 0, 1);
+const FAST_TO = Date.UTC(9000, 0, 1);
+/** Per zone; a full cache is simply dropped (one slot ≈ 50 bytes). */
+const MAX_SLOTS_PER_ZONE = 50_000;
+
+const slotOffsets = new Map<string, Map<number, number>>();
+
+function offsetsOf(timeZone: string): Map<number, number> {
+  let m = slotOffsets.get(timeZone);
+  if (!m) {
+    formatterFor(timeZone); // throws RangeError for an unknown zone, before anything is cached
+    m = new Map();
+    slotOffsets.set(timeZone, m);
+  }
+  return m;
+}
+
+function slotOffset(offsets: Map<number, number>, slot: number, timeZone: string): number {
+  let o = offsets.get(slot);
+  if (o === undefined) {
+    if (offsets.size >= MAX_SLOTS_PER_ZONE) offsets.clear();
+    o = intlOffsetMs(slot * SLOT_MS, timeZone);
+    offsets.set(slot, o);
+  }
+  return o;
+}
+
+/** Offset in ms at instant t (a finite number of ms). */
+function offsetAt(t: number, timeZone: string): number {
+  const offsets = offsetsOf(timeZone);
+  if (t < FAST_FROM || t >= FAST_TO) return intlOffsetMs(t, timeZone);
+  const slot = Math.floor(t / SLOT_MS);
+  const o = slotOffset(offsets, slot, timeZone);
+  return o === slotOffset(offsets, slot + 1, timeZone) ? o : intlOffsetMs(t, timeZone);
+}
+
+function checkedTime(instant: Date): number {
+  const t = instant.getTime();
+  if (Number.isNaN(t)) throw new RangeError("Invalid Date");
+  return t;
+}
+
+function checkedMs(t: number): number {
+  // what `new Date(t)` accepts, as the Intl path did
+  if (!(Math.abs(t) <= 8.64e15)) throw new RangeError("Invalid Date");
+  return t;
+}
+
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const t = checkedTime(instant);
+  if (t < FAST_FROM || t >= FAST_TO) return intlParts(t, timeZone);
+  const wall = t + offsetAt(t, timeZone);
+  const days = Math.floor(wall / MS_PER_DAY);
+  const ms = wall - days * MS_PER_DAY;
+  const { year, month, day } = civilFromDays(days);
+  return {
+    year,
+    month,
+    day,
+    hour: Math.floor(ms / MS_PER_HOUR),
+    minute: Math.floor(ms / MS_PER_MINUTE) % 60,
+    second: Math.floor(ms / 1000) % 60,
+    weekday: isoWeekdayOfDays(days),
+  };
+}
+
 /** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */
 export function timeZoneOffsetMs(instant: Date, timeZone: string): number {
-  const t = instant.getTime();
-  const wholeSecond = t - (((t % 1000) + 1000) % 1000); // Intl shows no milliseconds
-  return wallMs(zonedParts(instant, timeZone)) - wholeSecond;
+  return offsetAt(checkedTime(instant), timeZone);
 }
 
 /**
@@ -136,19 +222,45 @@ export function timeZoneOffsetMs(instant: Date, timeZone: string): number {
  * Autumn overlap (time occurs twice): the first occurrence.
  */
 export function zonedToUtc(parts: WallTime, timeZone: string): Date {
-  const local = wallMs(parts);
+  return new Date(wallToUtcMs(wallMs(parts), timeZone));
+}
+
+/** zonedToUtc of the local midnight starting day number `days` (days since 1970-01-01). */
+export function zonedMidnight(days: number, timeZone: string): Date {
+  return new Date(wallToUtcMs(days * MS_PER_DAY, timeZone));
+}
+
+function wallToUtcMs(local: number, timeZone: string): number {
+  // Periods ask for the same local midnights over and over: remember the answers (per zone).
+  let known = wallInstants.get(timeZone);
+  const hit = known?.get(local);
+  if (hit !== undefined) return hit;
+  const instant = wallToInstant(local, timeZone);
+  if (!known) wallInstants.set(timeZone, (known = new Map()));
+  if (known.size >= MAX_WALL_INSTANTS_PER_ZONE) known.clear();
+  known.set(local, instant);
+  return instant;
+}
+
+const wallInstants = new Map<string, Map<number, number>>();
+const MAX_WALL_INSTANTS_PER_ZONE = 10_000;
+
+function wallToInstant(local: number, timeZone: string): number {
   // Offsets around the wall time; a day either side covers any single transition.
-  const probes = [local - MS_PER_DAY, local, local + MS_PER_DAY];
-  const offsets = [...new Set(probes.map((p) => timeZoneOffsetMs(new Date(p), timeZone)))];
-  const valid: number[] = [];
-  for (const offset of offsets) {
-    const candidate = local - offset;
-    if (timeZoneOffsetMs(new Date(candidate), timeZone) === offset) valid.push(candidate);
+  const o1 = offsetAt(checkedMs(local - MS_PER_DAY), timeZone);
+  const o2 = offsetAt(checkedMs(local), timeZone);
+  const o3 = offsetAt(checkedMs(local + MS_PER_DAY), timeZone);
+  let first = Infinity;
+  let smallest = Infinity;
+  for (const offset of [o1, o2, o3]) {
+    smallest = Math.min(smallest, offset);
+    const candidate = checkedMs(local - offset);
+    if (candidate < first && offsetAt(candidate, timeZone) === offset) first = candidate;
   }
-  if (valid.length > 0) return new Date(Math.min(...valid));
+  if (first !== Infinity) return first;
   // In a gap no candidate round-trips; applying the smaller (pre-jump) offset
   // yields the later instant, i.e. the wall time pushed forward by the gap.
-  return new Date(local - Math.min(...offsets));
+  return local - smallest;
 }
 
 /** The local midnight (or first existing moment) of the day containing instant. */

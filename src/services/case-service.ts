@@ -73,9 +73,15 @@ export class CaseService {
         if (error.code === "P2002") return null; // a re-delivered or edited answer: the case exists
         throw error;
       });
-    if (!created) return null;
-    await this.route(created.id, now);
-    return created.id;
+    if (created) {
+      await this.route(created.id, now);
+      return created.id;
+    }
+    // The case exists. If a follow-up died between opening and routing it, route it now (outbox
+    // keys keep every alert single); a routed case is left alone.
+    const existing = await this.prisma.detractorCase.findUnique({ where: { answerId }, select: { id: true, routedBy: true } });
+    if (existing && existing.routedBy === null) await this.route(existing.id, now);
+    return null;
   }
 
   private async route(caseId: number, now: Date): Promise<void> {

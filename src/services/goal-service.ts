@@ -1,6 +1,6 @@
 // Team loyalty goals: set (keeping the history), and progress against them with a forecast.
 import { goalProgress, type GoalProgress } from "../core/goals.ts";
-import { computeNps, countsFromHistogram } from "../core/nps.ts";
+import { computeNps } from "../core/nps.ts";
 import { parsePeriod, trendBuckets } from "../core/periods.ts";
 import { slugify } from "../core/slug.ts";
 import type { GoalLine } from "../messages/goal.ts";
@@ -49,25 +49,24 @@ export class GoalService {
     return this.prisma.goal.findMany({ where: { teamId }, orderBy: { id: "asc" } });
   }
 
-  private async npsBetween(teamId: number, from: Date, to: Date) {
-    return computeNps(countsFromHistogram(await this.answers.scoreHistogram({ from, to, teamId })), this.minResponses);
-  }
-
   /** Progress of the team's current goal, or null when it has none. */
   async progress(teamId: number, now: Date): Promise<(GoalProgress & { goal: GoalRow }) | null> {
     const goal = await this.current(teamId);
     if (!goal) return null;
-    const rolling = await this.npsBetween(teamId, new Date(now.getTime() - ROLLING_DAYS * DAY_MS), now);
-    const baseline = await this.npsBetween(teamId, new Date(goal.startsAt.getTime() - ROLLING_DAYS * DAY_MS), goal.startsAt);
     const thisMonth = parsePeriod("this month", now, this.timeZone);
     const buckets = thisMonth.ok ? trendBuckets(thisMonth.period, now, this.timeZone) : [];
+    // The rolling 30 days, the 30 days before the goal was set and the monthly buckets: one query.
+    const intervals = [
+      { from: new Date(now.getTime() - ROLLING_DAYS * DAY_MS), to: now },
+      { from: new Date(goal.startsAt.getTime() - ROLLING_DAYS * DAY_MS), to: goal.startsAt },
+      ...buckets,
+    ];
+    const [rolling, baseline, ...perBucket] = (await this.answers.scoreCounts({ teamId }, intervals)).map((c) => computeNps(c, this.minResponses));
     // Monthly points for the forecast; the current month counts up to now.
-    const history = await Promise.all(
-      buckets.map(async (b) => ({ at: new Date(Math.min(b.to.getTime(), now.getTime())), nps: (await this.npsBetween(teamId, b.from, b.to)).nps })),
-    );
+    const history = buckets.map((b, i) => ({ at: new Date(Math.min(b.to.getTime(), now.getTime())), nps: perBucket[i]!.nps }));
     const progress = goalProgress(
-      { targetNps: goal.targetNps, minResponses: goal.minResponses, startsAt: goal.startsAt, dueAt: goal.dueAt, baselineNps: baseline.nps },
-      { nps: rolling.nps, responses: rolling.responses },
+      { targetNps: goal.targetNps, minResponses: goal.minResponses, startsAt: goal.startsAt, dueAt: goal.dueAt, baselineNps: baseline!.nps },
+      { nps: rolling!.nps, responses: rolling!.responses },
       history,
       now,
     );

@@ -1,28 +1,110 @@
-// Stores incoming answers and tells whoever listens (detractor cases, stories) what changed.
+// Stores incoming answers. Answers recent enough to matter for the habits (a detractor case, a
+// story) are queued for follow-up in the same transaction, and the follow-up worker is woken:
+// the caller (a survey tool's POST) gets its answer as soon as the answers are stored.
+//
+// Group commit: deliveries that arrive while one is being written are written together, in one
+// transaction, by the next write. A statement and a commit cost about the same for one answer as
+// for fifty, so under a burst of single-answer POSTs this multiplies what the bot can take. Each
+// delivery stays all-or-nothing (the group is), gets its own counts, and a group that fails is
+// retried delivery by delivery, so one bad delivery fails alone.
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
-import type { AnswerStore, StoredChange, UpsertResult } from "../store/answers.ts";
-import type { Logger } from "../logger.ts";
+import { keyOf, type AnswerStore, type UpsertResult } from "../store/answers.ts";
 
-export type ChangeListener = (changes: StoredChange[]) => Promise<void>;
+const DAY_MS = 86_400_000;
+/** A group stops growing here (a few statements of ROWS_PER_STATEMENT rows). */
+const MAX_GROUP_ANSWERS = 2_000;
+const BUSY_MS = 50;
+
+interface Pending {
+  batch: NormalizedAnswer[];
+  receivedAt: Date;
+  resolve(result: UpsertResult): void;
+  reject(error: unknown): void;
+}
 
 export class IngestService {
-  private readonly listeners: ChangeListener[] = [];
+  private readonly waiting: Pending[] = [];
+  private writing = false;
+  private lastArrival = 0;
 
-  constructor(private readonly answers: AnswerStore, private readonly log: Logger) {}
+  constructor(
+    private readonly answers: AnswerStore,
+    /** answers older than this open no case and make no story (CASE_MAX_AGE_DAYS): not queued */
+    private readonly followUpDays: number,
+    private readonly onQueued: () => void = () => {},
+  ) {}
 
-  onChanges(listener: ChangeListener): void {
-    this.listeners.push(listener);
+  /** Answers are arriving (one came in the last BUSY_MS, or a write is going on). */
+  busy(): boolean {
+    return this.writing || performance.now() - this.lastArrival < BUSY_MS;
   }
 
-  async store(batch: NormalizedAnswer[], receivedAt = new Date()): Promise<UpsertResult> {
-    const result = await this.answers.upsertBatch(batch, receivedAt);
-    if (result.changes.length > 0) {
-      for (const listener of this.listeners) {
-        // The answers are stored; a failing follow-up must not turn the delivery into an error
-        // (the survey tool would re-send it). Follow-ups are idempotent and can be re-run.
-        await listener(result.changes).catch((error) => this.log.error("answer follow-up failed", error));
-      }
+  store(batch: NormalizedAnswer[], receivedAt = new Date()): Promise<UpsertResult> {
+    this.lastArrival = performance.now();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ batch, receivedAt, resolve, reject });
+      if (!this.writing) void this.writeAll();
+    });
+  }
+
+  private async writeAll(): Promise<void> {
+    this.writing = true;
+    try {
+      // Let deliveries whose bytes have already arrived join the first group too.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.waiting.length > 0) await this.writeGroup(this.takeGroup());
+    } finally {
+      this.writing = false;
     }
+  }
+
+  /** Waiting deliveries in arrival order, up to the size cap; two that name the same answer are
+   * never in one group (each must see the other's effect, as if written one after the other). */
+  private takeGroup(): Pending[] {
+    const group: Pending[] = [];
+    const keys = new Set<string>();
+    let size = 0;
+    for (let i = 0; i < this.waiting.length; i++) {
+      const p = this.waiting[i]!;
+      if (group.length > 0 && size + p.batch.length > MAX_GROUP_ANSWERS) break;
+      const own = p.batch.map(keyOf);
+      if (own.some((k) => keys.has(k))) break;
+      for (const k of own) keys.add(k);
+      group.push(p);
+      size += p.batch.length;
+    }
+    this.waiting.splice(0, group.length);
+    return group;
+  }
+
+  private async writeGroup(group: Pending[]): Promise<void> {
+    if (group.length === 1) {
+      const [p] = group as [Pending];
+      await this.write(p.batch, p.receivedAt).then(p.resolve, p.reject);
+      return;
+    }
+    // One receivedAt for the group: the earliest, i.e. when its first delivery was acknowledged to wait.
+    const receivedAt = group[0]!.receivedAt;
+    let result: UpsertResult;
+    try {
+      result = await this.write(group.flatMap((p) => p.batch), receivedAt);
+    } catch {
+      for (const p of group) await this.write(p.batch, p.receivedAt).then(p.resolve, p.reject);
+      return;
+    }
+    const byKey = new Map(result.changes.map((c) => [keyOf(c), c]));
+    for (const p of group) {
+      const changes = [...new Set(p.batch.map(keyOf))].flatMap((k) => byKey.get(k) ?? []);
+      const created = changes.filter((c) => c.kind === "created").length;
+      const updated = changes.length - created;
+      p.resolve({ created, updated, unchanged: p.batch.length - created - updated, changes });
+    }
+  }
+
+  private async write(batch: NormalizedAnswer[], receivedAt: Date): Promise<UpsertResult> {
+    const followUpFrom = new Date(receivedAt.getTime() - this.followUpDays * DAY_MS);
+    const result = await this.answers.upsertBatch(batch, receivedAt, { followUpFrom });
+    if (result.changes.some((c) => c.answeredAt >= followUpFrom)) this.onQueued();
     return result;
   }
 }

@@ -4,27 +4,34 @@
 // ~0.4 ms per row in per-parameter work; the JSON statement ~0.03 ms), in both dialects below:
 // a batch of new answers is one INSERT statement (several in one batch transaction above 500
 // rows), atomic and one round trip; only a batch with stored answers in it takes an interactive
-// transaction to compare content hashes and update.
+// transaction to compare content hashes and update. Answers recent enough for a follow-up (a case,
+// a story) get an AnswerFollowUp row in the same transaction: stored means queued.
 import crypto from "node:crypto";
+import type { ScoreCounts } from "../core/nps.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import type { Db } from "./database.ts";
 import { Directory } from "./directory.ts";
 
 export interface StoredChange {
   answerId: number;
+  source: string;
+  externalId: string;
   kind: "created" | "updated";
   score: number;
   ces: number | null;
-  /** lets a follow-up skip old answers (e.g. a history import) without reading them again */
   answeredAt: Date;
-  previousScore?: number;
+}
+
+export interface UpsertOptions {
+  /** answers given at or after this get a follow-up queued; null: none (old history needs none) */
+  followUpFrom?: Date | null;
 }
 
 export interface UpsertResult {
   created: number;
   updated: number;
   unchanged: number;
-  /** what changed, so the habits (cases, stories) can react */
+  /** what changed (the habits react to it through the follow-up queue) */
   changes: StoredChange[];
 }
 
@@ -52,7 +59,7 @@ function lastPerKey(batch: NormalizedAnswer[]): NormalizedAnswer[] {
 const UNIQUE_VIOLATION = "P2002";
 
 type Key = { source: string; externalId: string };
-const keyOf = (k: Key) => `${k.source}\u0000${k.externalId}`;
+export const keyOf = (k: Key) => `${k.source}\u0000${k.externalId}`;
 type Raw = Pick<Db, "$queryRawUnsafe">;
 type Dialect = "sqlite" | "postgres";
 type Existing = { id: number; contentHash: string; score: number };
@@ -104,25 +111,212 @@ const INSERT_SQL: Record<Dialect, string> = {
     RETURNING "id", "source", "externalId"`,
 };
 
+/** Queues a follow-up for answers just inserted, found by their keys ([source, externalId] pairs). */
+const QUEUE_SQL: Record<Dialect, string> = {
+  sqlite: `INSERT INTO "AnswerFollowUp" ("answerId", "kind", "queuedAt") SELECT a."id", 'created', ?
+    FROM json_each(?) k JOIN "Answer" a ON a."source" = k.value->>0 AND a."externalId" = k.value->>1`,
+  postgres: `INSERT INTO "AnswerFollowUp" ("answerId", "kind", "queuedAt") SELECT a."id", 'created', $1::timestamp(3)
+    FROM json_array_elements($2::json) k JOIN "Answer" a ON a."source" = k->>0 AND a."externalId" = k->>1`,
+};
+
 /** A date as the database adapter itself writes it (SQLite: ISO text, which NPS ranges compare). */
 const dbDate = (dialect: Dialect, d: Date) => (dialect === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d.toISOString());
 
+/** dbDate of an NPS interval boundary: the same period starts come up question after question. */
+const boundaryTexts: Record<Dialect, Map<number, string>> = { sqlite: new Map(), postgres: new Map() };
+function boundaryText(dialect: Dialect, ms: number): string {
+  const known = boundaryTexts[dialect];
+  let text = known.get(ms);
+  if (text === undefined) {
+    if (known.size >= 4096) known.clear();
+    text = dbDate(dialect, new Date(ms));
+    known.set(ms, text);
+  }
+  return text;
+}
+
 /** NPS counts: the intervals' boundaries cut time into disjoint segments; per segment and score
- * one index seek on (filter, score, answeredAt) counts the answers, with no sort or scan of rows. */
-function histogramSql(dialect: Dialect, filter: { teamId?: number; touchpointId?: number }): { sql: string; params: number[] } {
-  const where: string[] = [];
+ * one index seek on (filter, score, answeredAt) counts the answers, with no sort or scan of rows.
+ * With `withScopes` the same statement also returns the team list (scopesSql), so an /nps
+ * question can be answered in one round trip (NpsService.parse). */
+function histogramSql(dialect: Dialect, filter: { teamId?: number; touchpointId?: number }, withScopes = false): { sql: string; params: number[] } {
   const params: number[] = [];
-  const p = (v: number) => (params.push(v), dialect === "sqlite" ? "?" : `$${params.length + 1}`);
-  if (filter.teamId !== undefined) where.push(`a."teamId" = ${p(filter.teamId)}`);
-  if (filter.touchpointId !== undefined) where.push(`a."touchpointId" = ${p(filter.touchpointId)}`);
-  const count = `(SELECT COUNT(*) FROM "Answer" a WHERE ${[...where, `a."score" = sc.s AND a."answeredAt" >= seg.f AND a."answeredAt" < seg.t`].join(" AND ")})`;
-  // PostgreSQL: MATERIALIZED reads the JSON once instead of inlining it into every count (~1.6× faster).
-  const sql = dialect === "sqlite"
-    ? `WITH seg(i, f, t) AS (SELECT key, value->>0, value->>1 FROM json_each(?)), sc(s) AS (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9),(10))
-       SELECT seg.i AS seg, sc.s AS score, ${count} AS n FROM seg, sc`
-    : `WITH seg AS MATERIALIZED (SELECT (x.ord - 1)::int AS i, (x.e->>0)::timestamp(3) AS f, (x.e->>1)::timestamp(3) AS t FROM json_array_elements($1::json) WITH ORDINALITY AS x(e, ord))
-       SELECT seg.i AS seg, sc.s AS score, ${count} AS n FROM seg CROSS JOIN generate_series(0, 10) AS sc(s)`;
+  if (filter.teamId !== undefined) params.push(filter.teamId);
+  if (filter.touchpointId !== undefined) params.push(filter.touchpointId);
+  // The text depends only on which filters are set: built once per shape.
+  const shape = `${dialect}/${filter.teamId !== undefined}/${filter.touchpointId !== undefined}/${withScopes}`;
+  let sql = histogramSqlByShape.get(shape);
+  if (sql === undefined) {
+    sql = buildHistogramSql(dialect, filter.teamId !== undefined, filter.touchpointId !== undefined, withScopes);
+    histogramSqlByShape.set(shape, sql);
+  }
   return { sql, params };
+}
+
+const histogramSqlByShape = new Map<string, string>();
+
+function buildHistogramSql(dialect: Dialect, byTeam: boolean, byTouchpoint: boolean, withScopes: boolean): string {
+  const where: string[] = [];
+  let n = 1; // PostgreSQL: $1 is the segments' JSON
+  const p = () => (dialect === "sqlite" ? "?" : `$${++n}`);
+  if (byTeam) where.push(`a."teamId" = ${p()}`);
+  if (byTouchpoint) where.push(`a."touchpointId" = ${p()}`);
+  const count = `(SELECT COUNT(*) FROM "Answer" a WHERE ${[...where, `a."score" = sc.s AND a."answeredAt" >= seg.f AND a."answeredAt" < seg.t`].join(" AND ")})`;
+  // The counts come back as ONE text cell, "segment score count" triples joined by commas (read
+  // by addCounts): Prisma maps every cell of a raw result one by one, which for 12 segments × 11
+  // scores cost more than the whole statement's other client-side work.
+  // PostgreSQL: MATERIALIZED reads the JSON once instead of inlining it into every count (~1.6× faster).
+  const [counts, from] = dialect === "sqlite"
+    ? [`group_concat(seg.i || ' ' || sc.s || ' ' || ${count}, ',')`, "seg, sc"]
+    : [`string_agg(concat_ws(' ', seg.i, sc.s, ${count}), ',')`, "seg CROSS JOIN generate_series(0, 10) AS sc(s)"];
+  const segments = dialect === "sqlite"
+    ? `WITH seg(i, f, t) AS (SELECT key, value->>0, value->>1 FROM json_each(?)), sc(s) AS (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9),(10))`
+    : `WITH seg AS MATERIALIZED (SELECT (x.ord - 1)::int AS i, (x.e->>0)::timestamp(3) AS f, (x.e->>1)::timestamp(3) AS t FROM json_array_elements($1::json) WITH ORDINALITY AS x(e, ord))`;
+  // The lists ride along as an uncorrelated subquery of the same SELECT (PostgreSQL runs a counts
+  // aggregate wrapped in a subquery of its own ~5 % slower).
+  return `${segments} SELECT ${withScopes ? `(${scopesSql(dialect)}) AS scopes, ` : ""}${counts} AS h FROM ${from}`;
+}
+
+/** Every team (with whether it has a current goal) and touchpoint. */
+const SCOPES_ROWS = `SELECT 'team' AS kind, t."id" AS id, t."slug" AS slug, t."name" AS name,
+    EXISTS (SELECT 1 FROM "Goal" g WHERE g."teamId" = t."id" AND g."supersededAt" IS NULL) AS goal FROM "Team" t
+  UNION ALL SELECT 'touchpoint', "id", "name", "name", FALSE FROM "Touchpoint"`;
+/** One row, one cell `j`: SCOPES_ROWS as a JSON array of [kind, id, slug or name, name, has goal]. */
+const scopesSql = (dialect: Dialect) =>
+  `SELECT ${dialect === "sqlite" ? "json_group_array(json_array(x.kind, x.id, x.slug, x.name, x.goal))" : "json_agg(json_build_array(x.kind, x.id, x.slug, x.name, x.goal))::text"} AS j FROM (${SCOPES_ROWS}) x`;
+
+export interface Scopes {
+  /** sorted by slug; `hasGoal`: the team has a current (not superseded) goal */
+  teams: { id: number; slug: string; name: string; hasGoal: boolean }[];
+  /** sorted by name */
+  touchpoints: { id: number; name: string }[];
+}
+
+function parseScopes(json: string | null | undefined): Scopes {
+  const rows = JSON.parse(json ?? "[]") as [string, number | string, string, string, number | boolean][];
+  const bySlug = (a: { slug: string }, b: { slug: string }) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+  const teams: (Scopes["teams"][number])[] = [];
+  const touchpoints: { id: number; slug: string; name: string }[] = [];
+  // Indexed loops, no destructuring: cheaper before the JIT has optimised them.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r[0] === "team") teams.push({ id: Number(r[1]), slug: r[2], name: r[3], hasGoal: r[4] === true || r[4] === 1 });
+    else touchpoints.push({ id: Number(r[1]), slug: r[2], name: r[3] });
+  }
+  return { teams: teams.sort(bySlug), touchpoints: touchpoints.sort(bySlug).map((t) => ({ id: t.id, name: t.name })) };
+}
+
+type Histogram = { score: number; count: number }[];
+
+/** Reads "segment score count" triples joined by commas into counts[segment * 11 + score]
+ * (a scan of the text: no strings or arrays per triple). */
+function addCounts(counts: Float64Array, text: string): void {
+  if (text === "") return;
+  let field = 0;
+  let value = 0;
+  let segment = 0;
+  let score = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44; // a final ","
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c === 32) {
+      if (field === 0) segment = value;
+      else score = value;
+      field++;
+      value = 0;
+    } else if (c === 44) {
+      if (field !== 2 || score > 10 || segment * 11 >= counts.length) throw new Error(`unexpected histogram row from the database near ${i}: ${text.slice(Math.max(0, i - 20), i + 1)}`);
+      counts[segment * 11 + score] = value;
+      field = 0;
+      value = 0;
+    } else throw new Error(`unexpected character in histogram from the database at ${i}: ${JSON.stringify(text[i])}`);
+  }
+}
+
+/**
+ * The intervals' boundaries cut time into gaps; a gap some interval covers is a segment the
+ * database counts. An interval covers exactly the gaps from its from-boundary to its to-boundary,
+ * so its histogram is the sum of those. Plain loops: this runs on every /nps question, often
+ * before the JIT has optimised it.
+ */
+function segmentIntervals(dialect: Dialect, intervals: Interval[]) {
+  const n = intervals.length;
+  const froms = new Float64Array(n);
+  const tos = new Float64Array(n);
+  const all = new Float64Array(2 * n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    froms[i] = intervals[i]!.from.getTime();
+    tos[i] = intervals[i]!.to.getTime();
+    if (froms[i]! < tos[i]!) {
+      all[m++] = froms[i]!;
+      all[m++] = tos[i]!;
+    }
+  }
+  const boundaries = all.subarray(0, m).sort(); // a typed array sorts numerically, without a callback
+  const cuts: number[] = [];
+  const cutIndex = new Map<number, number>();
+  for (let j = 0; j < boundaries.length; j++) {
+    const c = boundaries[j]!;
+    if (cuts.length > 0 && cuts[cuts.length - 1] === c) continue;
+    cutIndex.set(c, cuts.length);
+    cuts.push(c);
+  }
+  const segmentOfGap = new Int32Array(Math.max(0, cuts.length - 1)).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (!(froms[i]! < tos[i]!)) continue;
+    for (let k = cutIndex.get(froms[i]!)!, end = cutIndex.get(tos[i]!)!; k < end; k++) segmentOfGap[k] = 0;
+  }
+  const segments: [string, string][] = [];
+  for (let k = 0; k < segmentOfGap.length; k++) {
+    if (segmentOfGap[k] === -1) continue;
+    segmentOfGap[k] = segments.length;
+    segments.push([boundaryText(dialect, cuts[k]!), boundaryText(dialect, cuts[k + 1]!)]);
+  }
+  return {
+    count: segments.length,
+    json: JSON.stringify(segments),
+    /** Per interval, from the database's "segment score count,…" text (see histogramSql). */
+    histograms(triples: string | null | undefined): Histogram[] {
+      const counts = new Float64Array(segments.length * 11);
+      addCounts(counts, triples ?? "");
+      const out: Histogram[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const histogram: Histogram = [];
+        out[i] = histogram;
+        if (!(froms[i]! < tos[i]!)) continue;
+        const first = cutIndex.get(froms[i]!)!;
+        const end = cutIndex.get(tos[i]!)!;
+        for (let score = 0; score <= 10; score++) {
+          let total = 0;
+          for (let k = first; k < end; k++) total += counts[segmentOfGap[k]! * 11 + score]!;
+          if (total > 0) histogram.push({ score, count: total });
+        }
+      }
+      return out;
+    },
+    /** The same, folded into detractors (0–6), passives (7–8) and promoters (9–10) per interval. */
+    scoreCounts(triples: string | null | undefined): ScoreCounts[] {
+      const counts = new Float64Array(segments.length * 11);
+      addCounts(counts, triples ?? "");
+      const out: ScoreCounts[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        let detractors = 0;
+        let passives = 0;
+        let promoters = 0;
+        if (froms[i]! < tos[i]!) {
+          for (let k = cutIndex.get(froms[i]!)!, end = cutIndex.get(tos[i]!)!; k < end; k++) {
+            const at = segmentOfGap[k]! * 11;
+            for (let score = 0; score <= 6; score++) detractors += counts[at + score]!;
+            passives += counts[at + 7]! + counts[at + 8]!;
+            promoters += counts[at + 9]! + counts[at + 10]!;
+          }
+        }
+        out[i] = { promoters, passives, detractors };
+      }
+      return out;
+    },
+  };
 }
 
 type Row = Omit<NormalizedAnswer, "teamSlug" | "touchpoint"> & { teamId: number | null; touchpointId: number | null; contentHash: string };
@@ -144,22 +338,23 @@ export class AnswerStore {
   }
 
   /** Stores a batch all-or-nothing. Retried once if a concurrent writer inserted the same key. */
-  async upsertBatch(batch: NormalizedAnswer[], receivedAt = new Date()): Promise<UpsertResult> {
+  async upsertBatch(batch: NormalizedAnswer[], receivedAt = new Date(), options: UpsertOptions = {}): Promise<UpsertResult> {
+    const followUpFrom = options.followUpFrom?.getTime() ?? Number.POSITIVE_INFINITY;
     try {
-      return await this.upsertOnce(batch, receivedAt);
+      return await this.upsertOnce(batch, receivedAt, followUpFrom);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.upsertOnce(batch, receivedAt);
+      return this.upsertOnce(batch, receivedAt, followUpFrom);
     }
   }
 
-  private async upsertOnce(batch: NormalizedAnswer[], receivedAt: Date): Promise<UpsertResult> {
+  private async upsertOnce(batch: NormalizedAnswer[], receivedAt: Date, followUpFrom: number): Promise<UpsertResult> {
     const answers = lastPerKey(batch);
     const result: UpsertResult = { created: 0, updated: 0, unchanged: batch.length - answers.length, changes: [] };
     if (answers.length === 0) return result;
     const rows = await this.toRows(answers);
     // Usually every answer is new (a push of fresh answers, a first import): one statement.
-    const inserted = await this.insertNew(this.prisma, rows, receivedAt, result).then(
+    const inserted = await this.insertNew(this.prisma, rows, receivedAt, followUpFrom, result).then(
       () => true,
       (error: unknown) => {
         if (isUniqueViolation(error)) return false; // some are stored already; nothing was written
@@ -170,7 +365,7 @@ export class AnswerStore {
     return this.prisma.$transaction(async (tx) => {
       const existing = await findExisting(tx, this.dialect, rows);
       // A concurrent writer may still insert one of these first: the unique error retries the batch.
-      await this.insertNew(tx, rows.filter((r) => !existing.has(keyOf(r))), receivedAt, result);
+      await this.insertNew(tx, rows.filter((r) => !existing.has(keyOf(r))), receivedAt, followUpFrom, result);
       for (const r of rows) {
         const old = existing.get(keyOf(r));
         if (!old) continue;
@@ -179,34 +374,46 @@ export class AnswerStore {
           continue;
         }
         await tx.answer.update({ where: { id: old.id }, data: { ...r, updatedAt: receivedAt } });
-        result.changes.push({ answerId: old.id, kind: "updated", score: r.score, ces: r.ces, answeredAt: r.answeredAt, previousScore: old.score });
+        if (r.answeredAt.getTime() >= followUpFrom) {
+          // Still queued from before (e.g. not yet handled as new): a new version, handled again.
+          await tx.answerFollowUp.upsert({
+            where: { answerId: old.id },
+            create: { answerId: old.id, kind: "updated", queuedAt: receivedAt },
+            update: { queuedAt: receivedAt, version: { increment: 1 }, leasedBy: null, leaseUntil: null },
+          });
+        }
+        result.changes.push({ answerId: old.id, source: r.source, externalId: r.externalId, kind: "updated", score: r.score, ces: r.ces, answeredAt: r.answeredAt });
         result.updated++;
       }
       return result;
     });
   }
 
-  /** One INSERT of all `rows` (atomic: a unique violation stores none of them). */
-  private async insertNew(db: Raw, rows: Row[], receivedAt: Date, result: UpsertResult): Promise<void> {
+  /** One INSERT of all `rows` and their follow-ups (atomic: a unique violation stores none of them). */
+  private async insertNew(db: Raw, rows: Row[], receivedAt: Date, followUpFrom: number, result: UpsertResult): Promise<void> {
     if (rows.length === 0) return;
     const at = dbDate(this.dialect, receivedAt);
     const values = rows.map((r) => ({ ...r, answeredAt: dbDate(this.dialect, r.answeredAt), receivedAt: at, updatedAt: at }));
-    const statements: string[] = [];
+    type Created = { id: number; source: string; externalId: string }[];
+    // Prisma runs a raw query only when awaited or handed to $transaction: build them lazily.
+    const statements: (() => ReturnType<Raw["$queryRawUnsafe"]>)[] = [];
+    const query = (sql: string, ...params: unknown[]) => () => db.$queryRawUnsafe(sql, ...params);
     for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
       const chunk = values.slice(i, i + ROWS_PER_STATEMENT);
-      statements.push(JSON.stringify(this.dialect === "sqlite" ? chunk.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : chunk));
+      statements.push(query(INSERT_SQL[this.dialect], JSON.stringify(this.dialect === "sqlite" ? chunk.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : chunk)));
     }
-    type Created = { id: number; source: string; externalId: string }[];
-    const run = (on: Raw, json: string) => on.$queryRawUnsafe<Created>(INSERT_SQL[this.dialect], json);
+    const fresh = rows.filter((r) => r.answeredAt.getTime() >= followUpFrom).map((r) => [r.source, r.externalId]);
+    if (fresh.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, JSON.stringify(fresh)));
     // Several statements must commit together: one batch transaction (a single round trip), or
     // the interactive transaction we are already in.
-    const created = (
-      statements.length === 1 ? [await run(db, statements[0]!)]
-      : db === this.prisma ? await this.prisma.$transaction(statements.map((json) => run(this.prisma, json)))
-      : await statements.reduce<Promise<Created[]>>(async (done, json) => [...(await done), await run(db, json)], Promise.resolve([]))
-    ).flat();
+    const results = (
+      statements.length === 1 ? [await statements[0]!()]
+      : db === this.prisma ? await this.prisma.$transaction(statements.map((run) => run()))
+      : await statements.reduce<Promise<unknown[]>>(async (done, run) => [...(await done), await run()], Promise.resolve([]))
+    ) as Created[];
+    const created = results.slice(0, fresh.length > 0 ? -1 : undefined).flat();
     const ids = new Map(created.map((c) => [keyOf(c), Number(c.id)]));
-    for (const r of rows) result.changes.push({ answerId: ids.get(keyOf(r))!, kind: "created", score: r.score, ces: r.ces, answeredAt: r.answeredAt });
+    for (const r of rows) result.changes.push({ answerId: ids.get(keyOf(r))!, source: r.source, externalId: r.externalId, kind: "created", score: r.score, ces: r.ces, answeredAt: r.answeredAt });
     result.created += rows.length;
   }
 
@@ -259,39 +466,48 @@ export class AnswerStore {
 
   /** Answers per score for each interval (they may overlap), in ONE query: a report with its
    * previous period and 12-bucket trend is one round trip. Scores without answers are left out. */
-  async scoreHistograms(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<{ score: number; count: number }[][]> {
-    const cuts = [...new Set(intervals.flatMap((i) => (i.from < i.to ? [i.from.getTime(), i.to.getTime()] : [])))].sort((a, b) => a - b);
-    const segments: [number, number][] = [];
-    for (let k = 1; k < cuts.length; k++) {
-      const [f, t] = [cuts[k - 1]!, cuts[k]!];
-      if (intervals.some((i) => i.from.getTime() <= f && t <= i.to.getTime())) segments.push([f, t]);
-    }
-    const counts = segments.map(() => new Array<number>(11).fill(0));
-    if (segments.length > 0) {
-      const { sql, params } = histogramSql(this.dialect, filter);
-      const json = JSON.stringify(segments.map(([f, t]) => [dbDate(this.dialect, new Date(f)), dbDate(this.dialect, new Date(t))]));
-      const rows = await this.prisma.$queryRawUnsafe<{ seg: number; score: number; n: number | bigint }[]>(sql, json, ...params);
-      for (const r of rows) counts[Number(r.seg)]![Number(r.score)] = Number(r.n);
-    }
-    return intervals.map((i) => {
-      const total = new Array<number>(11).fill(0);
-      segments.forEach(([f, t], k) => {
-        if (i.from.getTime() <= f && t <= i.to.getTime()) counts[k]!.forEach((n, score) => (total[score]! += n));
-      });
-      return total.flatMap((count, score) => (count > 0 ? [{ score, count }] : []));
-    });
+  async scoreHistograms(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<Histogram[]> {
+    const plan = segmentIntervals(this.dialect, intervals);
+    if (plan.count === 0) return plan.histograms(null);
+    const { sql, params } = histogramSql(this.dialect, filter);
+    const [row] = await this.prisma.$queryRawUnsafe<{ h: string | null }[]>(sql, plan.json, ...params);
+    return plan.histograms(row?.h);
   }
 
-  /** Every team and touchpoint, in one query (what an NPS question may name), sorted by slug/name. */
-  async scopes(): Promise<{ teams: { id: number; slug: string; name: string }[]; touchpoints: { id: number; name: string }[] }> {
-    const rows = await this.prisma.$queryRawUnsafe<{ kind: string; id: number; slug: string; name: string }[]>(
-      `SELECT 'team' AS kind, "id", "slug", "name" FROM "Team" UNION ALL SELECT 'touchpoint', "id", "name", "name" FROM "Touchpoint"`,
-    );
-    const by = (kind: string) => rows.filter((r) => r.kind === kind).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-    return {
-      teams: by("team").map((r) => ({ id: Number(r.id), slug: r.slug, name: r.name })),
-      touchpoints: by("touchpoint").map((r) => ({ id: Number(r.id), name: r.name })),
-    };
+  /** Every team and touchpoint, in one query (what an NPS question may name), sorted by slug/name.
+   * The lists are shared with later calls that read the same: treat them as read-only. */
+  async scopes(): Promise<Scopes> {
+    const [row] = await this.prisma.$queryRawUnsafe<{ j: string | null }[]>(scopesSql(this.dialect));
+    return this.scopesFrom(row?.j);
+  }
+
+  /** The lists as last read, while the database returns the very same text (the usual case). */
+  private lastScopes: { json: string; scopes: Scopes } | null = null;
+
+  private scopesFrom(json: string | null | undefined): Scopes {
+    const text = json ?? "[]";
+    if (this.lastScopes?.json === text) return this.lastScopes.scopes;
+    const scopes = parseScopes(text);
+    this.lastScopes = { json: text, scopes };
+    return scopes;
+  }
+
+  /** Detractors, passives and promoters per interval: scoreHistograms folded (what NPS needs). */
+  async scoreCounts(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<ScoreCounts[]> {
+    const plan = segmentIntervals(this.dialect, intervals);
+    if (plan.count === 0) return plan.scoreCounts(null);
+    const { sql, params } = histogramSql(this.dialect, filter);
+    const [row] = await this.prisma.$queryRawUnsafe<{ h: string | null }[]>(sql, plan.json, ...params);
+    return plan.scoreCounts(row?.h);
+  }
+
+  /** `scopes()` and `scoreCounts(filter, intervals)` in one statement (one snapshot, one round trip). */
+  async scopesAndScoreCounts(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<{ scopes: Scopes; counts: ScoreCounts[] }> {
+    const plan = segmentIntervals(this.dialect, intervals);
+    if (plan.count === 0) return { scopes: await this.scopes(), counts: plan.scoreCounts(null) };
+    const { sql, params } = histogramSql(this.dialect, filter, true);
+    const [row] = await this.prisma.$queryRawUnsafe<{ scopes: string | null; h: string | null }[]>(sql, plan.json, ...params);
+    return { scopes: this.scopesFrom(row?.scopes), counts: plan.scoreCounts(row?.h) };
   }
 
   async count(): Promise<number> {

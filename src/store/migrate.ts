@@ -8,7 +8,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
-import pg from "pg";
 import { pgSearchPath, type DatabaseTarget, type Provider } from "./database.ts";
 
 export interface MigrationFile {
@@ -134,6 +133,7 @@ function applySqlite(file: string, files: MigrationFile[]): MigrationReport {
 const MIGRATION_LOCK_KEY = 727_0_2026;
 
 async function applyPostgres(target: DatabaseTarget, files: MigrationFile[]): Promise<MigrationReport> {
+  const { default: pg } = await import("pg"); // only PostgreSQL installs pay for the driver
   const client = new pg.Client({ connectionString: target.url, ...pgSearchPath(target.schema) });
   await client.connect();
   try {

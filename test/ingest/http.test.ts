@@ -103,6 +103,31 @@ describe.each(PROVIDERS)("POST /api/responses on %s", (provider) => {
     expect(results.reduce((n, r) => n + (r.body.created as number), 0)).toBe(1);
     expect(await run.app.db.prisma.answer.count({ where: { externalId: "race-1" } })).toBe(1);
   });
+
+  it("answers once the answer is stored; the detractor's case follows without another request", async () => {
+    const res = await post(run.url, answer("fresh-detractor", { score: 1, respondedAt: new Date(Date.now() - 60_000).toISOString() }));
+    expect(res.status).toBe(200);
+    const caseFor = () => run.app.db.prisma.detractorCase.findFirst({ where: { answer: { externalId: "fresh-detractor" } } });
+    const settled = async () => (await caseFor()) !== null && (await run.app.db.prisma.answerFollowUp.count()) === 0;
+    const deadline = Date.now() + 5_000;
+    while (!(await settled()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await settled()).toBe(true); // the case is open and the queue empty, with no drain() from us
+  });
+
+  it("follow-ups queued before a crash are handled when the bot starts again", async () => {
+    const { AnswerStore } = await import("../../src/store/answers.ts");
+    // Stored and queued by a process that died before its follow-up ran.
+    const at = new Date(Date.now() - 60_000);
+    await new AnswerStore(run.app.db.prisma).upsertBatch([{
+      source: "api", externalId: "orphan", score: 0, ces: null, comment: null, customerName: null, customerEmail: null, customerAccount: null,
+      teamSlug: "support", touchpoint: null, language: null, consentToShare: false, answeredAt: at,
+    }], at, { followUpFrom: new Date(0) });
+    expect(await run.app.db.prisma.answerFollowUp.count()).toBe(1);
+    run.app.followUps.start(); // what `kundepuls start` does
+    await run.app.followUps.drain();
+    expect(await run.app.db.prisma.detractorCase.count({ where: { answer: { externalId: "orphan" } } })).toBe(1);
+    await run.app.followUps.stop();
+  });
 });
 
 describe("authorisation", () => {

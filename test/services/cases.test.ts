@@ -9,6 +9,8 @@ import { OutboxStore } from "../../src/store/outbox.ts";
 import { BindingService } from "../../src/services/binding-service.ts";
 import { PeopleService } from "../../src/services/people.ts";
 import { CaseService } from "../../src/services/case-service.ts";
+import { FollowUpWorker } from "../../src/jobs/follow-up-worker.ts";
+import { FollowUpStore } from "../../src/store/follow-ups.ts";
 import { IngestService } from "../../src/services/ingest-service.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
 
@@ -30,7 +32,7 @@ const answer = (id: string, score: number, extra: Partial<NormalizedAnswer> = {}
 describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
   let env: Awaited<ReturnType<typeof migratedDatabase>>;
   let cases: CaseService;
-  let ingest: IngestService;
+  let ingest: Pick<IngestService, "store">;
   let worker: OutboxWorker;
   let slack: Recorder;
   let teams: Recorder;
@@ -47,8 +49,10 @@ describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
       lang: "da", timeZone: "Europe/Copenhagen", maxScore: 6, maxCes: 2, maxAgeDays: 14, remindAfterHours: 24, escalateAfterHours: 48,
       fallbackChannels: [{ platform: "slack", channelId: "CFALLBACK" }], consoleOnly: false,
     });
-    ingest = new IngestService(answers, silentLogger);
-    ingest.onChanges((changes) => cases.onAnswerChanges(changes, clock));
+    const followUps = new FollowUpWorker(new FollowUpStore(prisma), [(change) => cases.onAnswerChanges([change], clock)], silentLogger, { now: () => clock });
+    const ingestService = new IngestService(answers, 14);
+    // Stored, then the follow-ups run (in the app the worker is woken and runs them after the reply).
+    ingest = { store: async (batch, at) => ingestService.store(batch, at).then(async (r) => (await followUps.drain(), r)) };
     slack = new Recorder("slack");
     teams = new Recorder("teams");
     worker = new OutboxWorker(outbox, { slack, teams }, silentLogger, { now: () => clock });
@@ -165,4 +169,16 @@ describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
     expect(JSON.stringify(slack.sent)).toContain("Påmindelse");
   });
 
+  it("a case opened by a follow-up that died before routing it is routed when the follow-up runs again", async () => {
+    const prisma = env.db.prisma;
+    const stored = await new AnswerStore(prisma).upsertBatch([answer("crash", 2)], clock);
+    const change = stored.changes[0]!;
+    const team = await prisma.team.findUniqueOrThrow({ where: { slug: "support" } });
+    await prisma.detractorCase.create({ data: { answerId: change.answerId, teamId: team.id, openedAt: clock } }); // ...and then the process died
+    await cases.onAnswerChanges([change], clock);
+    await cases.onAnswerChanges([change], clock); // and once more: still one alert
+    await worker.runOnce();
+    expect(slack.sent.map((d) => d.target)).toEqual(["ULEAD"]);
+    expect(await prisma.detractorCase.count({ where: { answerId: change.answerId } })).toBe(1);
+  });
 });

@@ -26,6 +26,7 @@ describe.each(PROVIDERS)("chat commands on %s", (provider) => {
       })),
       now,
     );
+    await run.app.followUps.drain(); // the detractors' cases
   });
   afterAll(async () => run?.stop());
 

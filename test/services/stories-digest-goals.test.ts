@@ -12,6 +12,8 @@ import { PeopleService } from "../../src/services/people.ts";
 import { StoryService } from "../../src/services/story-service.ts";
 import { DigestService } from "../../src/services/digest-service.ts";
 import { GoalService } from "../../src/services/goal-service.ts";
+import { FollowUpWorker } from "../../src/jobs/follow-up-worker.ts";
+import { FollowUpStore } from "../../src/store/follow-ups.ts";
 import { IngestService } from "../../src/services/ingest-service.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
 
@@ -34,7 +36,7 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
   let stories: StoryService;
   let digests: DigestService;
   let goals: GoalService;
-  let ingest: IngestService;
+  let ingest: Pick<IngestService, "store">;
   let worker: OutboxWorker;
   let bindings: BindingService;
   const slack = new Recorder();
@@ -54,8 +56,10 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     digests = new DigestService(prisma, answers, goals, outbox, new JobRunStore(prisma), bindings, {
       lang: "da", timeZone: "Europe/Copenhagen", minResponses: 30, cron: { minute: 30, hour: 8, weekdays: [1, 2, 3, 4, 5] }, quietDay: "post", allowAnonymousQuotes: false, consoleOnly: false,
     });
-    ingest = new IngestService(answers, silentLogger);
-    ingest.onChanges((changes) => stories.onAnswerChanges(changes, clock).then(() => undefined));
+    const followUps = new FollowUpWorker(new FollowUpStore(prisma), [(change) => stories.onAnswerChanges([change], clock)], silentLogger, { now: () => clock });
+    const ingestService = new IngestService(answers, 14);
+    // Stored, then the follow-ups run (in the app the worker is woken and runs them after the reply).
+    ingest = { store: async (batch, at) => ingestService.store(batch, at).then(async (r) => (await followUps.drain(), r)) };
     worker = new OutboxWorker(outbox, { slack }, silentLogger, { now: () => clock });
     await prisma.team.create({ data: { slug: "support", name: "Kundeservice" } });
   });

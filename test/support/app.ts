@@ -17,6 +17,7 @@ export async function startTestApp(provider: Provider, env: Record<string, strin
   const config = loadConfig({ DATABASE_URL: test.databaseUrl, PORT: "0", HOST: host, ...env });
   const app = await createApp(config, log, { consoleOut: () => {} });
   const address = await app.server.listen(0, host);
+  app.followUps.start(); // as `kundepuls start` does
   return {
     app,
     test,

@@ -1,7 +1,12 @@
 // kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]
-// Streams a CSV export in two passes: first every row is checked (nothing is written if one is
-// invalid, unless --skip-invalid), then valid rows are stored in batches. Re-imports add nothing.
+// Streams a CSV export: first every row is checked (nothing is written if one is invalid, unless
+// --skip-invalid), then the valid rows are stored in batches. The check parses each row once and
+// spools the checked answers to a temporary file, so storing reads them back instead of parsing
+// and validating the CSV a second time. Re-imports add nothing.
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
 import { z } from "zod";
 import type { App } from "../../app.ts";
 import { CsvFormatError, CsvHeaderError, readCsvAnswers, type CsvProgress } from "../../ingest/csv/reader.ts";
@@ -9,7 +14,7 @@ import type { NormalizedAnswer } from "../../ingest/normalized-answer.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 
 const USAGE = "usage: kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]";
-const BATCH = 1000;
+const BATCH = 5_000;
 /** Invalid rows listed one by one; beyond this only the count (a broken export can have millions). */
 const LIST_INVALID = 50;
 
@@ -60,45 +65,62 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
     progress,
   });
 
+  const progressBar = (label: string, progress: CsvProgress, total: number) => {
+    let lastDraw = 0;
+    return {
+      tick(rows: number) {
+        if (tty && Date.now() - lastDraw > 200) {
+          lastDraw = Date.now();
+          process.stderr.write(progressLine(label, progress, total, rows));
+        }
+      },
+      end: (rows: number) => tty && process.stderr.write(progressLine(label, progress, total, rows) + "\n"),
+    };
+  };
+
   // One pass over the file; `onBatch` gets the valid answers in batches, invalid rows are listed.
-  const pass = async (label: string, onBatch: ((batch: NormalizedAnswer[]) => Promise<void>) | null, listInvalid: boolean) => {
+  const pass = async (label: string, onBatch: (batch: NormalizedAnswer[]) => Promise<void>, listInvalid: boolean) => {
     const progress: CsvProgress = { bytes: 0 };
+    const bar = progressBar(label, progress, size);
     let rows = 0;
     let invalid = 0;
-    let batch: NormalizedAnswer[] = [];
-    let lastDraw = 0;
+    const batch: NormalizedAnswer[] = [];
     for await (const row of readCsvAnswers(fs.createReadStream(file), readOptions(progress))) {
       rows++;
       if (row.ok) {
         batch.push(row.answer);
-        if (onBatch && batch.length >= BATCH) await onBatch(batch.splice(0));
+        if (batch.length >= BATCH) await onBatch(batch.splice(0));
       } else {
         invalid++;
         if (listInvalid && invalid <= LIST_INVALID) out(`${tty ? "\r\x1b[K" : ""}line ${row.line}: ${row.reason}\n`);
       }
-      if (!onBatch) batch.length = 0;
-      if (tty && Date.now() - lastDraw > 200) {
-        lastDraw = Date.now();
-        process.stderr.write(progressLine(label, progress, size, rows));
-      }
+      bar.tick(rows);
     }
-    if (onBatch && batch.length > 0) await onBatch(batch);
-    if (tty) process.stderr.write(progressLine(label, progress, size, rows) + "\n");
+    if (batch.length > 0) await onBatch(batch);
+    bar.end(rows);
     if (listInvalid && invalid > LIST_INVALID) out(`… and ${invalid - LIST_INVALID} more invalid rows\n`);
     return { rows, invalid };
   };
 
+  const store = async (b: NormalizedAnswer[]) => {
+    const r = await app.ingest.store(b, importedAt);
+    summary.created += r.created;
+    summary.updated += r.updated;
+    summary.unchanged += r.unchanged;
+  };
+
   const summary: Summary = { created: 0, updated: 0, unchanged: 0, invalid: 0 };
+  const spool = args["dry-run"] || args["skip-invalid"] ? null : new Spool();
   try {
     if (!args["skip-invalid"] || args["dry-run"]) {
-      const counter = args["dry-run"]
-        ? async (b: NormalizedAnswer[]) => {
+      const counter = spool
+        ? (b: NormalizedAnswer[]) => spool.write(b)
+        : async (b: NormalizedAnswer[]) => {
             const p = await app.answers.preview(b);
             summary.created += p.created;
             summary.updated += p.updated;
             summary.unchanged += p.unchanged;
-          }
-        : null;
+          };
       const checked = await pass(args["dry-run"] ? "checking" : "checking (1/2)", counter, true);
       summary.invalid = checked.invalid;
       if (checked.invalid > 0 && !args["skip-invalid"]) {
@@ -115,21 +137,70 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
         return 0;
       }
     }
-    const written = await pass(args["skip-invalid"] ? "importing" : "importing (2/2)", async (b) => {
-      const r = await app.ingest.store(b, importedAt);
-      summary.created += r.created;
-      summary.updated += r.updated;
-      summary.unchanged += r.unchanged;
-    }, args["skip-invalid"]);
-    summary.invalid = written.invalid;
+    if (spool) {
+      const { bytes } = await spool.finish();
+      const progress: CsvProgress = { bytes: 0 };
+      const bar = progressBar("importing (2/2)", progress, bytes);
+      let rows = 0;
+      for await (const b of spool.read(BATCH, progress)) {
+        await store(b);
+        bar.tick((rows += b.length));
+      }
+      bar.end(rows);
+    } else {
+      summary.invalid = (await pass("importing", store, true)).invalid;
+    }
   } catch (error) {
     if (error instanceof CsvHeaderError || error instanceof CsvFormatError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
+  } finally {
+    spool?.remove();
   }
   out(`${summaryLine(summary)}\n`);
+  // Cases and stories are the running bot's work (it delivers their messages): it takes them from
+  // the queue within seconds, or when it starts.
+  const queued = await app.followUps.pending();
+  if (queued > 0) out(`${queued} recent answer(s) wait for the bot to open their cases and stories (kundepuls start picks them up)\n`);
   return 0;
 }
 
 function summaryLine(s: Summary): string {
   return `created ${s.created} · updated ${s.updated} · unchanged ${s.unchanged} · invalid ${s.invalid}`;
+}
+
+/** Checked answers on disk between the check and the store (one JSON line each), removed after. */
+class Spool {
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "kundepuls-import-"));
+  readonly file = path.join(this.dir, "checked.ndjson");
+  private readonly out = fs.createWriteStream(this.file);
+
+  /** Resolves when the stream can take more (backpressure: memory stays flat on huge files). */
+  write(batch: NormalizedAnswer[]): Promise<void> {
+    const ok = this.out.write(batch.map((a) => JSON.stringify(a)).join("\n") + "\n");
+    return ok ? Promise.resolve() : new Promise((resolve) => this.out.once("drain", resolve));
+  }
+
+  finish(): Promise<{ bytes: number }> {
+    return new Promise((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve({ bytes: this.out.bytesWritten }))));
+  }
+
+  async *read(batchSize: number, progress: CsvProgress): AsyncGenerator<NormalizedAnswer[]> {
+    const lines = readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Infinity });
+    let batch: NormalizedAnswer[] = [];
+    for await (const line of lines) {
+      progress.bytes += line.length + 1;
+      const a = JSON.parse(line) as Omit<NormalizedAnswer, "answeredAt"> & { answeredAt: string };
+      batch.push({ ...a, answeredAt: new Date(a.answeredAt) });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  remove(): void {
+    this.out.destroy();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
 }

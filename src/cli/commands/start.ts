@@ -44,6 +44,7 @@ export async function startCommand(argv: string[], config: Config, log: Logger):
   }
   // Deliveries and the daily rhythm start once every face is ready to send.
   app.worker.start();
+  app.followUps.start(); // also picks up follow-ups a previous run left unfinished
   app.habits.start();
   if (!config.INGEST_TOKEN) log.warn("INGEST_TOKEN is not set: POST /api/responses accepts only clients on this machine (loopback)");
   if (app.localMode) {

@@ -57,6 +57,7 @@ export async function startHarness(provider: Provider, env: Record<string, strin
       };
       const res = await fetch(`${run.url}/api/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(answer) });
       expect(res.status).toBe(200);
+      await run.app.followUps.drain(); // the reply comes once stored; the case follows right after
       const row = await prisma.detractorCase.findFirstOrThrow({ where: { answer: { externalId: id } } });
       return row.id;
     },

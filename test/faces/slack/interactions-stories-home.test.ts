@@ -161,6 +161,7 @@ describe.each(PROVIDERS)("stories, Home tab and habits in Slack on %s", (provide
       const answers = Array.from({ length: 55 }, (_, i) => ({ id: `many-${i}`, score: 1, team: "Support", comment: `Dårlig oplevelse nummer ${i}.`, respondedAt: new Date(Date.now() - 120_000).toISOString() }));
       const res = await fetch(`${h.run.url}/api/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(answers) });
       expect(res.status).toBe(200);
+      await h.run.app.followUps.drain();
       const before = publishedFor(LEAD.id).length;
       await postEvent(h.endpoint, SECRET, appHomeOpened(LEAD.id, "home"));
       const view = (await h.fake.waitFor(() => publishedFor(LEAD.id)[before]))!.body.view as any;

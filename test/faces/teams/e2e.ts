@@ -45,6 +45,7 @@ export async function startTeams(provider: Provider): Promise<TeamsRun> {
     async answer(answers) {
       const res = await fetch(`${run.url}/api/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(answers) });
       expect(res.status).toBe(200);
+      await run.app.followUps.drain(); // the reply comes once stored; cases and stories follow
     },
     async stop() {
       await run.stop();
