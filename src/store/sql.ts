@@ -1,0 +1,10 @@
+// What both halves of the Answer store share about speaking raw SQL to either database.
+export type Dialect = "sqlite" | "postgres";
+
+export interface Interval {
+  from: Date;
+  to: Date;
+}
+
+/** A date as the database adapter itself writes it (SQLite: ISO text, which NPS ranges compare). */
+export const dbDate = (dialect: Dialect, d: Date) => (dialect === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d.toISOString());
