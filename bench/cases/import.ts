@@ -1,4 +1,4 @@
-// CSV import: `kundepuls import FILE` as a child process (both passes: check, then store) against
+// CSV import: `kundepuls import FILE` as a child process (check, spool, store) against
 // the floor (bench/baseline/import-raw.mjs: one csv-parse read + raw INSERTs in one transaction,
 // or COPY), each into a fresh empty database. Rows/s from wall time; peak RSS from VmHWM.
 import path from "node:path";
@@ -40,7 +40,7 @@ export async function runImportCase(s: Settings, provider: "sqlite" | "postgres"
   const peak = Math.max(...peaks);
   const share = k / b;
   return {
-    case: "CSV import, both passes (kundepuls import)",
+    case: "CSV import, check + store (kundepuls import)",
     id: "import",
     database: provider,
     size: `${rows.toLocaleString("en-US")} rows`,

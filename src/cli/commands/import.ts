@@ -14,7 +14,7 @@ import type { NormalizedAnswer } from "../../ingest/normalized-answer.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 
 const USAGE = "usage: kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]";
-const BATCH = 5_000;
+const BATCH = 2_000;
 /** Invalid rows listed one by one; beyond this only the count (a broken export can have millions). */
 const LIST_INVALID = 50;
 
