@@ -24,6 +24,8 @@ import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { HomeService } from "./services/home-service.ts";
 import { parseDailyCron } from "./core/schedule.ts";
+import { isDetractorAlert } from "./core/cases.ts";
+import { isStoryCandidate } from "./core/stories.ts";
 import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
 import { parseSlackSettings } from "./faces/slack/config.ts";
@@ -116,7 +118,11 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     (change, now) => cases.onAnswerChanges([change], now),
     (change, now) => stories.onAnswerChanges([change], now),
   ], log, { busy: () => ingest.busy() });
-  const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick());
+  // Only answers a habit could act on are queued: a detractor (case) or a possible story.
+  const caseRules = { maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES };
+  const storyPolicy = { allowAnonymous: config.STORIES_ALLOW_ANONYMOUS };
+  const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
+    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log }));
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;

@@ -8,7 +8,7 @@
 // delivery stays all-or-nothing (the group is), gets its own counts, and a group that fails is
 // retried delivery by delivery, so one bad delivery fails alone.
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
-import { keyOf, type AnswerStore, type UpsertResult } from "../store/answers.ts";
+import { keyOf, type AnswerStore, type UpsertOptions, type UpsertResult } from "../store/answers.ts";
 
 const DAY_MS = 86_400_000;
 /** A group stops growing here (a few statements of ROWS_PER_STATEMENT rows). */
@@ -32,6 +32,8 @@ export class IngestService {
     /** answers older than this open no case and make no story (CASE_MAX_AGE_DAYS): not queued */
     private readonly followUpDays: number,
     private readonly onQueued: () => void = () => {},
+    /** a new answer no habit would act on (a passive, a promoter with nothing to tell) is not queued */
+    private readonly followUpIf?: UpsertOptions["followUpIf"],
   ) {}
 
   /** Answers are arriving (one came in the last BUSY_MS, or a write is going on). */
@@ -103,7 +105,7 @@ export class IngestService {
 
   private async write(batch: NormalizedAnswer[], receivedAt: Date): Promise<UpsertResult> {
     const followUpFrom = new Date(receivedAt.getTime() - this.followUpDays * DAY_MS);
-    const result = await this.answers.upsertBatch(batch, receivedAt, { followUpFrom });
+    const result = await this.answers.upsertBatch(batch, receivedAt, { followUpFrom, followUpIf: this.followUpIf });
     if (result.changes.some((c) => c.answeredAt >= followUpFrom)) this.onQueued();
     return result;
   }

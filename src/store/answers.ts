@@ -30,6 +30,14 @@ export interface StoredChange {
 export interface UpsertOptions {
   /** answers given at or after this get a follow-up queued; null: none (old history needs none) */
   followUpFrom?: Date | null;
+  /** a new answer is queued only if this says a follow-up could do something (default: all) */
+  followUpIf?: (a: Pick<NormalizedAnswer, "score" | "ces" | "comment" | "consentToShare">) => boolean;
+}
+
+/** Which stored rows get a follow-up queued with them. */
+interface QueueRule {
+  created(r: Row): boolean;
+  updated(r: Row): boolean;
 }
 
 export interface UpsertResult {
@@ -140,22 +148,25 @@ export class AnswerStore {
 
   /** Stores a batch all-or-nothing. Retried once if a concurrent writer inserted the same key. */
   async upsertBatch(batch: NormalizedAnswer[], receivedAt = new Date(), options: UpsertOptions = {}): Promise<UpsertResult> {
-    const followUpFrom = options.followUpFrom?.getTime() ?? Number.POSITIVE_INFINITY;
+    const from = options.followUpFrom?.getTime() ?? Number.POSITIVE_INFINITY;
+    const wanted = options.followUpIf ?? (() => true);
+    // An edit is always worth a look (a lifted score closes a case); a new answer only if wanted.
+    const rule: QueueRule = { created: (r) => r.answeredAt.getTime() >= from && wanted(r), updated: (r) => r.answeredAt.getTime() >= from };
     try {
-      return await this.upsertOnce(batch, receivedAt, followUpFrom);
+      return await this.upsertOnce(batch, receivedAt, rule);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.upsertOnce(batch, receivedAt, followUpFrom);
+      return this.upsertOnce(batch, receivedAt, rule);
     }
   }
 
-  private async upsertOnce(batch: NormalizedAnswer[], receivedAt: Date, followUpFrom: number): Promise<UpsertResult> {
+  private async upsertOnce(batch: NormalizedAnswer[], receivedAt: Date, rule: QueueRule): Promise<UpsertResult> {
     const answers = lastPerKey(batch);
     const result: UpsertResult = { created: 0, updated: 0, unchanged: batch.length - answers.length, changes: [] };
     if (answers.length === 0) return result;
     const rows = await this.toRows(answers);
     // Usually every answer is new (a push of fresh answers, a first import): one statement.
-    const inserted = await this.insertNew(this.prisma, rows, receivedAt, followUpFrom, result).then(
+    const inserted = await this.insertNew(this.prisma, rows, receivedAt, rule, result).then(
       () => true,
       (error: unknown) => {
         if (isUniqueViolation(error)) return false; // some are stored already; nothing was written
@@ -166,7 +177,7 @@ export class AnswerStore {
     return this.prisma.$transaction(async (tx) => {
       const existing = await findExisting(tx, this.dialect, rows);
       // A concurrent writer may still insert one of these first: the unique error retries the batch.
-      await this.insertNew(tx, rows.filter((r) => !existing.has(keyOf(r))), receivedAt, followUpFrom, result);
+      await this.insertNew(tx, rows.filter((r) => !existing.has(keyOf(r))), receivedAt, rule, result);
       for (const r of rows) {
         const old = existing.get(keyOf(r));
         if (!old) continue;
@@ -175,7 +186,7 @@ export class AnswerStore {
           continue;
         }
         await tx.answer.update({ where: { id: old.id }, data: { ...r, updatedAt: receivedAt } });
-        if (r.answeredAt.getTime() >= followUpFrom) {
+        if (rule.updated(r)) {
           // Still queued from before (e.g. not yet handled as new): a new version, handled again.
           await tx.answerFollowUp.upsert({
             where: { answerId: old.id },
@@ -191,7 +202,7 @@ export class AnswerStore {
   }
 
   /** One INSERT of all `rows` and their follow-ups (atomic: a unique violation stores none of them). */
-  private async insertNew(db: Raw, rows: Row[], receivedAt: Date, followUpFrom: number, result: UpsertResult): Promise<void> {
+  private async insertNew(db: Raw, rows: Row[], receivedAt: Date, rule: QueueRule, result: UpsertResult): Promise<void> {
     if (rows.length === 0) return;
     const at = dbDate(this.dialect, receivedAt);
     const values = rows.map((r) => ({ ...r, answeredAt: dbDate(this.dialect, r.answeredAt), receivedAt: at, updatedAt: at }));
@@ -203,7 +214,7 @@ export class AnswerStore {
       const chunk = values.slice(i, i + ROWS_PER_STATEMENT);
       statements.push(query(INSERT_SQL[this.dialect], JSON.stringify(this.dialect === "sqlite" ? chunk.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : chunk)));
     }
-    const fresh = rows.filter((r) => r.answeredAt.getTime() >= followUpFrom).map((r) => [r.source, r.externalId]);
+    const fresh = rows.filter(rule.created).map((r) => [r.source, r.externalId]);
     if (fresh.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, JSON.stringify(fresh)));
     // Several statements must commit together: one batch transaction (a single round trip), or
     // the interactive transaction we are already in.

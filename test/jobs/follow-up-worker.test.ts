@@ -50,6 +50,15 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
     expect(await queue.pending()).toBe(1);
   });
 
+  it("only answers a habit could act on are queued when new; an edit is always queued", async () => {
+    const ingest = new IngestService(answers, 14, () => {}, (a) => a.score <= 6 || (a.score >= 9 && a.comment !== null));
+    await ingest.store([answer("passive", 8), answer("quiet-promoter", 10), answer("story", 10, { comment: "Tak!" }), answer("detractor", 2)], NOW);
+    const queued = async () => (await env.db.prisma.answerFollowUp.findMany({ include: { answer: true } })).map((r) => r.answer.externalId).sort();
+    expect(await queued()).toEqual(["detractor", "story"]);
+    await ingest.store([answer("passive", 8, { comment: "edited" })], NOW);
+    expect(await queued()).toEqual(["detractor", "passive", "story"]);
+  });
+
   it("a batch larger than one statement queues every fresh answer in the same transaction", async () => {
     const batch = Array.from({ length: 1_200 }, (_, i) => answer(`b${i}`, i % 11, i % 2 ? {} : { answeredAt: new Date(NOW.getTime() - 40 * DAY) }));
     await new IngestService(answers, 14).store(batch, NOW);
