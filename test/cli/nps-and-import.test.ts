@@ -98,10 +98,11 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
 
   it("recent detractors in an import are queued for the bot, not handled by the import itself", async () => {
     const recent = new Date(Date.now() - 3_600_000).toISOString();
-    fs.writeFileSync(path.join(dir, "fresh.csv"), `Svar_ID;Karakter;Kommentar;Dato;Afdeling\r\nf1;2;Ingen svarede;${recent};Support\r\nf2;10;Tak;${recent};Support\r\n`);
+    fs.writeFileSync(path.join(dir, "fresh.csv"), `Svar_ID;Karakter;Kommentar;Dato;Afdeling\r\nf1;2;Ingen svarede;${recent};Support\r\nf2;8;;${recent};Support\r\n`);
     const res = await runCli(["import", path.join(dir, "fresh.csv"), "--source", "fresh"], env);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain("created 2 · updated 0 · unchanged 0 · invalid 0");
-    expect(res.stdout).toContain("2 recent answer(s) wait for the bot to open their cases and stories (kundepuls start picks them up)");
+    // The detractor waits; a passive gives the habits nothing to do and is not queued.
+    expect(res.stdout).toContain("1 recent answer(s) wait for the bot to open their cases and stories (kundepuls start picks them up)");
   });
 });
