@@ -1,6 +1,6 @@
 // The daily NPS digest per team: built from the database, recorded in the outbox before it is
 // sent (key per team, channel and local day), so restarts, crashes and replicas cannot double it.
-import { compareNps, computeNps, countsFromHistogram } from "../core/nps.ts";
+import { compareNps, computeNps, type NpsFigures } from "../core/nps.ts";
 import { parsePeriod, trendBuckets } from "../core/periods.ts";
 import { isDue, localDayKey, parseDailyCron, type DailyCron } from "../core/schedule.ts";
 import { isStoryCandidate, rankStories } from "../core/stories.ts";
@@ -47,10 +47,6 @@ export class DigestService {
     private readonly onEnqueued: () => void = () => {},
   ) {}
 
-  private async figures(teamId: number, from: Date, to: Date) {
-    return computeNps(countsFromHistogram(await this.answers.scoreHistogram({ from, to, teamId })), this.settings.minResponses);
-  }
-
   /** When the team's previous digest went out (else a day ago): "new since last digest" starts there. */
   private async lastDigestAt(slug: string, todayKey: string, now: Date): Promise<Date> {
     const last = await this.prisma.jobRun.findFirst({
@@ -62,12 +58,12 @@ export class DigestService {
 
   async view(team: { id: number; slug: string; name: string }, since: Date, now: Date): Promise<DigestView> {
     const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
-    const [rolling, before, sinceLast, goal] = await Promise.all([
-      this.figures(team.id, monthAgo, now),
-      this.figures(team.id, new Date(monthAgo.getTime() - 30 * DAY_MS), monthAgo),
-      this.figures(team.id, since, now),
-      this.goals.line(team.id, now),
-    ]);
+    const thisMonth = parsePeriod("this month", now, this.settings.timeZone);
+    const buckets = thisMonth.ok ? trendBuckets(thisMonth.period, now, this.settings.timeZone) : [];
+    // The last 30 days, the 30 before, since the last digest and the monthly trend: one query.
+    const intervals = [{ from: monthAgo, to: now }, { from: new Date(monthAgo.getTime() - 30 * DAY_MS), to: monthAgo }, { from: since, to: now }, ...buckets];
+    const [counts, goal] = await Promise.all([this.answers.scoreCounts({ teamId: team.id }, intervals), this.goals.line(team.id, now)]);
+    const [rolling, before, sinceLast, ...perBucket] = counts.map((c) => computeNps(c, this.settings.minResponses)) as [NpsFigures, NpsFigures, NpsFigures, ...NpsFigures[]];
     const promoters = await this.prisma.answer.findMany({
       where: { teamId: team.id, answeredAt: { gte: since, lt: now }, score: { gte: 9 }, comment: { not: null } },
       include: { touchpoint: true },
@@ -81,15 +77,7 @@ export class DigestService {
     const bestAnswer = best && promoters.find((a) => a.id === best.id)!;
     const named = !!bestAnswer?.consentToShare;
     const open = await this.prisma.detractorCase.findMany({ where: { teamId: team.id, state: "open" }, orderBy: { openedAt: "asc" }, select: { openedAt: true } });
-    const thisMonth = parsePeriod("this month", now, this.settings.timeZone);
-    const trend = thisMonth.ok
-      ? await Promise.all(
-          trendBuckets(thisMonth.period, now, this.settings.timeZone).map(async (b) => {
-            const f = await this.figures(team.id, b.from, b.to);
-            return { label: b.label, from: b.from, to: b.to, nps: f.nps, responses: f.responses };
-          }),
-        )
-      : null;
+    const trend = thisMonth.ok ? buckets.map((b, i) => ({ label: b.label, from: b.from, to: b.to, nps: perBucket[i]!.nps, responses: perBucket[i]!.responses })) : null;
     return {
       team: { slug: team.slug, name: team.name },
       sinceLast: { promoters: sinceLast.promoters, passives: sinceLast.passives, detractors: sinceLast.detractors, responses: sinceLast.responses },

@@ -106,7 +106,7 @@ export class IngestService {
   private async write(batch: NormalizedAnswer[], receivedAt: Date): Promise<UpsertResult> {
     const followUpFrom = new Date(receivedAt.getTime() - this.followUpDays * DAY_MS);
     const result = await this.answers.upsertBatch(batch, receivedAt, { followUpFrom, followUpIf: this.followUpIf });
-    if (result.changes.some((c) => c.answeredAt >= followUpFrom)) this.onQueued();
+    if (result.changes.some((c) => c.queued)) this.onQueued();
     return result;
   }
 }

@@ -6,7 +6,7 @@ import { previousPeriod, trendBuckets, type Lang, type Period, type TrendBucket 
 import type { NpsReport, NpsScope } from "../core/report.ts";
 import type { Message } from "../messages/model.ts";
 import { buildNpsAnswer } from "../messages/nps-answer.ts";
-import type { AnswerStore } from "../store/answers.ts";
+import type { AggregateFilter, AnswerStore, Interval, Scopes } from "../store/answers.ts";
 
 export interface NpsSettings {
   timeZone: string;
@@ -22,9 +22,6 @@ export type GoalLookup = (teamId: number, now: Date) => Promise<NpsReport["goal"
 /** A question's teams and touchpoints are read once (when it is parsed) and reused by its report. */
 const SCOPES_REUSE_MS = 2_000;
 
-type Scopes = Awaited<ReturnType<AnswerStore["scopes"]>>;
-type Filter = { teamId?: number; touchpointId?: number };
-type Interval = { from: Date; to: Date };
 /** The lists as read, when, and the names a question may use. */
 type KnownScopes = Scopes & { at: number; teamSlugs: string[]; touchpointNames: string[] };
 /** What a report counts: the period, the previous one and (with the trend) the 12 trend buckets. */
@@ -32,7 +29,7 @@ type Intervals = { previous: Period; buckets: TrendBucket[]; all: Interval[] };
 type Counted = { key: string; intervals: Intervals; counts: ScoreCounts[] };
 
 /** What a report counts follows from its filter, its period, whether it has the trend, and now. */
-const countKey = (filter: Filter, period: Period, withTrend: boolean, now: Date) =>
+const countKey = (filter: AggregateFilter, period: Period, withTrend: boolean, now: Date) =>
   `${filter.teamId ?? "-"}/${filter.touchpointId ?? "-"}/${period.kind}/${period.from.getTime()}/${period.to.getTime()}/${withTrend ? now.getTime() : "-"}`;
 
 /** The same teams (id, slug; whether they have a goal does not change a parse) and touchpoints. */
@@ -107,9 +104,9 @@ export class NpsService {
   }
 
   /** What answerQuery(command, now) will count, when the lists name its team and touchpoint. */
-  private countFor(command: NpsCommand, scopes: Scopes, now: Date): { filter: Filter; period: Period; key: string } | null {
+  private countFor(command: NpsCommand, scopes: Scopes, now: Date): { filter: AggregateFilter; period: Period; key: string } | null {
     if (command.kind !== "query") return null;
-    const filter: Filter = {};
+    const filter: AggregateFilter = {};
     if (command.team) {
       const slug = command.team.toLowerCase();
       const team = scopes.teams.find((t) => t.slug === slug);
@@ -135,7 +132,7 @@ export class NpsService {
     counted?: Counted,
   ): Promise<NpsReport> {
     const scope: NpsScope = { team: null, touchpoint: null };
-    const filter: Filter = {};
+    const filter: AggregateFilter = {};
     let known: KnownScopes["teams"][number] | undefined;
     if (query.team) {
       const slug = query.team.toLowerCase();

@@ -25,6 +25,8 @@ export interface StoredChange {
   score: number;
   ces: number | null;
   answeredAt: Date;
+  /** a follow-up was queued with it (the follow-up worker has work) */
+  queued: boolean;
 }
 
 export interface UpsertOptions {
@@ -48,9 +50,8 @@ export interface UpsertResult {
   changes: StoredChange[];
 }
 
+/** Which answers an NPS count covers (all when empty); the time ranges are given per interval. */
 export interface AggregateFilter {
-  from: Date;
-  to: Date;
   teamId?: number;
   touchpointId?: number;
 }
@@ -186,7 +187,8 @@ export class AnswerStore {
           continue;
         }
         await tx.answer.update({ where: { id: old.id }, data: { ...r, updatedAt: receivedAt } });
-        if (rule.updated(r)) {
+        const queued = rule.updated(r);
+        if (queued) {
           // Still queued from before (e.g. not yet handled as new): a new version, handled again.
           await tx.answerFollowUp.upsert({
             where: { answerId: old.id },
@@ -194,7 +196,7 @@ export class AnswerStore {
             update: { queuedAt: receivedAt, version: { increment: 1 }, leasedBy: null, leaseUntil: null },
           });
         }
-        result.changes.push({ answerId: old.id, source: r.source, externalId: r.externalId, kind: "updated", score: r.score, ces: r.ces, answeredAt: r.answeredAt });
+        result.changes.push({ answerId: old.id, source: r.source, externalId: r.externalId, kind: "updated", score: r.score, ces: r.ces, answeredAt: r.answeredAt, queued });
         result.updated++;
       }
       return result;
@@ -214,7 +216,8 @@ export class AnswerStore {
       const chunk = values.slice(i, i + ROWS_PER_STATEMENT);
       statements.push(query(INSERT_SQL[this.dialect], JSON.stringify(this.dialect === "sqlite" ? chunk.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : chunk)));
     }
-    const fresh = rows.filter(rule.created).map((r) => [r.source, r.externalId]);
+    const queued = rows.map(rule.created);
+    const fresh = rows.filter((_, i) => queued[i]).map((r) => [r.source, r.externalId]);
     if (fresh.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, JSON.stringify(fresh)));
     // Several statements must commit together: one batch transaction (a single round trip), or
     // the interactive transaction we are already in.
@@ -225,7 +228,7 @@ export class AnswerStore {
     ) as Created[];
     const created = results.slice(0, fresh.length > 0 ? -1 : undefined).flat();
     const ids = new Map(created.map((c) => [keyOf(c), Number(c.id)]));
-    for (const r of rows) result.changes.push({ answerId: ids.get(keyOf(r))!, source: r.source, externalId: r.externalId, kind: "created", score: r.score, ces: r.ces, answeredAt: r.answeredAt });
+    rows.forEach((r, i) => result.changes.push({ answerId: ids.get(keyOf(r))!, source: r.source, externalId: r.externalId, kind: "created", score: r.score, ces: r.ces, answeredAt: r.answeredAt, queued: queued[i]! }));
     result.created += rows.length;
   }
 
@@ -270,15 +273,9 @@ export class AnswerStore {
     }));
   }
 
-  /** Answers per score (0–10) in [from, to), counted by the database. */
-  async scoreHistogram(filter: AggregateFilter): Promise<{ score: number; count: number }[]> {
-    const [histogram] = await this.scoreHistograms(filter, [filter]);
-    return histogram!;
-  }
-
   /** Answers per score for each interval (they may overlap), in ONE query: a report with its
    * previous period and 12-bucket trend is one round trip. Scores without answers are left out. */
-  async scoreHistograms(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<Histogram[]> {
+  async scoreHistograms(filter: AggregateFilter, intervals: Interval[]): Promise<Histogram[]> {
     const plan = segmentIntervals(this.dialect, intervals);
     if (plan.count === 0) return plan.histograms(null);
     const { sql, params } = histogramSql(this.dialect, filter);
@@ -305,7 +302,7 @@ export class AnswerStore {
   }
 
   /** Detractors, passives and promoters per interval: scoreHistograms folded (what NPS needs). */
-  async scoreCounts(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<ScoreCounts[]> {
+  async scoreCounts(filter: AggregateFilter, intervals: Interval[]): Promise<ScoreCounts[]> {
     const plan = segmentIntervals(this.dialect, intervals);
     if (plan.count === 0) return plan.scoreCounts(null);
     const { sql, params } = histogramSql(this.dialect, filter);
@@ -314,7 +311,7 @@ export class AnswerStore {
   }
 
   /** `scopes()` and `scoreCounts(filter, intervals)` in one statement (one snapshot, one round trip). */
-  async scopesAndScoreCounts(filter: Omit<AggregateFilter, "from" | "to">, intervals: Interval[]): Promise<{ scopes: Scopes; counts: ScoreCounts[] }> {
+  async scopesAndScoreCounts(filter: AggregateFilter, intervals: Interval[]): Promise<{ scopes: Scopes; counts: ScoreCounts[] }> {
     const plan = segmentIntervals(this.dialect, intervals);
     if (plan.count === 0) return { scopes: await this.scopes(), counts: plan.scoreCounts(null) };
     const { sql, params } = histogramSql(this.dialect, filter, true);

@@ -33,7 +33,7 @@ export class FollowUpStore {
       orderBy: { queuedAt: "asc" },
     });
     return rows.map((r) => ({
-      change: { ...r.answer, answerId: r.answerId, kind: r.kind === "updated" ? "updated" : "created" },
+      change: { ...r.answer, answerId: r.answerId, kind: r.kind === "updated" ? "updated" : "created", queued: true },
       version: r.version,
       attempts: r.attempts,
     }));

@@ -51,8 +51,12 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
   });
 
   it("only answers a habit could act on are queued when new; an edit is always queued", async () => {
-    const ingest = new IngestService(answers, 14, () => {}, (a) => a.score <= 6 || (a.score >= 9 && a.comment !== null));
+    let wakes = 0;
+    const ingest = new IngestService(answers, 14, () => wakes++, (a) => a.score <= 6 || (a.score >= 9 && a.comment !== null));
+    await ingest.store([answer("only-passive", 7)], NOW);
+    expect(wakes).toBe(0); // nothing queued, nobody woken
     await ingest.store([answer("passive", 8), answer("quiet-promoter", 10), answer("story", 10, { comment: "Tak!" }), answer("detractor", 2)], NOW);
+    expect(wakes).toBe(1);
     const queued = async () => (await env.db.prisma.answerFollowUp.findMany({ include: { answer: true } })).map((r) => r.answer.externalId).sort();
     expect(await queued()).toEqual(["detractor", "story"]);
     await ingest.store([answer("passive", 8, { comment: "edited" })], NOW);
