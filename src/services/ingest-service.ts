@@ -8,7 +8,7 @@
 // delivery stays all-or-nothing (the group is), gets its own counts, and a group that fails is
 // retried delivery by delivery, so one bad delivery fails alone.
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
-import { keyOf, type AnswerStore, type UpsertOptions, type UpsertResult } from "../store/answers.ts";
+import { keyOf, type AnswerEncoder, type AnswerStore, type UpsertOptions, type UpsertResult, type WriteCounts } from "../store/answers.ts";
 
 const DAY_MS = 86_400_000;
 /** A group stops growing here (a few statements of ROWS_PER_STATEMENT rows). */
@@ -103,9 +103,24 @@ export class IngestService {
     }
   }
 
+  /** For a bulk load (the CSV import): answers are encoded as they are checked, stored later by
+   * `storeEncoded` many per transaction (no group commit: one caller). */
+  encoder(receivedAt: Date): AnswerEncoder {
+    return this.answers.encoder(this.followUps(receivedAt));
+  }
+
+  async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, rowsPerTransaction: number): Promise<WriteCounts> {
+    const counts = await this.answers.storeEncoded(chunks, encoder, receivedAt, rowsPerTransaction);
+    if (counts.queued > 0) this.onQueued();
+    return counts;
+  }
+
+  private followUps(receivedAt: Date): UpsertOptions {
+    return { followUpFrom: new Date(receivedAt.getTime() - this.followUpDays * DAY_MS), followUpIf: this.followUpIf };
+  }
+
   private async write(batch: NormalizedAnswer[], receivedAt: Date): Promise<UpsertResult> {
-    const followUpFrom = new Date(receivedAt.getTime() - this.followUpDays * DAY_MS);
-    const result = await this.answers.upsertBatch(batch, receivedAt, { followUpFrom, followUpIf: this.followUpIf });
+    const result = await this.answers.upsertBatch(batch, receivedAt, this.followUps(receivedAt));
     if (result.changes.some((c) => c.queued)) this.onQueued();
     return result;
   }

@@ -1,21 +1,25 @@
 // Stores answers once per (source, externalId): new ones are created, edited re-deliveries update
 // the stored answer, identical re-deliveries change nothing. A batch is all-or-nothing.
-// The hot paths are raw SQL with the whole batch as ONE JSON parameter (Prisma's createMany costs
-// ~0.4 ms per row in per-parameter work; the JSON statement ~0.03 ms), in both dialects below:
-// a batch of new answers is one INSERT statement (several in one batch transaction above 500
-// rows), atomic and one round trip; only a batch with stored answers in it takes an interactive
-// transaction to compare content hashes and update. Answers recent enough for a follow-up (a case,
-// a story) get an AnswerFollowUp row in the same transaction: stored means queued.
-import crypto from "node:crypto";
+// Writes are raw SQL taking a chunk of encoded answers as one JSON parameter (answer-rows.ts).
+// A delivery of new answers is one INSERT statement (several in one batch transaction above
+// ROWS_PER_STATEMENT rows), atomic and one round trip; only a delivery with stored answers in it
+// takes an interactive transaction, where stored answers are skipped by the INSERT and then compared
+// and updated. The import writes its spooled lines that way too, many chunks per transaction.
+// Answers recent enough for a follow-up (a case, a story) get an AnswerFollowUp row in the same
+// transaction: stored means queued.
 import type { ScoreCounts } from "../core/nps.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import type { Db } from "./database.ts";
 import { Directory } from "./directory.ts";
 import { histogramSql, parseScopes, scopesSql, segmentIntervals, type Histogram, type Scopes } from "./answer-counts.ts";
+import { AnswerEncoder, contentHash, decodeAnswer, insertParams, insertSql, isQueued, linesParam, QUEUE_SQL, REQUEUE_SQL, updateSql } from "./answer-rows.ts";
+import { openDirectConnection, prismaRunner, type SqlRunner } from "./sql-runner.ts";
+import type { DatabaseTarget } from "./database.ts";
 import { dbDate, type Dialect, type Interval } from "./sql.ts";
 
 export type { Interval } from "./sql.ts";
 export type { Scopes } from "./answer-counts.ts";
+export { AnswerEncoder, contentHash } from "./answer-rows.ts";
 
 export interface StoredChange {
   answerId: number;
@@ -36,10 +40,12 @@ export interface UpsertOptions {
   followUpIf?: (a: Pick<NormalizedAnswer, "score" | "ces" | "comment" | "consentToShare">) => boolean;
 }
 
-/** Which stored rows get a follow-up queued with them. */
-interface QueueRule {
-  created(r: Row): boolean;
-  updated(r: Row): boolean;
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** follow-ups queued with them */
+  queued: number;
 }
 
 export interface UpsertResult {
@@ -56,13 +62,6 @@ export interface AggregateFilter {
   touchpointId?: number;
 }
 
-/** Stable over re-deliveries: the fields a survey tool may edit, in a fixed order. */
-export function contentHash(a: NormalizedAnswer): string {
-  const fields = [a.score, a.ces, a.comment, a.customerName, a.customerEmail, a.customerAccount, a.teamSlug,
-    a.touchpoint, a.language, a.consentToShare, a.answeredAt.toISOString()];
-  return crypto.createHash("sha256").update(JSON.stringify(fields)).digest("base64url").slice(0, 32);
-}
-
 /** Later rows win when one batch names the same answer twice (the newest edit). */
 function lastPerKey(batch: NormalizedAnswer[]): NormalizedAnswer[] {
   const byKey = new Map<string, NormalizedAnswer>();
@@ -74,8 +73,16 @@ const UNIQUE_VIOLATION = "P2002";
 
 type Key = { source: string; externalId: string };
 export const keyOf = (k: Key) => `${k.source}\u0000${k.externalId}`;
-type Raw = Pick<Db, "$queryRawUnsafe">;
 type Existing = { id: number; contentHash: string; score: number };
+type Inserted = { id: number; source: string; externalId: string };
+
+/** What one write did: the answers it created and updated, by id. */
+interface Written {
+  created: Inserted[];
+  updated: (Inserted & { queued: boolean })[];
+  unchanged: number;
+  queued: number;
+}
 
 /** Prisma's own unique error, or the driver adapter's for raw SQL (P2010), on either database. */
 function isUniqueViolation(error: unknown): boolean {
@@ -84,7 +91,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The stored version of each answer in the batch, by source + externalId (one query per source). */
-async function findExisting(db: Raw, dialect: Dialect, keys: Key[]): Promise<Map<string, Existing>> {
+async function findExisting(db: SqlRunner, dialect: Dialect, keys: Key[]): Promise<Map<string, Existing>> {
   const existing = new Map<string, Existing>();
   const bySource = new Map<string, string[]>();
   for (const k of keys) {
@@ -96,7 +103,7 @@ async function findExisting(db: Raw, dialect: Dialect, keys: Key[]): Promise<Map
     ? `SELECT "id", "externalId", "contentHash", "score" FROM "Answer" WHERE "source" = ? AND "externalId" IN (SELECT value FROM json_each(?))`
     : `SELECT "id", "externalId", "contentHash", "score" FROM "Answer" WHERE "source" = $1 AND "externalId" IN (SELECT json_array_elements_text($2::json))`;
   for (const [source, ids] of bySource) {
-    const found = await db.$queryRawUnsafe<{ id: number; externalId: string; contentHash: string; score: number }[]>(sql, source, JSON.stringify(ids));
+    const found = await db.query<{ id: number; externalId: string; contentHash: string; score: number }>(sql, [source, JSON.stringify(ids)]);
     for (const f of found) existing.set(keyOf({ source, externalId: f.externalId }), { id: Number(f.id), contentHash: f.contentHash, score: Number(f.score) });
   }
   return existing;
@@ -107,136 +114,172 @@ async function findExisting(db: Raw, dialect: Dialect, keys: Key[]): Promise<Map
  * (for error reports) even with DEBUG unset, so each statement's JSON stays in memory a while:
  * with 5,000-row statements an import peaked at 500 MB RSS; 200-row ones hold ~15 MB (500: ~30).
  */
-const ROWS_PER_STATEMENT = 200;
-
-const COLUMNS = ["source", "externalId", "score", "ces", "comment", "customerName", "customerEmail", "customerAccount", "teamId",
-  "touchpointId", "language", "consentToShare", "answeredAt", "receivedAt", "updatedAt", "contentHash"] as const;
-const PG_TYPES: Partial<Record<(typeof COLUMNS)[number], string>> = {
-  score: "int", ces: "int", teamId: "int", touchpointId: "int", consentToShare: "boolean",
-  answeredAt: "timestamp(3)", receivedAt: "timestamp(3)", updatedAt: "timestamp(3)",
-};
-const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
-const INSERT_SQL: Record<Dialect, string> = {
-  // SQLite gets each row as a JSON array (cheaper to pick apart than an object), PostgreSQL as an object.
-  sqlite: `INSERT INTO "Answer" (${quoted}) SELECT ${COLUMNS.map((_, i) => `value->>${i}`).join(", ")} FROM json_each(?)
-    RETURNING "id", "source", "externalId"`,
-  postgres: `INSERT INTO "Answer" (${quoted}) SELECT ${quoted} FROM json_to_recordset($1::json) AS x(${COLUMNS.map((c) => `"${c}" ${PG_TYPES[c] ?? "text"}`).join(", ")})
-    RETURNING "id", "source", "externalId"`,
-};
-
-/** Queues a follow-up for answers just inserted, found by their keys ([source, externalId] pairs). */
-const QUEUE_SQL: Record<Dialect, string> = {
-  sqlite: `INSERT INTO "AnswerFollowUp" ("answerId", "kind", "queuedAt") SELECT a."id", 'created', ?
-    FROM json_each(?) k JOIN "Answer" a ON a."source" = k.value->>0 AND a."externalId" = k.value->>1`,
-  postgres: `INSERT INTO "AnswerFollowUp" ("answerId", "kind", "queuedAt") SELECT a."id", 'created', $1::timestamp(3)
-    FROM json_array_elements($2::json) k JOIN "Answer" a ON a."source" = k->>0 AND a."externalId" = k->>1`,
-};
-
-
-type Row = Omit<NormalizedAnswer, "teamSlug" | "touchpoint"> & { teamId: number | null; touchpointId: number | null; contentHash: string };
-
+export const ROWS_PER_STATEMENT = 200;
+/** A transaction of the import may take a while on a big database (its commit writes many pages). */
+const IMPORT_TRANSACTION_MS = 300_000;
 
 export class AnswerStore {
   readonly directory: Directory;
   private readonly dialect: Dialect;
 
-  constructor(private readonly prisma: Db) {
+  /** `target`: where the import's direct connection goes (without it, the import writes through Prisma too). */
+  constructor(
+    private readonly prisma: Db,
+    private readonly target?: DatabaseTarget,
+  ) {
     this.directory = new Directory(prisma);
     // Both generated clients share one type; the provider tells which SQL dialect to speak.
     const provider = (prisma as unknown as { _activeProvider?: string })._activeProvider;
     this.dialect = provider === "postgresql" || provider === "postgres" ? "postgres" : "sqlite";
   }
 
-  /** Stores a batch all-or-nothing. Retried once if a concurrent writer inserted the same key. */
-  async upsertBatch(batch: NormalizedAnswer[], receivedAt = new Date(), options: UpsertOptions = {}): Promise<UpsertResult> {
-    const from = options.followUpFrom?.getTime() ?? Number.POSITIVE_INFINITY;
+  /** Encodes answers for `upsertBatch` / `storeEncoded`, with the rule for which get a follow-up. */
+  encoder(options: UpsertOptions = {}): AnswerEncoder {
     const wanted = options.followUpIf ?? (() => true);
-    // An edit is always worth a look (a lifted score closes a case); a new answer only if wanted.
-    const rule: QueueRule = { created: (r) => r.answeredAt.getTime() >= from && wanted(r), updated: (r) => r.answeredAt.getTime() >= from };
-    try {
-      return await this.upsertOnce(batch, receivedAt, rule);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return this.upsertOnce(batch, receivedAt, rule);
-    }
+    return new AnswerEncoder(this.dialect, { from: options.followUpFrom?.getTime() ?? Number.POSITIVE_INFINITY, wanted });
   }
 
-  private async upsertOnce(batch: NormalizedAnswer[], receivedAt: Date, rule: QueueRule): Promise<UpsertResult> {
+  /** Stores a batch all-or-nothing. */
+  async upsertBatch(batch: NormalizedAnswer[], receivedAt = new Date(), options: UpsertOptions = {}): Promise<UpsertResult> {
     const answers = lastPerKey(batch);
     const result: UpsertResult = { created: 0, updated: 0, unchanged: batch.length - answers.length, changes: [] };
     if (answers.length === 0) return result;
-    const rows = await this.toRows(answers);
+    const encoder = this.encoder(options);
+    const lines = answers.map((a) => encoder.encode(a));
+    await this.ensureNames(encoder);
+    const at = dbDate(this.dialect, receivedAt);
     // Usually every answer is new (a push of fresh answers, a first import): one statement.
-    const inserted = await this.insertNew(this.prisma, rows, receivedAt, rule, result).then(
-      () => true,
-      (error: unknown) => {
-        if (isUniqueViolation(error)) return false; // some are stored already; nothing was written
-        throw error;
-      },
-    );
-    if (inserted) return result;
-    return this.prisma.$transaction(async (tx) => {
-      const existing = await findExisting(tx, this.dialect, rows);
-      // A concurrent writer may still insert one of these first: the unique error retries the batch.
-      await this.insertNew(tx, rows.filter((r) => !existing.has(keyOf(r))), receivedAt, rule, result);
-      for (const r of rows) {
-        const old = existing.get(keyOf(r));
-        if (!old) continue;
-        if (old.contentHash === r.contentHash) {
-          result.unchanged++;
-          continue;
-        }
-        await tx.answer.update({ where: { id: old.id }, data: { ...r, updatedAt: receivedAt } });
-        const queued = rule.updated(r);
-        if (queued) {
-          // Still queued from before (e.g. not yet handled as new): a new version, handled again.
-          await tx.answerFollowUp.upsert({
-            where: { answerId: old.id },
-            create: { answerId: old.id, kind: "updated", queuedAt: receivedAt },
-            update: { queuedAt: receivedAt, version: { increment: 1 }, leasedBy: null, leaseUntil: null },
-          });
-        }
-        result.changes.push({ answerId: old.id, source: r.source, externalId: r.externalId, kind: "updated", score: r.score, ces: r.ces, answeredAt: r.answeredAt, queued });
-        result.updated++;
-      }
-      return result;
+    const written = await this.insertAll(lines, at).catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      // Some are stored already (nothing was written): compare and update them in a transaction.
+      return this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), [lines], at, encoder));
     });
+    const byKey = new Map(answers.map((a, i) => [keyOf(a), { a, queued: isQueued(lines[i]!) }]));
+    const change = (c: Inserted, kind: StoredChange["kind"], queued: boolean): StoredChange => {
+      const { a } = byKey.get(keyOf(c))!;
+      return { answerId: Number(c.id), source: a.source, externalId: a.externalId, kind, score: a.score, ces: a.ces, answeredAt: a.answeredAt, queued };
+    };
+    for (const c of written.created) result.changes.push(change(c, "created", byKey.get(keyOf(c))!.queued));
+    for (const u of written.updated) result.changes.push(change(u, "updated", u.queued));
+    result.created += written.created.length;
+    result.updated += written.updated.length;
+    result.unchanged += written.unchanged;
+    return result;
   }
 
-  /** One INSERT of all `rows` and their follow-ups (atomic: a unique violation stores none of them). */
-  private async insertNew(db: Raw, rows: Row[], receivedAt: Date, rule: QueueRule, result: UpsertResult): Promise<void> {
-    if (rows.length === 0) return;
+  /**
+   * Stores encoded answers (the import's spool), read as they are needed, `rowsPerTransaction` to a
+   * transaction. On SQLite most of a commit is writing the index pages the transaction dirtied to
+   * the WAL, and with answers spread over five indexes of a big table a 2,000-row commit dirties
+   * nearly as many pages as a 20,000-row one: bigger transactions write them once. The chunks are
+   * pulled one statement at a time, so only a statement's lines are in memory, not a transaction's.
+   */
+  async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, rowsPerTransaction: number): Promise<WriteCounts> {
+    const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, queued: 0 };
     const at = dbDate(this.dialect, receivedAt);
-    const values = rows.map((r) => ({ ...r, answeredAt: dbDate(this.dialect, r.answeredAt), receivedAt: at, updatedAt: at }));
-    type Created = { id: number; source: string; externalId: string }[];
-    // Prisma runs a raw query only when awaited or handed to $transaction: build them lazily.
-    const statements: (() => ReturnType<Raw["$queryRawUnsafe"]>)[] = [];
-    const query = (sql: string, ...params: unknown[]) => () => db.$queryRawUnsafe(sql, ...params);
-    for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
-      const chunk = values.slice(i, i + ROWS_PER_STATEMENT);
-      statements.push(query(INSERT_SQL[this.dialect], JSON.stringify(this.dialect === "sqlite" ? chunk.map((v) => COLUMNS.map((c) => (c === "consentToShare" ? Number(v[c]) : v[c]))) : chunk)));
+    const source = chunks[Symbol.asyncIterator]();
+    let exhausted = false;
+    async function* nextTransaction() {
+      for (let rows = 0; rows < rowsPerTransaction; ) {
+        const next = await source.next();
+        if (next.done) return void (exhausted = true);
+        rows += next.value.length;
+        yield next.value;
+      }
     }
-    const queued = rows.map(rule.created);
-    const fresh = rows.filter((_, i) => queued[i]).map((r) => [r.source, r.externalId]);
-    if (fresh.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, JSON.stringify(fresh)));
-    // Several statements must commit together: one batch transaction (a single round trip), or
-    // the interactive transaction we are already in.
-    const results = (
-      statements.length === 1 ? [await statements[0]!()]
-      : db === this.prisma ? await this.prisma.$transaction(statements.map((run) => run()))
-      : await statements.reduce<Promise<unknown[]>>(async (done, run) => [...(await done), await run()], Promise.resolve([]))
-    ) as Created[];
-    const created = results.slice(0, fresh.length > 0 ? -1 : undefined).flat();
-    const ids = new Map(created.map((c) => [keyOf(c), Number(c.id)]));
-    rows.forEach((r, i) => result.changes.push({ answerId: ids.get(keyOf(r))!, source: r.source, externalId: r.externalId, kind: "created", score: r.score, ces: r.ces, answeredAt: r.answeredAt, queued: queued[i]! }));
-    result.created += rows.length;
+    const direct = this.target ? await openDirectConnection(this.target) : null;
+    const transaction = direct
+      ? () => direct.transaction(() => this.writeInTransaction(direct, nextTransaction(), at, encoder))
+      : () => this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), nextTransaction(), at, encoder), { timeout: IMPORT_TRANSACTION_MS });
+    try {
+      while (!exhausted) {
+        await this.ensureNames(encoder);
+        const w = await transaction();
+        counts.created += w.created.length;
+        counts.updated += w.updated.length;
+        counts.unchanged += w.unchanged;
+        counts.queued += w.queued;
+      }
+    } finally {
+      await direct?.close();
+    }
+    return counts;
+  }
+
+  /** Teams and touchpoints the encoded answers name, created first, outside any transaction:
+   * shared and idempotent (cached, so a known name costs nothing). */
+  private async ensureNames(encoder: AnswerEncoder): Promise<void> {
+    for (const slug of encoder.teams) await this.directory.teamId(slug);
+    for (const name of encoder.touchpoints) await this.directory.touchpointId(name);
+  }
+
+  /** Every line inserted, all or none: a stored answer among them fails it with a unique violation. */
+  private async insertAll(lines: string[], at: string): Promise<Written> {
+    const query = (sql: string, ...params: unknown[]) => () => this.prisma.$queryRawUnsafe<Inserted[]>(sql, ...params);
+    // Prisma runs a raw query only when awaited or handed to $transaction: build them lazily.
+    const statements = chunks(lines).map((chunk) => query(insertSql(this.dialect, false), ...insertParams(this.dialect, at, chunk)));
+    const queued = lines.filter(isQueued);
+    if (queued.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, `[${queued.join(",")}]`));
+    // Several statements must commit together: one batch transaction (a single round trip).
+    const results = statements.length === 1 ? [await statements[0]!()] : await this.prisma.$transaction(statements.map((run) => run()));
+    const created = (queued.length > 0 ? results.slice(0, -1) : results).flat();
+    return { created, updated: [], unchanged: 0, queued: queued.length };
+  }
+
+  /** Inside a transaction: inserts what is new, skips what is stored, then compares and updates
+   * the skipped ones (an answer named twice is stored by the first line and updated by the second). */
+  private async writeInTransaction(db: SqlRunner, lines: AsyncIterable<string[]> | Iterable<string[]>, at: string, encoder: AnswerEncoder): Promise<Written> {
+    const written: Written = { created: [], updated: [], unchanged: 0, queued: 0 };
+    const skipped: string[] = [];
+    for await (const chunk of mapChunks(lines)) {
+      const inserted = await db.query<Inserted>(insertSql(this.dialect, true), insertParams(this.dialect, at, chunk));
+      written.created.push(...inserted);
+      let queued = chunk.filter(isQueued);
+      if (inserted.length < chunk.length) {
+        // Which lines were skipped: each inserted key stands for the first line naming it.
+        const keys = new Set(inserted.map(keyOf));
+        const storedLines = chunk.filter((line) => !keys.delete(keyOf(decodeAnswer(line))));
+        skipped.push(...storedLines);
+        const stored = new Set(storedLines);
+        queued = queued.filter((line) => !stored.has(line));
+      }
+      if (queued.length > 0) await db.query(QUEUE_SQL[this.dialect], [at, linesParam(queued)]);
+      written.queued += queued.length;
+    }
+    if (skipped.length > 0) await this.updateStored(db, skipped, at, encoder, written);
+    return written;
+  }
+
+  /** Answers that were stored already: unchanged, or updated (and queued again when recent). */
+  private async updateStored(db: SqlRunner, lines: string[], at: string, encoder: AnswerEncoder, written: Written): Promise<void> {
+    const answers = lines.map(decodeAnswer);
+    const existing = await findExisting(db, this.dialect, answers);
+    const changed = new Map<string, { line: string; id: number; queued: boolean }>();
+    answers.forEach((a, i) => {
+      const key = keyOf(a);
+      const old = existing.get(key)!;
+      if (old.contentHash === a.contentHash) {
+        written.unchanged++;
+        return;
+      }
+      old.contentHash = a.contentHash; // a later line naming it again compares with this version
+      const queued = encoder.queuesEdit(a);
+      changed.delete(key); // the later line wins
+      changed.set(key, { line: lines[i]!, id: old.id, queued });
+      written.updated.push({ id: old.id, source: a.source, externalId: a.externalId, queued });
+    });
+    const edits = [...changed.values()];
+    for (const chunk of chunks(edits.map((e) => e.line))) await db.query(updateSql(this.dialect), [at, linesParam(chunk)]);
+    const requeued = edits.filter((e) => e.queued).map((e) => e.line);
+    for (const chunk of chunks(requeued)) await db.query(REQUEUE_SQL[this.dialect], [at, linesParam(chunk)]);
+    written.queued += requeued.length;
   }
 
   /** What upsertBatch would do, without writing anything (for `import --dry-run`). */
   async preview(batch: NormalizedAnswer[]): Promise<Omit<UpsertResult, "changes">> {
     const answers = lastPerKey(batch);
     const hashes = answers.map((a) => ({ source: a.source, externalId: a.externalId, contentHash: contentHash(a) }));
-    const existing = await findExisting(this.prisma, this.dialect, hashes);
+    const existing = await findExisting(prismaRunner(this.prisma), this.dialect, hashes);
     const counts = { created: 0, updated: 0, unchanged: batch.length - answers.length };
     for (const h of hashes) {
       const old = existing.get(keyOf(h));
@@ -245,32 +288,6 @@ export class AnswerStore {
       else counts.updated++;
     }
     return counts;
-  }
-
-  /** Teams and touchpoints are resolved first, outside any transaction: shared and idempotent. */
-  private async toRows(answers: NormalizedAnswer[]): Promise<Row[]> {
-    const teamIds = new Map<string, number>();
-    const touchpointIds = new Map<string, number>();
-    for (const a of answers) {
-      if (a.teamSlug && !teamIds.has(a.teamSlug)) teamIds.set(a.teamSlug, await this.directory.teamId(a.teamSlug));
-      if (a.touchpoint && !touchpointIds.has(a.touchpoint)) touchpointIds.set(a.touchpoint, await this.directory.touchpointId(a.touchpoint));
-    }
-    return answers.map((a) => ({
-      source: a.source,
-      externalId: a.externalId,
-      score: a.score,
-      ces: a.ces,
-      comment: a.comment,
-      customerName: a.customerName,
-      customerEmail: a.customerEmail,
-      customerAccount: a.customerAccount,
-      teamId: a.teamSlug ? teamIds.get(a.teamSlug)! : null,
-      touchpointId: a.touchpoint ? touchpointIds.get(a.touchpoint)! : null,
-      language: a.language,
-      consentToShare: a.consentToShare,
-      answeredAt: a.answeredAt,
-      contentHash: contentHash(a),
-    }));
   }
 
   /** Answers per score for each interval (they may overlap), in ONE query: a report with its
@@ -322,4 +339,16 @@ export class AnswerStore {
   async count(): Promise<number> {
     return this.prisma.answer.count();
   }
+}
+
+/** Lines in statements of ROWS_PER_STATEMENT. */
+function chunks(lines: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < lines.length; i += ROWS_PER_STATEMENT) out.push(lines.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
+
+/** Groups of lines cut to statements of ROWS_PER_STATEMENT. */
+async function* mapChunks(groups: AsyncIterable<string[]> | Iterable<string[]>): AsyncGenerator<string[]> {
+  for await (const group of groups) yield* group.length > ROWS_PER_STATEMENT ? chunks(group) : [group];
 }

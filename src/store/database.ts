@@ -57,6 +57,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     ]);
     const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
     const prisma = new PrismaClient({ adapter });
+    await prisma.$executeRawUnsafe("PRAGMA temp_store = MEMORY");
     return { target, prisma, close: () => prisma.$disconnect() };
   }
   const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/postgres/client.ts")]);

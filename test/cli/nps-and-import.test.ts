@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases.ts";
+import { openDatabase } from "../../src/store/database.ts";
 import { runCli } from "../support/cli.ts";
 
 // October 2026 (Copenhagen): 5 promoters, 2 passives, 3 detractors; one answer just outside on
@@ -104,5 +105,30 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
     expect(res.stdout).toContain("created 2 · updated 0 · unchanged 0 · invalid 0");
     // The detractor waits; a passive gives the habits nothing to do and is not queued.
     expect(res.stdout).toContain("1 recent answer(s) wait for the bot to open their cases and stories (kundepuls start picks them up)");
+  });
+
+  it("an edited export updates what changed (the later of two rows wins) and queues recent edits again", async () => {
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    const header = "Svar_ID;Karakter;Kommentar;Dato;Afdeling";
+    fs.writeFileSync(path.join(dir, "e1.csv"), [header, `e1;9;;${recent};Support`, `e2;7;;${recent};Support`, "e3;4;;15.10.2026;Support"].join("\r\n"));
+    fs.writeFileSync(path.join(dir, "e2.csv"), [header, `e1;2;Alligevel ikke;${recent};Support`, `e2;7;;${recent};Support`, "e3;5;;15.10.2026;Support",
+      `e4;10;;${recent};Lager`, `e4;6;Rettet;${recent};Lager`].join("\r\n"));
+    expect((await runCli(["import", path.join(dir, "e1.csv"), "--source", "edits"], env)).stdout).toContain("created 3 · updated 0 · unchanged 0 · invalid 0");
+    const res = await runCli(["import", path.join(dir, "e2.csv"), "--source", "edits"], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("created 1 · updated 3 · unchanged 1 · invalid 0");
+    const db = await openDatabase(test.target);
+    try {
+      const rows = await db.prisma.answer.findMany({ where: { source: "edits" }, include: { team: true, followUp: true }, orderBy: { externalId: "asc" } });
+      expect(rows.map((r) => [r.externalId, r.score, r.comment, r.team?.slug, r.followUp?.kind ?? null])).toEqual([
+        ["e1", 2, "Alligevel ikke", "support", "updated"], // recent edit: the bot looks again
+        ["e2", 7, null, "support", null],
+        ["e3", 5, null, "support", null], // an old answer's edit needs no follow-up
+        ["e4", 6, "Rettet", "lager", "updated"], // created by the first row, edited by the second
+      ]);
+      expect(rows[0]!.updatedAt.getTime()).toBeGreaterThan(rows[0]!.receivedAt.getTime());
+    } finally {
+      await db.close();
+    }
   });
 });

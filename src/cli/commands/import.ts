@@ -6,15 +6,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { z } from "zod";
 import type { App } from "../../app.ts";
 import { CsvFormatError, CsvHeaderError, readCsvAnswers, type CsvProgress } from "../../ingest/csv/reader.ts";
 import type { NormalizedAnswer } from "../../ingest/normalized-answer.ts";
+import { ROWS_PER_STATEMENT } from "../../store/answers.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 
 const USAGE = "usage: kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]";
+/** Answers a dry run compares with the database at a time. */
 const BATCH = 2_000;
+/** Answers stored per transaction (see AnswerStore.storeEncoded). A transaction holds the SQLite
+ * write lock: on a big database a 20,000-row one takes a second or two, which a running bot's
+ * writes wait out (its busy timeout is 10 s). */
+const ROWS_PER_TRANSACTION = 20_000;
 /** Invalid rows listed one by one; beyond this only the count (a broken export can have millions). */
 const LIST_INVALID = 50;
 
@@ -79,7 +84,7 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
   };
 
   // One pass over the file; `onBatch` gets the valid answers in batches, invalid rows are listed.
-  const pass = async (label: string, onBatch: (batch: NormalizedAnswer[]) => Promise<void>, listInvalid: boolean) => {
+  const pass = async (label: string, batchSize: number, onBatch: (batch: NormalizedAnswer[]) => Promise<void>) => {
     const progress: CsvProgress = { bytes: 0 };
     const bar = progressBar(label, progress, size);
     let rows = 0;
@@ -89,72 +94,69 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
       rows++;
       if (row.ok) {
         batch.push(row.answer);
-        if (batch.length >= BATCH) await onBatch(batch.splice(0));
+        if (batch.length >= batchSize) await onBatch(batch.splice(0));
       } else {
         invalid++;
-        if (listInvalid && invalid <= LIST_INVALID) out(`${tty ? "\r\x1b[K" : ""}line ${row.line}: ${row.reason}\n`);
+        if (invalid <= LIST_INVALID) out(`${tty ? "\r\x1b[K" : ""}line ${row.line}: ${row.reason}\n`);
       }
       bar.tick(rows);
     }
     if (batch.length > 0) await onBatch(batch);
     bar.end(rows);
-    if (listInvalid && invalid > LIST_INVALID) out(`… and ${invalid - LIST_INVALID} more invalid rows\n`);
+    if (invalid > LIST_INVALID) out(`… and ${invalid - LIST_INVALID} more invalid rows\n`);
     return { rows, invalid };
   };
 
-  const store = async (b: NormalizedAnswer[]) => {
-    const r = await app.ingest.store(b, importedAt);
-    summary.created += r.created;
-    summary.updated += r.updated;
-    summary.unchanged += r.unchanged;
-  };
-
   const summary: Summary = { created: 0, updated: 0, unchanged: 0, invalid: 0 };
-  const spool = args["dry-run"] || args["skip-invalid"] ? null : new Spool();
   try {
-    if (!args["skip-invalid"] || args["dry-run"]) {
-      const counter = spool
-        ? (b: NormalizedAnswer[]) => spool.write(b)
-        : async (b: NormalizedAnswer[]) => {
-            const p = await app.answers.preview(b);
-            summary.created += p.created;
-            summary.updated += p.updated;
-            summary.unchanged += p.unchanged;
-          };
-      const checked = await pass(args["dry-run"] ? "checking" : "checking (1/2)", counter, true);
-      summary.invalid = checked.invalid;
-      if (checked.invalid > 0 && !args["skip-invalid"]) {
-        out(`${summaryLine(args["dry-run"] ? summary : { ...summary, created: 0, updated: 0, unchanged: 0 })}\n`);
-        out(
-          args["dry-run"]
-            ? `(dry run: nothing was written) ${checked.invalid} invalid row(s): an import would refuse the file unless --skip-invalid is given.\n`
-            : `nothing imported: ${checked.invalid} invalid row(s). Fix them, or use --skip-invalid to import the valid rows.\n`,
-        );
+    if (args["dry-run"]) {
+      const preview = async (b: NormalizedAnswer[]) => {
+        const p = await app.answers.preview(b);
+        summary.created += p.created;
+        summary.updated += p.updated;
+        summary.unchanged += p.unchanged;
+      };
+      summary.invalid = (await pass("checking", BATCH, preview)).invalid;
+      out(`${summaryLine(summary)}\n`);
+      if (summary.invalid > 0 && !args["skip-invalid"]) {
+        out(`(dry run: nothing was written) ${summary.invalid} invalid row(s): an import would refuse the file unless --skip-invalid is given.\n`);
         return 1;
       }
-      if (args["dry-run"]) {
-        out(`${summaryLine(summary)}\n(dry run: nothing was written)\n`);
-        return 0;
-      }
+      out(`(dry run: nothing was written)\n`);
+      return 0;
     }
-    if (spool) {
+    const spool = new Spool();
+    try {
+      // Checked answers are spooled as the lines the store writes (encoded once, stored as they are).
+      const encoder = app.ingest.encoder(importedAt);
+      const checked = await pass("checking (1/2)", ROWS_PER_STATEMENT, (b) => spool.write(b.map((a) => encoder.encode(a))));
+      summary.invalid = checked.invalid;
+      if (checked.invalid > 0 && !args["skip-invalid"]) {
+        out(`${summaryLine(summary)}\n`);
+        out(`nothing imported: ${checked.invalid} invalid row(s). Fix them, or use --skip-invalid to import the valid rows.\n`);
+        return 1;
+      }
       const { bytes } = await spool.finish();
       const progress: CsvProgress = { bytes: 0 };
       const bar = progressBar("importing (2/2)", progress, bytes);
       let rows = 0;
-      for await (const b of spool.read(BATCH, progress)) {
-        await store(b);
-        bar.tick((rows += b.length));
+      async function* chunks() {
+        for await (const lines of spool.read(ROWS_PER_STATEMENT, progress)) {
+          yield lines;
+          bar.tick((rows += lines.length));
+        }
       }
+      const stored = await app.ingest.storeEncoded(chunks(), encoder, importedAt, ROWS_PER_TRANSACTION);
       bar.end(rows);
-    } else {
-      summary.invalid = (await pass("importing", store, true)).invalid;
+      summary.created = stored.created;
+      summary.updated = stored.updated;
+      summary.unchanged = stored.unchanged;
+    } finally {
+      spool.remove();
     }
   } catch (error) {
     if (error instanceof CsvHeaderError || error instanceof CsvFormatError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
-  } finally {
-    spool?.remove();
   }
   out(`${summaryLine(summary)}\n`);
   // Cases and stories are the running bot's work (it delivers their messages): it takes them from
@@ -168,15 +170,15 @@ function summaryLine(s: Summary): string {
   return `created ${s.created} · updated ${s.updated} · unchanged ${s.unchanged} · invalid ${s.invalid}`;
 }
 
-/** Checked answers on disk between the check and the store (one JSON line each), removed after. */
+/** Checked answers on disk between the check and the store (one encoded line each), removed after. */
 class Spool {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "kundepuls-import-"));
   readonly file = path.join(this.dir, "checked.ndjson");
   private readonly out = fs.createWriteStream(this.file);
 
   /** Resolves when the stream can take more (backpressure: memory stays flat on huge files). */
-  write(batch: NormalizedAnswer[]): Promise<void> {
-    const ok = this.out.write(batch.map((a) => JSON.stringify(a)).join("\n") + "\n");
+  write(lines: string[]): Promise<void> {
+    const ok = this.out.write(lines.join("\n") + "\n");
     return ok ? Promise.resolve() : new Promise((resolve) => this.out.once("drain", resolve));
   }
 
@@ -184,19 +186,24 @@ class Spool {
     return new Promise((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve({ bytes: this.out.bytesWritten }))));
   }
 
-  async *read(batchSize: number, progress: CsvProgress): AsyncGenerator<NormalizedAnswer[]> {
-    const lines = readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Infinity });
-    let batch: NormalizedAnswer[] = [];
-    for await (const line of lines) {
-      progress.bytes += line.length + 1;
-      const a = JSON.parse(line) as Omit<NormalizedAnswer, "answeredAt"> & { answeredAt: string };
-      batch.push({ ...a, answeredAt: new Date(a.answeredAt) });
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
+  /** The lines in groups of `size` (an encoded answer never contains a raw newline: JSON escapes it). */
+  async *read(size: number, progress: CsvProgress): AsyncGenerator<string[]> {
+    let group: string[] = [];
+    let rest = "";
+    for await (const chunk of fs.createReadStream(this.file, { encoding: "utf8" })) {
+      progress.bytes += Buffer.byteLength(chunk as string);
+      const lines = (rest + (chunk as string)).split("\n");
+      rest = lines.pop()!;
+      for (const line of lines) {
+        group.push(line);
+        if (group.length >= size) {
+          yield group;
+          group = [];
+        }
       }
     }
-    if (batch.length > 0) yield batch;
+    if (rest !== "") group.push(rest);
+    if (group.length > 0) yield group;
   }
 
   remove(): void {

@@ -1,0 +1,76 @@
+// What the answer writes need from a database connection: raw statements with JSON parameters,
+// in a transaction. The bot's writes go through Prisma (its transaction, its one SQLite
+// connection). The import, a one-shot process, talks to the driver itself: Prisma's raw path
+// JSON-encodes and decodes every parameter and keeps the arguments of its last hundred calls in
+// its debug history, which for an import's stream of answer chunks cost about a third of the store
+// pass and kept the heap growing (everything lived long enough to reach the old generation).
+import type { Db, DatabaseTarget } from "./database.ts";
+import { pgSearchPath } from "./database.ts";
+
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
+}
+
+/** Prisma (or a Prisma transaction) as a runner. */
+export function prismaRunner(db: Pick<Db, "$queryRawUnsafe">): SqlRunner {
+  return { query: <T>(sql: string, params: unknown[]) => db.$queryRawUnsafe<T[]>(sql, ...params) };
+}
+
+export interface DirectConnection extends SqlRunner {
+  /** Runs `work` in a transaction (SQLite: BEGIN IMMEDIATE, the write lock from the start). */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A connection of the driver's own; null for an in-memory SQLite database (a second connection
+ * would see another, empty database). */
+export async function openDirectConnection(target: DatabaseTarget): Promise<DirectConnection | null> {
+  if (target.provider === "sqlite") {
+    if (target.url === ":memory:") return null;
+    const { default: Sqlite } = await import("better-sqlite3");
+    const db = new Sqlite(target.url, { timeout: 10_000 });
+    db.pragma("temp_store = MEMORY"); // as the Prisma connection (database.ts): statement journals in memory
+    const statements = new Map<string, ReturnType<typeof db.prepare>>();
+    const run = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+      if (statement.reader) return statement.all(params) as T[];
+      statement.run(params);
+      return [];
+    };
+    return {
+      query: run,
+      transaction: async (work) => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work();
+          db.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw error;
+        }
+      },
+      close: async () => void db.close(),
+    };
+  }
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: target.url, ...pgSearchPath(target.schema) });
+  await client.connect();
+  const run = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await client.query(sql, params)).rows as T[];
+  return {
+    query: run,
+    transaction: async (work) => {
+      await client.query("BEGIN");
+      try {
+        const result = await work();
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      }
+    },
+    close: () => client.end(),
+  };
+}
