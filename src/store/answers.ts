@@ -9,12 +9,11 @@
 // transaction: stored means queued.
 import type { ScoreCounts } from "../core/nps.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
-import type { Db } from "./database.ts";
+import type { DatabaseTarget, Db } from "./database.ts";
 import { Directory } from "./directory.ts";
 import { histogramSql, parseScopes, scopesSql, segmentIntervals, type Histogram, type Scopes } from "./answer-counts.ts";
 import { AnswerEncoder, contentHash, decodeAnswer, insertParams, insertSql, isQueued, linesParam, QUEUE_SQL, REQUEUE_SQL, updateSql } from "./answer-rows.ts";
 import { openDirectConnection, prismaRunner, type SqlRunner } from "./sql-runner.ts";
-import type { DatabaseTarget } from "./database.ts";
 import { dbDate, type Dialect, type Interval } from "./sql.ts";
 
 export type { Interval } from "./sql.ts";
@@ -73,7 +72,7 @@ const UNIQUE_VIOLATION = "P2002";
 
 type Key = { source: string; externalId: string };
 export const keyOf = (k: Key) => `${k.source}\u0000${k.externalId}`;
-type Existing = { id: number; contentHash: string; score: number };
+type Existing = { id: number; contentHash: string };
 type Inserted = { id: number; source: string; externalId: string };
 
 /** What one write did: the answers it created and updated, by id. */
@@ -100,11 +99,11 @@ async function findExisting(db: SqlRunner, dialect: Dialect, keys: Key[]): Promi
     else bySource.set(k.source, [k.externalId]);
   }
   const sql = dialect === "sqlite"
-    ? `SELECT "id", "externalId", "contentHash", "score" FROM "Answer" WHERE "source" = ? AND "externalId" IN (SELECT value FROM json_each(?))`
-    : `SELECT "id", "externalId", "contentHash", "score" FROM "Answer" WHERE "source" = $1 AND "externalId" IN (SELECT json_array_elements_text($2::json))`;
+    ? `SELECT "id", "externalId", "contentHash" FROM "Answer" WHERE "source" = ? AND "externalId" IN (SELECT value FROM json_each(?))`
+    : `SELECT "id", "externalId", "contentHash" FROM "Answer" WHERE "source" = $1 AND "externalId" IN (SELECT json_array_elements_text($2::json))`;
   for (const [source, ids] of bySource) {
-    const found = await db.query<{ id: number; externalId: string; contentHash: string; score: number }>(sql, [source, JSON.stringify(ids)]);
-    for (const f of found) existing.set(keyOf({ source, externalId: f.externalId }), { id: Number(f.id), contentHash: f.contentHash, score: Number(f.score) });
+    const found = await db.query<{ id: number; externalId: string; contentHash: string }>(sql, [source, JSON.stringify(ids)]);
+    for (const f of found) existing.set(keyOf({ source, externalId: f.externalId }), { id: Number(f.id), contentHash: f.contentHash });
   }
   return existing;
 }
@@ -294,10 +293,14 @@ export class AnswerStore {
    * previous period and 12-bucket trend is one round trip. Scores without answers are left out. */
   async scoreHistograms(filter: AggregateFilter, intervals: Interval[]): Promise<Histogram[]> {
     const plan = segmentIntervals(this.dialect, intervals);
-    if (plan.count === 0) return plan.histograms(null);
+    return plan.histograms(plan.count === 0 ? null : await this.segmentCounts(filter, plan.json));
+  }
+
+  /** The database's "segment score count,…" text for the segments in `json` (see histogramSql). */
+  private async segmentCounts(filter: AggregateFilter, json: string): Promise<string | null | undefined> {
     const { sql, params } = histogramSql(this.dialect, filter);
-    const [row] = await this.prisma.$queryRawUnsafe<{ h: string | null }[]>(sql, plan.json, ...params);
-    return plan.histograms(row?.h);
+    const [row] = await this.prisma.$queryRawUnsafe<{ h: string | null }[]>(sql, json, ...params);
+    return row?.h;
   }
 
   /** Every team and touchpoint, in one query (what an NPS question may name), sorted by slug/name.
@@ -321,10 +324,7 @@ export class AnswerStore {
   /** Detractors, passives and promoters per interval: scoreHistograms folded (what NPS needs). */
   async scoreCounts(filter: AggregateFilter, intervals: Interval[]): Promise<ScoreCounts[]> {
     const plan = segmentIntervals(this.dialect, intervals);
-    if (plan.count === 0) return plan.scoreCounts(null);
-    const { sql, params } = histogramSql(this.dialect, filter);
-    const [row] = await this.prisma.$queryRawUnsafe<{ h: string | null }[]>(sql, plan.json, ...params);
-    return plan.scoreCounts(row?.h);
+    return plan.scoreCounts(plan.count === 0 ? null : await this.segmentCounts(filter, plan.json));
   }
 
   /** `scopes()` and `scoreCounts(filter, intervals)` in one statement (one snapshot, one round trip). */

@@ -38,6 +38,13 @@ export function parseDatabaseUrl(databaseUrl: string | undefined, cwd = process.
   );
 }
 
+/**
+ * Set on every SQLite connection we open (Prisma's and the import's own). temp_store: a multi-row
+ * INSERT that may fail midway journals the pages it changes; in memory rather than in a temporary
+ * file it runs ~30 % faster (README, Benchmarks).
+ */
+export const SQLITE_CONNECTION_PRAGMAS = ["temp_store = MEMORY"];
+
 export interface Database {
   target: DatabaseTarget;
   prisma: Db;
@@ -57,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     ]);
     const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
     const prisma = new PrismaClient({ adapter });
-    await prisma.$executeRawUnsafe("PRAGMA temp_store = MEMORY");
+    for (const pragma of SQLITE_CONNECTION_PRAGMAS) await prisma.$executeRawUnsafe(`PRAGMA ${pragma}`);
     return { target, prisma, close: () => prisma.$disconnect() };
   }
   const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/postgres/client.ts")]);

@@ -4,8 +4,7 @@
 // JSON-encodes and decodes every parameter and keeps the arguments of its last hundred calls in
 // its debug history, which for an import's stream of answer chunks cost about a third of the store
 // pass and kept the heap growing (everything lived long enough to reach the old generation).
-import type { Db, DatabaseTarget } from "./database.ts";
-import { pgSearchPath } from "./database.ts";
+import { pgSearchPath, SQLITE_CONNECTION_PRAGMAS, type DatabaseTarget, type Db } from "./database.ts";
 
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
@@ -29,7 +28,7 @@ export async function openDirectConnection(target: DatabaseTarget): Promise<Dire
     if (target.url === ":memory:") return null;
     const { default: Sqlite } = await import("better-sqlite3");
     const db = new Sqlite(target.url, { timeout: 10_000 });
-    db.pragma("temp_store = MEMORY"); // as the Prisma connection (database.ts): statement journals in memory
+    for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.pragma(pragma);
     const statements = new Map<string, ReturnType<typeof db.prepare>>();
     const run = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
       let statement = statements.get(sql);
