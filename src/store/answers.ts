@@ -75,13 +75,14 @@ export const keyOf = (k: Key) => `${k.source}\u0000${k.externalId}`;
 type Existing = { id: number; contentHash: string };
 type Inserted = { id: number; source: string; externalId: string };
 
-/** What one write did: the answers it created and updated, by id. */
-interface Written {
-  created: Inserted[];
-  updated: (Inserted & { queued: boolean })[];
-  unchanged: number;
-  queued: number;
+/** What one write did: counts, and (when asked for: a delivery reports them, an import only
+ * counts) the answers it created and updated, by id. */
+interface Written extends WriteCounts {
+  changes: { created: Inserted[]; updated: (Inserted & { queued: boolean })[] } | null;
 }
+
+const written = (keepChanges: boolean): Written =>
+  ({ created: 0, updated: 0, unchanged: 0, queued: 0, changes: keepChanges ? { created: [], updated: [] } : null });
 
 /** Prisma's own unique error, or the driver adapter's for raw SQL (P2010), on either database. */
 function isUniqueViolation(error: unknown): boolean {
@@ -114,6 +115,8 @@ async function findExisting(db: SqlRunner, dialect: Dialect, keys: Key[]): Promi
  * with 5,000-row statements an import peaked at 500 MB RSS; 200-row ones hold ~15 MB (500: ~30).
  */
 export const ROWS_PER_STATEMENT = 200;
+/** Stored answers met by a write are compared and updated this many at a time. */
+const SKIPPED_PER_UPDATE = 5_000;
 /** A transaction of the import may take a while on a big database (its commit writes many pages). */
 const IMPORT_TRANSACTION_MS = 300_000;
 
@@ -148,30 +151,31 @@ export class AnswerStore {
     await this.ensureNames(encoder);
     const at = dbDate(this.dialect, receivedAt);
     // Usually every answer is new (a push of fresh answers, a first import): one statement.
-    const written = await this.insertAll(lines, at).catch(async (error: unknown) => {
+    const done = await this.insertAll(lines, at).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
       // Some are stored already (nothing was written): compare and update them in a transaction.
-      return this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), [lines], at, encoder));
+      return this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), [lines], at, encoder, written(true)));
     });
     const byKey = new Map(answers.map((a, i) => [keyOf(a), { a, queued: isQueued(lines[i]!) }]));
     const change = (c: Inserted, kind: StoredChange["kind"], queued: boolean): StoredChange => {
       const { a } = byKey.get(keyOf(c))!;
       return { answerId: Number(c.id), source: a.source, externalId: a.externalId, kind, score: a.score, ces: a.ces, answeredAt: a.answeredAt, queued };
     };
-    for (const c of written.created) result.changes.push(change(c, "created", byKey.get(keyOf(c))!.queued));
-    for (const u of written.updated) result.changes.push(change(u, "updated", u.queued));
-    result.created += written.created.length;
-    result.updated += written.updated.length;
-    result.unchanged += written.unchanged;
+    for (const c of done.changes!.created) result.changes.push(change(c, "created", byKey.get(keyOf(c))!.queued));
+    for (const u of done.changes!.updated) result.changes.push(change(u, "updated", u.queued));
+    result.created += done.created;
+    result.updated += done.updated;
+    result.unchanged += done.unchanged;
     return result;
   }
 
   /**
-   * Stores encoded answers (the import's spool), read as they are needed, `rowsPerTransaction` to a
-   * transaction. On SQLite most of a commit is writing the index pages the transaction dirtied to
-   * the WAL, and with answers spread over five indexes of a big table a 2,000-row commit dirties
-   * nearly as many pages as a 20,000-row one: bigger transactions write them once. The chunks are
-   * pulled one statement at a time, so only a statement's lines are in memory, not a transaction's.
+   * Stores encoded answers (the import's lines), read as they are needed, `rowsPerTransaction` to a
+   * transaction (Infinity: all in one). On SQLite most of a commit is writing the index pages the
+   * transaction dirtied to the WAL, and with answers spread over five indexes of a big table a
+   * 2,000-row commit dirties nearly as many pages as a 20,000-row one: bigger transactions write
+   * them once. The chunks are pulled one statement at a time, so only a statement's lines are in
+   * memory, not a transaction's. A chunk source that throws rolls its transaction back.
    */
   async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, rowsPerTransaction: number): Promise<WriteCounts> {
     const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, queued: 0 };
@@ -188,14 +192,14 @@ export class AnswerStore {
     }
     const direct = this.target ? await openDirectConnection(this.target) : null;
     const transaction = direct
-      ? () => direct.transaction(() => this.writeInTransaction(direct, nextTransaction(), at, encoder))
-      : () => this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), nextTransaction(), at, encoder), { timeout: IMPORT_TRANSACTION_MS });
+      ? () => direct.transaction(() => this.writeInTransaction(direct, nextTransaction(), at, encoder, written(false)))
+      : () => this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), nextTransaction(), at, encoder, written(false)), { timeout: IMPORT_TRANSACTION_MS });
     try {
       while (!exhausted) {
         await this.ensureNames(encoder);
         const w = await transaction();
-        counts.created += w.created.length;
-        counts.updated += w.updated.length;
+        counts.created += w.created;
+        counts.updated += w.updated;
         counts.unchanged += w.unchanged;
         counts.queued += w.queued;
       }
@@ -203,6 +207,17 @@ export class AnswerStore {
       await direct?.close();
     }
     return counts;
+  }
+
+  /**
+   * Whether a long write transaction holds up the bot's own writes. SQLite has one writer at a
+   * time: an import writes in transactions of bounded size, after checking the whole file (so
+   * nothing is written when a row is invalid). PostgreSQL locks rows, not the database: an import
+   * can be one transaction, written while the file is still being checked, and rolled back when a
+   * row turns out invalid.
+   */
+  get longTransactionsBlockWriters(): boolean {
+    return this.dialect === "sqlite";
   }
 
   /** Teams and touchpoints the encoded answers name, created first, outside any transaction:
@@ -222,17 +237,19 @@ export class AnswerStore {
     // Several statements must commit together: one batch transaction (a single round trip).
     const results = statements.length === 1 ? [await statements[0]!()] : await this.prisma.$transaction(statements.map((run) => run()));
     const created = (queued.length > 0 ? results.slice(0, -1) : results).flat();
-    return { created, updated: [], unchanged: 0, queued: queued.length };
+    return { created: created.length, updated: 0, unchanged: 0, queued: queued.length, changes: { created, updated: [] } };
   }
 
   /** Inside a transaction: inserts what is new, skips what is stored, then compares and updates
-   * the skipped ones (an answer named twice is stored by the first line and updated by the second). */
-  private async writeInTransaction(db: SqlRunner, lines: AsyncIterable<string[]> | Iterable<string[]>, at: string, encoder: AnswerEncoder): Promise<Written> {
-    const written: Written = { created: [], updated: [], unchanged: 0, queued: 0 };
-    const skipped: string[] = [];
+   * the skipped ones (an answer named twice is stored by the first line and updated by the second).
+   * Skipped lines are compared every SKIPPED_PER_UPDATE of them, so a re-import in one
+   * transaction does not hold them all. */
+  private async writeInTransaction(db: SqlRunner, lines: AsyncIterable<string[]> | Iterable<string[]>, at: string, encoder: AnswerEncoder, written: Written): Promise<Written> {
+    let skipped: string[] = [];
     for await (const chunk of mapChunks(lines)) {
       const inserted = await db.query<Inserted>(insertSql(this.dialect, true), insertParams(this.dialect, at, chunk));
-      written.created.push(...inserted);
+      written.created += inserted.length;
+      written.changes?.created.push(...inserted);
       let queued = chunk.filter(isQueued);
       if (inserted.length < chunk.length) {
         // Which lines were skipped: each inserted key stands for the first line naming it.
@@ -244,6 +261,10 @@ export class AnswerStore {
       }
       if (queued.length > 0) await db.query(QUEUE_SQL[this.dialect], [at, linesParam(queued)]);
       written.queued += queued.length;
+      if (skipped.length >= SKIPPED_PER_UPDATE) {
+        await this.updateStored(db, skipped, at, encoder, written);
+        skipped = [];
+      }
     }
     if (skipped.length > 0) await this.updateStored(db, skipped, at, encoder, written);
     return written;
@@ -265,7 +286,8 @@ export class AnswerStore {
       const queued = encoder.queuesEdit(a);
       changed.delete(key); // the later line wins
       changed.set(key, { line: lines[i]!, id: old.id, queued });
-      written.updated.push({ id: old.id, source: a.source, externalId: a.externalId, queued });
+      written.updated++;
+      written.changes?.updated.push({ id: old.id, source: a.source, externalId: a.externalId, queued });
     });
     const edits = [...changed.values()];
     for (const chunk of chunks(edits.map((e) => e.line))) await db.query(updateSql(this.dialect), [at, linesParam(chunk)]);

@@ -131,4 +131,22 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
       await db.close();
     }
   });
+
+  it("an invalid row after thousands of valid ones still imports nothing (PostgreSQL rolls back what it wrote meanwhile)", async () => {
+    const header = "Svar_ID;Karakter;Kommentar;Dato;Afdeling";
+    const valid = Array.from({ length: 3_000 }, (_, i) => `late${i};${i % 11};;15.10.2026;Support`);
+    fs.writeFileSync(path.join(dir, "late.csv"), [header, ...valid, "late-bad;12;;15.10.2026;Support", "late-ok;9;;16.10.2026;Support"].join("\r\n"));
+    const res = await runCli(["import", path.join(dir, "late.csv"), "--source", "late"], env);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/line 3002: score '12'/);
+    expect(res.stdout).toContain("nothing imported: 1 invalid row(s)");
+    const db = await openDatabase(test.target);
+    try {
+      expect(await db.prisma.answer.count({ where: { source: "late" } })).toBe(0);
+    } finally {
+      await db.close();
+    }
+    const skipped = await runCli(["import", path.join(dir, "late.csv"), "--source", "late", "--skip-invalid"], env);
+    expect(skipped.stdout).toContain("created 3001 · updated 0 · unchanged 0 · invalid 1");
+  });
 });

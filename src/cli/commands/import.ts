@@ -4,13 +4,14 @@
 // spools the checked answers to a temporary file, so storing reads them back instead of parsing
 // and validating the CSV a second time. Re-imports add nothing.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { z } from "zod";
 import type { App } from "../../app.ts";
 import { CsvFormatError, CsvHeaderError, readCsvAnswers, type CsvProgress } from "../../ingest/csv/reader.ts";
 import type { NormalizedAnswer } from "../../ingest/normalized-answer.ts";
+import type { WriteCounts } from "../../store/answers.ts";
+import { BoundedQueue } from "../../ingest/bounded-queue.ts";
 import { ROWS_PER_STATEMENT } from "../../store/answers.ts";
+import { Spool } from "./import-spool.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 
 const USAGE = "usage: kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]";
@@ -20,6 +21,8 @@ const BATCH = 2_000;
  * write lock: on a big database a 20,000-row one takes a second or two, which a running bot's
  * writes wait out (its busy timeout is 10 s). */
 const ROWS_PER_TRANSACTION = 20_000;
+/** Statements' worth of checked answers waiting for the store when both run at once (PostgreSQL). */
+const STATEMENTS_IN_FLIGHT = 4;
 /** Invalid rows listed one by one; beyond this only the count (a broken export can have millions). */
 const LIST_INVALID = 50;
 
@@ -84,7 +87,7 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
   };
 
   // One pass over the file; `onBatch` gets the valid answers in batches, invalid rows are listed.
-  const pass = async (label: string, batchSize: number, onBatch: (batch: NormalizedAnswer[]) => Promise<void>) => {
+  const pass = async (label: string, batchSize: number, onBatch: (batch: NormalizedAnswer[]) => Promise<void>, onInvalid = () => {}) => {
     const progress: CsvProgress = { bytes: 0 };
     const bar = progressBar(label, progress, size);
     let rows = 0;
@@ -96,7 +99,7 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
         batch.push(row.answer);
         if (batch.length >= batchSize) await onBatch(batch.splice(0));
       } else {
-        invalid++;
+        if (invalid++ === 0) onInvalid();
         if (invalid <= LIST_INVALID) out(`${tty ? "\r\x1b[K" : ""}line ${row.line}: ${row.reason}\n`);
       }
       bar.tick(rows);
@@ -125,35 +128,72 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
       out(`(dry run: nothing was written)\n`);
       return 0;
     }
-    const spool = new Spool();
-    try {
-      // Checked answers are spooled as the lines the store writes (encoded once, stored as they are).
-      const encoder = app.ingest.encoder(importedAt);
-      const checked = await pass("checking (1/2)", ROWS_PER_STATEMENT, (b) => spool.write(b.map((a) => encoder.encode(a))));
+    const encoder = app.ingest.encoder(importedAt);
+    const refuse = (invalid: number) => {
+      out(`${summaryLine({ ...summary, invalid })}\n`);
+      out(`nothing imported: ${invalid} invalid row(s). Fix them, or use --skip-invalid to import the valid rows.\n`);
+      return 1;
+    };
+    let stored: WriteCounts;
+    if (app.answers.longTransactionsBlockWriters) {
+      // Check everything first, then store in transactions of bounded size.
+      const spool = new Spool();
+      try {
+        // Checked answers are spooled as the lines the store writes (encoded once, stored as they are).
+        const checked = await pass("checking (1/2)", ROWS_PER_STATEMENT, (b) => spool.write(b.map((a) => encoder.encode(a))));
+        summary.invalid = checked.invalid;
+        if (checked.invalid > 0 && !args["skip-invalid"]) return refuse(checked.invalid);
+        const { bytes } = await spool.finish();
+        const progress: CsvProgress = { bytes: 0 };
+        const bar = progressBar("importing (2/2)", progress, bytes);
+        let rows = 0;
+        async function* chunks() {
+          for await (const lines of spool.read(ROWS_PER_STATEMENT, progress)) {
+            yield lines;
+            bar.tick((rows += lines.length));
+          }
+        }
+        stored = await app.ingest.storeEncoded(chunks(), encoder, importedAt, ROWS_PER_TRANSACTION);
+        bar.end(rows);
+      } finally {
+        spool.remove();
+      }
+    } else {
+      // One transaction, written while the file is checked; an invalid row rolls it back.
+      const queue = new BoundedQueue<string[]>(STATEMENTS_IN_FLIGHT);
+      const refused = new Error("an invalid row: the import is rolled back");
+      const storing = app.ingest.storeEncoded(queue, encoder, importedAt, Number.POSITIVE_INFINITY);
+      // The store failed (the database): the check stops too, and the store's error is reported.
+      let storeFailure: { error: unknown } | null = null;
+      storing.catch((error: unknown) => {
+        if (error !== refused) storeFailure = { error };
+        queue.abandon();
+      });
+      const checked = await pass("checking and importing", ROWS_PER_STATEMENT, async (b) => {
+        if (storeFailure) throw storeFailure.error;
+        if (queue.abandoned) return; // refused: only the invalid rows are still of interest
+        await queue.push(b.map((a) => encoder.encode(a)));
+      }, () => {
+        if (!args["skip-invalid"]) queue.fail(refused);
+      }).catch(async (error: unknown) => {
+        // An unreadable file (or the store's own failure): roll back, then report it.
+        queue.fail(error);
+        await storing.catch(() => {});
+        throw error;
+      });
       summary.invalid = checked.invalid;
       if (checked.invalid > 0 && !args["skip-invalid"]) {
-        out(`${summaryLine(summary)}\n`);
-        out(`nothing imported: ${checked.invalid} invalid row(s). Fix them, or use --skip-invalid to import the valid rows.\n`);
-        return 1;
+        await storing.catch((error: unknown) => {
+          if (error !== refused) throw error;
+        });
+        return refuse(checked.invalid);
       }
-      const { bytes } = await spool.finish();
-      const progress: CsvProgress = { bytes: 0 };
-      const bar = progressBar("importing (2/2)", progress, bytes);
-      let rows = 0;
-      async function* chunks() {
-        for await (const lines of spool.read(ROWS_PER_STATEMENT, progress)) {
-          yield lines;
-          bar.tick((rows += lines.length));
-        }
-      }
-      const stored = await app.ingest.storeEncoded(chunks(), encoder, importedAt, ROWS_PER_TRANSACTION);
-      bar.end(rows);
-      summary.created = stored.created;
-      summary.updated = stored.updated;
-      summary.unchanged = stored.unchanged;
-    } finally {
-      spool.remove();
+      queue.close();
+      stored = await storing;
     }
+    summary.created = stored.created;
+    summary.updated = stored.updated;
+    summary.unchanged = stored.unchanged;
   } catch (error) {
     if (error instanceof CsvHeaderError || error instanceof CsvFormatError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
@@ -168,46 +208,4 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
 
 function summaryLine(s: Summary): string {
   return `created ${s.created} · updated ${s.updated} · unchanged ${s.unchanged} · invalid ${s.invalid}`;
-}
-
-/** Checked answers on disk between the check and the store (one encoded line each), removed after. */
-class Spool {
-  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "kundepuls-import-"));
-  readonly file = path.join(this.dir, "checked.ndjson");
-  private readonly out = fs.createWriteStream(this.file);
-
-  /** Resolves when the stream can take more (backpressure: memory stays flat on huge files). */
-  write(lines: string[]): Promise<void> {
-    const ok = this.out.write(lines.join("\n") + "\n");
-    return ok ? Promise.resolve() : new Promise((resolve) => this.out.once("drain", resolve));
-  }
-
-  finish(): Promise<{ bytes: number }> {
-    return new Promise((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve({ bytes: this.out.bytesWritten }))));
-  }
-
-  /** The lines in groups of `size` (an encoded answer never contains a raw newline: JSON escapes it). */
-  async *read(size: number, progress: CsvProgress): AsyncGenerator<string[]> {
-    let group: string[] = [];
-    let rest = "";
-    for await (const chunk of fs.createReadStream(this.file, { encoding: "utf8" })) {
-      progress.bytes += Buffer.byteLength(chunk as string);
-      const lines = (rest + (chunk as string)).split("\n");
-      rest = lines.pop()!;
-      for (const line of lines) {
-        group.push(line);
-        if (group.length >= size) {
-          yield group;
-          group = [];
-        }
-      }
-    }
-    if (rest !== "") group.push(rest);
-    if (group.length > 0) yield group;
-  }
-
-  remove(): void {
-    this.out.destroy();
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
 }
