@@ -6,6 +6,7 @@
 // pass, so storing a checked CSV row costs no second parse, hash or serialisation.
 import crypto from "node:crypto";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
+import { defaultTeamName } from "./directory.ts";
 import { dbDate, type Dialect } from "./sql.ts";
 
 /** Stable over re-deliveries: the fields a survey tool may edit, in a fixed order. */
@@ -144,3 +145,20 @@ export const REQUEUE_SQL: Record<Dialect, string> = {
 
 /** Lines as the JSON array parameter of the statements above. */
 export const linesParam = (lines: string[]) => `[${lines.join(",")}]`;
+
+/** Creates the teams and touchpoints not stored yet, in the writer's transaction (parameters:
+ * createdAt, a JSON array of [slug, name] / of names). The INSERTs above find them by name. */
+export const NAMES_SQL: Record<Dialect, { teams: string; touchpoints: string }> = {
+  sqlite: {
+    teams: `INSERT INTO "Team" ("slug", "name", "createdAt") SELECT t.value->>0, t.value->>1, ? FROM json_each(?) t WHERE true ON CONFLICT ("slug") DO NOTHING`,
+    touchpoints: `INSERT INTO "Touchpoint" ("name", "createdAt") SELECT t.value, ? FROM json_each(?) t WHERE true ON CONFLICT ("name") DO NOTHING`,
+  },
+  postgres: {
+    teams: `INSERT INTO "Team" ("slug", "name", "createdAt") SELECT t->>0, t->>1, $1::timestamp(3) FROM jsonb_array_elements($2::jsonb) t ON CONFLICT ("slug") DO NOTHING`,
+    touchpoints: `INSERT INTO "Touchpoint" ("name", "createdAt") SELECT t, $1::timestamp(3) FROM jsonb_array_elements_text($2::jsonb) t ON CONFLICT ("name") DO NOTHING`,
+  },
+};
+
+/** Parameters of NAMES_SQL for teams (slugs) and touchpoints (names). */
+export const teamsParam = (slugs: string[]) => JSON.stringify(slugs.map((slug) => [slug, defaultTeamName(slug)]));
+export const touchpointsParam = (names: string[]) => JSON.stringify(names);

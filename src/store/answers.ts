@@ -10,10 +10,11 @@
 import type { ScoreCounts } from "../core/nps.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import type { DatabaseTarget, Db } from "./database.ts";
+import type { SqliteGate } from "./sqlite-gate.ts";
 import { Directory } from "./directory.ts";
 import { histogramSql, parseScopes, scopesSql, segmentIntervals, type Histogram, type Scopes } from "./answer-counts.ts";
-import { AnswerEncoder, contentHash, decodeAnswer, insertParams, insertSql, isQueued, linesParam, QUEUE_SQL, REQUEUE_SQL, updateSql } from "./answer-rows.ts";
-import { openDirectConnection, prismaRunner, type SqlRunner } from "./sql-runner.ts";
+import { AnswerEncoder, contentHash, decodeAnswer, insertParams, insertSql, isQueued, linesParam, NAMES_SQL, QUEUE_SQL, REQUEUE_SQL, teamsParam, touchpointsParam, updateSql } from "./answer-rows.ts";
+import { openDirectConnection, prismaRunner, SharedSqlite, type SqlRunner } from "./sql-runner.ts";
 import { dbDate, type Dialect, type Interval } from "./sql.ts";
 
 export type { Interval } from "./sql.ts";
@@ -84,10 +85,11 @@ interface Written extends WriteCounts {
 const written = (keepChanges: boolean): Written =>
   ({ created: 0, updated: 0, unchanged: 0, queued: 0, changes: keepChanges ? { created: [], updated: [] } : null });
 
-/** Prisma's own unique error, or the driver adapter's for raw SQL (P2010), on either database. */
+/** Prisma's own unique error, the driver adapter's for raw SQL (P2010) on either database, or
+ * better-sqlite3's (the shared connection). */
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return e.code === UNIQUE_VIOLATION || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+  return e.code === UNIQUE_VIOLATION || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
 /** The stored version of each answer in the batch, by source + externalId (one query per source). */
@@ -124,11 +126,16 @@ export class AnswerStore {
   readonly directory: Directory;
   private readonly dialect: Dialect;
 
-  /** `target`: where the import's direct connection goes (without it, the import writes through Prisma too). */
+  /** Writes through Prisma only, unless given `target` (where the import's own connection goes)
+   * and `sqliteGate` (turns on Prisma's SQLite connection, for a delivery's INSERT). */
+  private readonly shared: SharedSqlite | null;
+
   constructor(
     private readonly prisma: Db,
     private readonly target?: DatabaseTarget,
+    sqliteGate?: SqliteGate | null,
   ) {
+    this.shared = sqliteGate ? new SharedSqlite(sqliteGate) : null;
     this.directory = new Directory(prisma);
     // Both generated clients share one type; the provider tells which SQL dialect to speak.
     const provider = (prisma as unknown as { _activeProvider?: string })._activeProvider;
@@ -182,21 +189,28 @@ export class AnswerStore {
     const at = dbDate(this.dialect, receivedAt);
     const source = chunks[Symbol.asyncIterator]();
     let exhausted = false;
-    async function* nextTransaction() {
+    const names = (db: SqlRunner) => new NameWriter(db, this.dialect, encoder, at);
+    async function* nextTransaction(db: SqlRunner) {
+      const nameWriter = names(db);
       for (let rows = 0; rows < rowsPerTransaction; ) {
         const next = await source.next();
         if (next.done) return void (exhausted = true);
         rows += next.value.length;
+        // Lines may still be encoded while this transaction runs (PostgreSQL's import): teams and
+        // touchpoints are created as they are first named, in the transaction (a rollback leaves none).
+        await nameWriter.newNames();
         yield next.value;
       }
     }
     const direct = this.target ? await openDirectConnection(this.target) : null;
     const transaction = direct
-      ? () => direct.transaction(() => this.writeInTransaction(direct, nextTransaction(), at, encoder, written(false)))
-      : () => this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), nextTransaction(), at, encoder, written(false)), { timeout: IMPORT_TRANSACTION_MS });
+      ? () => direct.transaction(() => this.writeInTransaction(direct, nextTransaction(direct), at, encoder, written(false)))
+      : () => this.prisma.$transaction((tx) => {
+        const runner = prismaRunner(tx);
+        return this.writeInTransaction(runner, nextTransaction(runner), at, encoder, written(false));
+      }, { timeout: IMPORT_TRANSACTION_MS });
     try {
       while (!exhausted) {
-        await this.ensureNames(encoder);
         const w = await transaction();
         counts.created += w.created;
         counts.updated += w.updated;
@@ -229,15 +243,29 @@ export class AnswerStore {
 
   /** Every line inserted, all or none: a stored answer among them fails it with a unique violation. */
   private async insertAll(lines: string[], at: string): Promise<Written> {
+    const queued = lines.filter(isQueued);
+    const created = (await this.insertAllShared(lines, queued, at)) ?? (await this.insertAllPrisma(lines, queued, at));
+    return { created: created.length, updated: 0, unchanged: 0, queued: queued.length, changes: { created, updated: [] } };
+  }
+
+  /** On SQLite's shared connection, in one synchronous transaction; null when it is not to be had. */
+  private async insertAllShared(lines: string[], queued: string[], at: string): Promise<Inserted[] | null> {
+    const done = await this.shared?.transaction((query) => {
+      const created = chunks(lines).flatMap((chunk) => query<Inserted>(insertSql(this.dialect, false), insertParams(this.dialect, at, chunk)));
+      if (queued.length > 0) query(QUEUE_SQL[this.dialect], [at, linesParam(queued)]);
+      return created;
+    });
+    return done?.value ?? null;
+  }
+
+  private async insertAllPrisma(lines: string[], queued: string[], at: string): Promise<Inserted[]> {
     const query = (sql: string, ...params: unknown[]) => () => this.prisma.$queryRawUnsafe<Inserted[]>(sql, ...params);
     // Prisma runs a raw query only when awaited or handed to $transaction: build them lazily.
     const statements = chunks(lines).map((chunk) => query(insertSql(this.dialect, false), ...insertParams(this.dialect, at, chunk)));
-    const queued = lines.filter(isQueued);
-    if (queued.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, `[${queued.join(",")}]`));
+    if (queued.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, linesParam(queued)));
     // Several statements must commit together: one batch transaction (a single round trip).
     const results = statements.length === 1 ? [await statements[0]!()] : await this.prisma.$transaction(statements.map((run) => run()));
-    const created = (queued.length > 0 ? results.slice(0, -1) : results).flat();
-    return { created: created.length, updated: 0, unchanged: 0, queued: queued.length, changes: { created, updated: [] } };
+    return (queued.length > 0 ? results.slice(0, -1) : results).flat();
   }
 
   /** Inside a transaction: inserts what is new, skips what is stored, then compares and updates
@@ -360,6 +388,31 @@ export class AnswerStore {
 
   async count(): Promise<number> {
     return this.prisma.answer.count();
+  }
+}
+
+/** Writes, in one transaction, the teams and touchpoints the encoder has met that it has not written yet. */
+class NameWriter {
+  private teams = 0;
+  private touchpoints = 0;
+
+  constructor(
+    private readonly db: SqlRunner,
+    private readonly dialect: Dialect,
+    private readonly encoder: AnswerEncoder,
+    private readonly at: string,
+  ) {}
+
+  /** The encoder's sets only grow, in insertion order: what is new is what lies past the count written. */
+  async newNames(): Promise<void> {
+    // Taken before the first await: the encoder may meet more names meanwhile (the next call's).
+    const since = (names: Set<string>, written: number) => (names.size > written ? [...names].slice(written) : []);
+    const teams = since(this.encoder.teams, this.teams);
+    const touchpoints = since(this.encoder.touchpoints, this.touchpoints);
+    this.teams += teams.length;
+    this.touchpoints += touchpoints.length;
+    if (teams.length > 0) await this.db.query(NAMES_SQL[this.dialect].teams, [this.at, teamsParam(teams)]);
+    if (touchpoints.length > 0) await this.db.query(NAMES_SQL[this.dialect].touchpoints, [this.at, touchpointsParam(touchpoints)]);
   }
 }
 

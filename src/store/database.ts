@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { SqliteGate } from "./sqlite-gate.ts";
 
 export type Db = SqliteClient;
 export type Provider = "sqlite" | "postgres";
@@ -45,9 +46,15 @@ export function parseDatabaseUrl(databaseUrl: string | undefined, cwd = process.
  */
 export const SQLITE_CONNECTION_PRAGMAS = ["temp_store = MEMORY"];
 
+/** The better-sqlite3 connection Prisma's SQLite adapter opened (the one connection it uses). */
+export type SqliteConnection = import("better-sqlite3").Database;
+
 export interface Database {
   target: DatabaseTarget;
   prisma: Db;
+  /** SQLite: the turns on Prisma's one connection (and the connection, for the answer writes
+   * that skip Prisma); null on PostgreSQL */
+  sqliteGate: SqliteGate | null;
   close(): Promise<void>;
 }
 
@@ -62,10 +69,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       import("@prisma/adapter-better-sqlite3"),
       import("./generated/sqlite/client.ts"),
     ]);
-    const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 });
+    const gate = new SqliteGate();
+    const adapter = gate.wrap(new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 }));
     const prisma = new PrismaClient({ adapter });
     for (const pragma of SQLITE_CONNECTION_PRAGMAS) await prisma.$executeRawUnsafe(`PRAGMA ${pragma}`);
-    return { target, prisma, close: () => prisma.$disconnect() };
+    return { target, prisma, sqliteGate: gate, close: () => prisma.$disconnect() };
   }
   const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/postgres/client.ts")]);
   const adapter = new PrismaPg(
@@ -73,7 +81,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     target.schema ? { schema: target.schema } : undefined,
   );
   const prisma = new PrismaClient({ adapter }) as unknown as Db;
-  return { target, prisma, close: () => prisma.$disconnect() };
+  return { target, prisma, sqliteGate: null, close: () => prisma.$disconnect() };
 }
 
 /** Connection options that put every session of a pool into one schema. */

@@ -8,6 +8,9 @@ export interface TeamRow {
   name: string;
 }
 
+/** The name a team gets when an answer first mentions its slug (renamed later by an admin). */
+export const defaultTeamName = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1);
+
 export class Directory {
   private teamIds = new Map<string, number>();
   private touchpointIds = new Map<string, number>();
@@ -19,7 +22,7 @@ export class Directory {
     if (cached !== undefined) return cached;
     const team = await this.prisma.team.upsert({
       where: { slug },
-      create: { slug, name: slug.charAt(0).toUpperCase() + slug.slice(1) },
+      create: { slug, name: defaultTeamName(slug) },
       update: {},
       select: { id: true },
     });

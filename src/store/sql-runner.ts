@@ -4,7 +4,8 @@
 // JSON-encodes and decodes every parameter and keeps the arguments of its last hundred calls in
 // its debug history, which for an import's stream of answer chunks cost about a third of the store
 // pass and kept the heap growing (everything lived long enough to reach the old generation).
-import { pgSearchPath, SQLITE_CONNECTION_PRAGMAS, type DatabaseTarget, type Db } from "./database.ts";
+import { pgSearchPath, SQLITE_CONNECTION_PRAGMAS, type DatabaseTarget, type Db, type SqliteConnection } from "./database.ts";
+import type { SqliteGate } from "./sqlite-gate.ts";
 
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
@@ -29,16 +30,9 @@ export async function openDirectConnection(target: DatabaseTarget): Promise<Dire
     const { default: Sqlite } = await import("better-sqlite3");
     const db = new Sqlite(target.url, { timeout: 10_000 });
     for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.pragma(pragma);
-    const statements = new Map<string, ReturnType<typeof db.prepare>>();
-    const run = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-      if (statement.reader) return statement.all(params) as T[];
-      statement.run(params);
-      return [];
-    };
+    const run = cachedStatements(db);
     return {
-      query: run,
+      query: async <T>(sql: string, params: unknown[] = []) => run<T>(sql, params),
       transaction: async (work) => {
         db.exec("BEGIN IMMEDIATE");
         try {
@@ -72,4 +66,41 @@ export async function openDirectConnection(target: DatabaseTarget): Promise<Dire
     },
     close: () => client.end(),
   };
+}
+
+/** Runs statements on a SQLite connection, each prepared once (the rows a reader returns, else none). */
+export function cachedStatements(db: SqliteConnection): <T>(sql: string, params: unknown[]) => T[] {
+  const statements = new Map<string, ReturnType<SqliteConnection["prepare"]>>();
+  return <T>(sql: string, params: unknown[]) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    if (statement.reader) return statement.all(params) as T[];
+    statement.run(params);
+    return [];
+  };
+}
+
+/**
+ * Synchronous transactions on the SQLite connection Prisma's adapter holds: the hot write path
+ * (an answer pushed by a survey tool) without Prisma's query pipeline and a statement prepared
+ * per call, which were ~30 % of the server's time per answer (README, Benchmarks). It takes its
+ * turn at the gate like any statement outside a Prisma transaction, and runs start to end within
+ * one call, so nothing Prisma does can come in between.
+ */
+export class SharedSqlite {
+  private connection: SqliteConnection | null = null;
+  private run: ReturnType<typeof cachedStatements> | null = null;
+
+  constructor(private readonly gate: SqliteGate) {}
+
+  /** null when the connection is not to be had (Prisma not connected yet): take Prisma's way. */
+  transaction<T>(work: (query: <R>(sql: string, params: unknown[]) => R[]) => T): Promise<{ value: T } | null> {
+    return this.gate.outsideTransactions(() => {
+      const db = this.gate.connection();
+      if (!db || db.inTransaction) return null;
+      if (db !== this.connection) [this.connection, this.run] = [db, cachedStatements(db)];
+      const run = this.run!;
+      return { value: db.transaction(() => work(run)).immediate() };
+    });
+  }
 }
