@@ -1,5 +1,5 @@
 // One CSV data row → NormalizedAnswer, or a short human reason why not.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { NormalizedAnswer } from '../normalized-answer.ts';
 import { parseAnswerDate } from './dates.ts';
@@ -153,7 +153,7 @@ export function stableRowId(row: ParsedRow): string {
     row.account ?? '',
   ];
   // JSON keeps field boundaries unambiguous ("a|b" + "c" vs "a" + "b|c").
-  const hex = createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  const hex = hash('sha256', JSON.stringify(fields), 'hex');
   return `row-${hex.slice(0, 24)}`;
 }
 
