@@ -42,6 +42,11 @@ usage: kundepuls <command> [options]
 Configuration comes from environment variables; see .env.example.`;
 
 const out = (s: string) => process.stdout.write(s);
+// A reader that stops early (`kundepuls import … | head`) closes the pipe: the rest of the output
+// has nowhere to go, but the command still finishes its work (an import is not cut off midway).
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -109,8 +109,8 @@ export class IngestService {
     return this.answers.encoder(this.followUps(receivedAt));
   }
 
-  async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, rowsPerTransaction: number): Promise<WriteCounts> {
-    const counts = await this.answers.storeEncoded(chunks, encoder, receivedAt, rowsPerTransaction);
+  async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, transactionMs: number): Promise<WriteCounts> {
+    const counts = await this.answers.storeEncoded(chunks, encoder, receivedAt, transactionMs);
     if (counts.queued > 0) this.onQueued();
     return counts;
   }

@@ -99,6 +99,17 @@ export function insertSql(dialect: Dialect, skipStored: boolean): string {
     RETURNING "id", "source", "externalId"`;
 }
 
+/** SQLite, one answer per run (a prepared statement bound per row: what the import's own
+ * connection uses); parameters from rowParams. Stored answers are skipped (0 changes). */
+export const INSERT_ROW_SQLITE = `INSERT INTO "Answer" (${quoted}) VALUES (?, ?, ?, ?, ?, ?, ?, ?,
+  (SELECT t."id" FROM "Team" t WHERE t."slug" = ?), (SELECT p."id" FROM "Touchpoint" p WHERE p."name" = ?), ?, ?, ?, ?, ?, ?) ${SKIP_STORED}`;
+
+/** INSERT_ROW_SQLITE's parameters for one encoded line. */
+export function rowParams(line: string, at: string): unknown[] {
+  const r = JSON.parse(line) as Encoded;
+  return [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11] ? 1 : 0, r[12], at, at, r[13]];
+}
+
 /** Parameters of insertSql. */
 export function insertParams(dialect: Dialect, at: string, lines: string[]): unknown[] {
   const json = `[${lines.join(",")}]`;

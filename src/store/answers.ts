@@ -1,10 +1,11 @@
 // Stores answers once per (source, externalId): new ones are created, edited re-deliveries update
 // the stored answer, identical re-deliveries change nothing. A batch is all-or-nothing.
 // Writes are raw SQL taking a chunk of encoded answers as one JSON parameter (answer-rows.ts).
-// A delivery of new answers is one INSERT statement (several in one batch transaction above
-// ROWS_PER_STATEMENT rows), atomic and one round trip; only a delivery with stored answers in it
-// takes an interactive transaction, where stored answers are skipped by the INSERT and then compared
-// and updated. The import writes its spooled lines that way too, many chunks per transaction.
+// A delivery of new answers is one INSERT statement (several in one transaction above
+// ROWS_PER_STATEMENT rows), atomic; on SQLite it runs on Prisma's connection without Prisma
+// (SharedSqlite). Only a delivery with stored answers in it takes an interactive transaction, where
+// stored answers are skipped by the INSERT and then compared and updated (answer-transaction.ts);
+// the import writes its lines that way too, many chunks per transaction, on its own connection.
 // Answers recent enough for a follow-up (a case, a story) get an AnswerFollowUp row in the same
 // transaction: stored means queued.
 import type { ScoreCounts } from "../core/nps.ts";
@@ -13,13 +14,15 @@ import type { DatabaseTarget, Db } from "./database.ts";
 import type { SqliteGate } from "./sqlite-gate.ts";
 import { Directory } from "./directory.ts";
 import { histogramSql, parseScopes, scopesSql, segmentIntervals, type Histogram, type Scopes } from "./answer-counts.ts";
-import { AnswerEncoder, contentHash, decodeAnswer, insertParams, insertSql, isQueued, linesParam, NAMES_SQL, QUEUE_SQL, REQUEUE_SQL, teamsParam, touchpointsParam, updateSql } from "./answer-rows.ts";
+import { AnswerEncoder, contentHash, insertParams, insertSql, isQueued, linesParam, QUEUE_SQL } from "./answer-rows.ts";
+import { chunks, findExisting, keyOf, NameWriter, writeInTransaction, written, type Inserted, type WriteCounts, type Written } from "./answer-transaction.ts";
 import { openDirectConnection, prismaRunner, SharedSqlite, type SqlRunner } from "./sql-runner.ts";
 import { dbDate, type Dialect, type Interval } from "./sql.ts";
 
 export type { Interval } from "./sql.ts";
 export type { Scopes } from "./answer-counts.ts";
 export { AnswerEncoder, contentHash } from "./answer-rows.ts";
+export { keyOf, ROWS_PER_STATEMENT, type WriteCounts } from "./answer-transaction.ts";
 
 export interface StoredChange {
   answerId: number;
@@ -38,14 +41,6 @@ export interface UpsertOptions {
   followUpFrom?: Date | null;
   /** a new answer is queued only if this says a follow-up could do something (default: all) */
   followUpIf?: (a: Pick<NormalizedAnswer, "score" | "ces" | "comment" | "consentToShare">) => boolean;
-}
-
-export interface WriteCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** follow-ups queued with them */
-  queued: number;
 }
 
 export interface UpsertResult {
@@ -71,20 +66,6 @@ function lastPerKey(batch: NormalizedAnswer[]): NormalizedAnswer[] {
 
 const UNIQUE_VIOLATION = "P2002";
 
-type Key = { source: string; externalId: string };
-export const keyOf = (k: Key) => `${k.source}\u0000${k.externalId}`;
-type Existing = { id: number; contentHash: string };
-type Inserted = { id: number; source: string; externalId: string };
-
-/** What one write did: counts, and (when asked for: a delivery reports them, an import only
- * counts) the answers it created and updated, by id. */
-interface Written extends WriteCounts {
-  changes: { created: Inserted[]; updated: (Inserted & { queued: boolean })[] } | null;
-}
-
-const written = (keepChanges: boolean): Written =>
-  ({ created: 0, updated: 0, unchanged: 0, queued: 0, changes: keepChanges ? { created: [], updated: [] } : null });
-
 /** Prisma's own unique error, the driver adapter's for raw SQL (P2010) on either database, or
  * better-sqlite3's (the shared connection). */
 function isUniqueViolation(error: unknown): boolean {
@@ -92,33 +73,6 @@ function isUniqueViolation(error: unknown): boolean {
   return e.code === UNIQUE_VIOLATION || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
-/** The stored version of each answer in the batch, by source + externalId (one query per source). */
-async function findExisting(db: SqlRunner, dialect: Dialect, keys: Key[]): Promise<Map<string, Existing>> {
-  const existing = new Map<string, Existing>();
-  const bySource = new Map<string, string[]>();
-  for (const k of keys) {
-    const ids = bySource.get(k.source);
-    if (ids) ids.push(k.externalId);
-    else bySource.set(k.source, [k.externalId]);
-  }
-  const sql = dialect === "sqlite"
-    ? `SELECT "id", "externalId", "contentHash" FROM "Answer" WHERE "source" = ? AND "externalId" IN (SELECT value FROM json_each(?))`
-    : `SELECT "id", "externalId", "contentHash" FROM "Answer" WHERE "source" = $1 AND "externalId" IN (SELECT json_array_elements_text($2::json))`;
-  for (const [source, ids] of bySource) {
-    const found = await db.query<{ id: number; externalId: string; contentHash: string }>(sql, [source, JSON.stringify(ids)]);
-    for (const f of found) existing.set(keyOf({ source, externalId: f.externalId }), { id: Number(f.id), contentHash: f.contentHash });
-  }
-  return existing;
-}
-
-/**
- * Rows per INSERT statement. Prisma's debug module keeps the arguments of its last 100 log calls
- * (for error reports) even with DEBUG unset, so each statement's JSON stays in memory a while:
- * with 5,000-row statements an import peaked at 500 MB RSS; 200-row ones hold ~15 MB (500: ~30).
- */
-export const ROWS_PER_STATEMENT = 200;
-/** Stored answers met by a write are compared and updated this many at a time. */
-const SKIPPED_PER_UPDATE = 5_000;
 /** A transaction of the import may take a while on a big database (its commit writes many pages). */
 const IMPORT_TRANSACTION_MS = 300_000;
 
@@ -161,7 +115,7 @@ export class AnswerStore {
     const done = await this.insertAll(lines, at).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
       // Some are stored already (nothing was written): compare and update them in a transaction.
-      return this.prisma.$transaction((tx) => this.writeInTransaction(prismaRunner(tx), [lines], at, encoder, written(true)));
+      return this.prisma.$transaction((tx) => writeInTransaction(prismaRunner(tx), this.dialect, [lines], at, encoder, written(true)));
     });
     const byKey = new Map(answers.map((a, i) => [keyOf(a), { a, queued: isQueued(lines[i]!) }]));
     const change = (c: Inserted, kind: StoredChange["kind"], queued: boolean): StoredChange => {
@@ -177,14 +131,15 @@ export class AnswerStore {
   }
 
   /**
-   * Stores encoded answers (the import's lines), read as they are needed, `rowsPerTransaction` to a
-   * transaction (Infinity: all in one). On SQLite most of a commit is writing the index pages the
-   * transaction dirtied to the WAL, and with answers spread over five indexes of a big table a
-   * 2,000-row commit dirties nearly as many pages as a 20,000-row one: bigger transactions write
-   * them once. The chunks are pulled one statement at a time, so only a statement's lines are in
+   * Stores encoded answers (the import's lines), read as they are needed. A transaction takes lines
+   * for `transactionMs` (Infinity: all in one), then commits: on SQLite it holds the one write lock,
+   * so the bot's own writes wait about that long at most. Bigger transactions are faster there: most
+   * of a commit is writing the index pages the transaction dirtied to the WAL, and with answers
+   * spread over five indexes of a big table a small transaction dirties nearly as many pages as a
+   * big one. The chunks are pulled one statement at a time, so only a statement's lines are in
    * memory, not a transaction's. A chunk source that throws rolls its transaction back.
    */
-  async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, rowsPerTransaction: number): Promise<WriteCounts> {
+  async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, transactionMs: number): Promise<WriteCounts> {
     const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, queued: 0 };
     const at = dbDate(this.dialect, receivedAt);
     const source = chunks[Symbol.asyncIterator]();
@@ -192,10 +147,9 @@ export class AnswerStore {
     const names = (db: SqlRunner) => new NameWriter(db, this.dialect, encoder, at);
     async function* nextTransaction(db: SqlRunner) {
       const nameWriter = names(db);
-      for (let rows = 0; rows < rowsPerTransaction; ) {
+      for (const until = performance.now() + transactionMs; performance.now() < until; ) {
         const next = await source.next();
         if (next.done) return void (exhausted = true);
-        rows += next.value.length;
         // Lines may still be encoded while this transaction runs (PostgreSQL's import): teams and
         // touchpoints are created as they are first named, in the transaction (a rollback leaves none).
         await nameWriter.newNames();
@@ -204,10 +158,10 @@ export class AnswerStore {
     }
     const direct = this.target ? await openDirectConnection(this.target) : null;
     const transaction = direct
-      ? () => direct.transaction(() => this.writeInTransaction(direct, nextTransaction(direct), at, encoder, written(false)))
+      ? () => direct.transaction(() => writeInTransaction(direct, this.dialect, nextTransaction(direct), at, encoder, written(false)))
       : () => this.prisma.$transaction((tx) => {
         const runner = prismaRunner(tx);
-        return this.writeInTransaction(runner, nextTransaction(runner), at, encoder, written(false));
+        return writeInTransaction(runner, this.dialect, nextTransaction(runner), at, encoder, written(false));
       }, { timeout: IMPORT_TRANSACTION_MS });
     try {
       while (!exhausted) {
@@ -266,62 +220,6 @@ export class AnswerStore {
     // Several statements must commit together: one batch transaction (a single round trip).
     const results = statements.length === 1 ? [await statements[0]!()] : await this.prisma.$transaction(statements.map((run) => run()));
     return (queued.length > 0 ? results.slice(0, -1) : results).flat();
-  }
-
-  /** Inside a transaction: inserts what is new, skips what is stored, then compares and updates
-   * the skipped ones (an answer named twice is stored by the first line and updated by the second).
-   * Skipped lines are compared every SKIPPED_PER_UPDATE of them, so a re-import in one
-   * transaction does not hold them all. */
-  private async writeInTransaction(db: SqlRunner, lines: AsyncIterable<string[]> | Iterable<string[]>, at: string, encoder: AnswerEncoder, written: Written): Promise<Written> {
-    let skipped: string[] = [];
-    for await (const chunk of mapChunks(lines)) {
-      const inserted = await db.query<Inserted>(insertSql(this.dialect, true), insertParams(this.dialect, at, chunk));
-      written.created += inserted.length;
-      written.changes?.created.push(...inserted);
-      let queued = chunk.filter(isQueued);
-      if (inserted.length < chunk.length) {
-        // Which lines were skipped: each inserted key stands for the first line naming it.
-        const keys = new Set(inserted.map(keyOf));
-        const storedLines = chunk.filter((line) => !keys.delete(keyOf(decodeAnswer(line))));
-        skipped.push(...storedLines);
-        const stored = new Set(storedLines);
-        queued = queued.filter((line) => !stored.has(line));
-      }
-      if (queued.length > 0) await db.query(QUEUE_SQL[this.dialect], [at, linesParam(queued)]);
-      written.queued += queued.length;
-      if (skipped.length >= SKIPPED_PER_UPDATE) {
-        await this.updateStored(db, skipped, at, encoder, written);
-        skipped = [];
-      }
-    }
-    if (skipped.length > 0) await this.updateStored(db, skipped, at, encoder, written);
-    return written;
-  }
-
-  /** Answers that were stored already: unchanged, or updated (and queued again when recent). */
-  private async updateStored(db: SqlRunner, lines: string[], at: string, encoder: AnswerEncoder, written: Written): Promise<void> {
-    const answers = lines.map(decodeAnswer);
-    const existing = await findExisting(db, this.dialect, answers);
-    const changed = new Map<string, { line: string; id: number; queued: boolean }>();
-    answers.forEach((a, i) => {
-      const key = keyOf(a);
-      const old = existing.get(key)!;
-      if (old.contentHash === a.contentHash) {
-        written.unchanged++;
-        return;
-      }
-      old.contentHash = a.contentHash; // a later line naming it again compares with this version
-      const queued = encoder.queuesEdit(a);
-      changed.delete(key); // the later line wins
-      changed.set(key, { line: lines[i]!, id: old.id, queued });
-      written.updated++;
-      written.changes?.updated.push({ id: old.id, source: a.source, externalId: a.externalId, queued });
-    });
-    const edits = [...changed.values()];
-    for (const chunk of chunks(edits.map((e) => e.line))) await db.query(updateSql(this.dialect), [at, linesParam(chunk)]);
-    const requeued = edits.filter((e) => e.queued).map((e) => e.line);
-    for (const chunk of chunks(requeued)) await db.query(REQUEUE_SQL[this.dialect], [at, linesParam(chunk)]);
-    written.queued += requeued.length;
   }
 
   /** What upsertBatch would do, without writing anything (for `import --dry-run`). */
@@ -389,41 +287,4 @@ export class AnswerStore {
   async count(): Promise<number> {
     return this.prisma.answer.count();
   }
-}
-
-/** Writes, in one transaction, the teams and touchpoints the encoder has met that it has not written yet. */
-class NameWriter {
-  private teams = 0;
-  private touchpoints = 0;
-
-  constructor(
-    private readonly db: SqlRunner,
-    private readonly dialect: Dialect,
-    private readonly encoder: AnswerEncoder,
-    private readonly at: string,
-  ) {}
-
-  /** The encoder's sets only grow, in insertion order: what is new is what lies past the count written. */
-  async newNames(): Promise<void> {
-    // Taken before the first await: the encoder may meet more names meanwhile (the next call's).
-    const since = (names: Set<string>, written: number) => (names.size > written ? [...names].slice(written) : []);
-    const teams = since(this.encoder.teams, this.teams);
-    const touchpoints = since(this.encoder.touchpoints, this.touchpoints);
-    this.teams += teams.length;
-    this.touchpoints += touchpoints.length;
-    if (teams.length > 0) await this.db.query(NAMES_SQL[this.dialect].teams, [this.at, teamsParam(teams)]);
-    if (touchpoints.length > 0) await this.db.query(NAMES_SQL[this.dialect].touchpoints, [this.at, touchpointsParam(touchpoints)]);
-  }
-}
-
-/** Lines in statements of ROWS_PER_STATEMENT. */
-function chunks(lines: string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < lines.length; i += ROWS_PER_STATEMENT) out.push(lines.slice(i, i + ROWS_PER_STATEMENT));
-  return out;
-}
-
-/** Groups of lines cut to statements of ROWS_PER_STATEMENT. */
-async function* mapChunks(groups: AsyncIterable<string[]> | Iterable<string[]>): AsyncGenerator<string[]> {
-  for await (const group of groups) yield* group.length > ROWS_PER_STATEMENT ? chunks(group) : [group];
 }

@@ -9,6 +9,9 @@ import type { SqliteGate } from "./sqlite-gate.ts";
 
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
+  /** SQLite's own connection only: one prepared statement run per parameter list; for each,
+   * whether it changed a row. */
+  runEach?(sql: string, paramLists: unknown[][]): boolean[];
 }
 
 /** Prisma (or a Prisma transaction) as a runner. */
@@ -31,8 +34,13 @@ export async function openDirectConnection(target: DatabaseTarget): Promise<Dire
     const db = new Sqlite(target.url, { timeout: 10_000 });
     for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.pragma(pragma);
     const run = cachedStatements(db);
+    const prepared = cachedStatement(db);
     return {
       query: async <T>(sql: string, params: unknown[] = []) => run<T>(sql, params),
+      runEach: (sql, paramLists) => {
+        const statement = prepared(sql);
+        return paramLists.map((params) => statement.run(params).changes > 0);
+      },
       transaction: async (work) => {
         db.exec("BEGIN IMMEDIATE");
         try {
@@ -68,12 +76,21 @@ export async function openDirectConnection(target: DatabaseTarget): Promise<Dire
   };
 }
 
-/** Runs statements on a SQLite connection, each prepared once (the rows a reader returns, else none). */
-export function cachedStatements(db: SqliteConnection): <T>(sql: string, params: unknown[]) => T[] {
+/** A connection's statements, each prepared once. */
+function cachedStatement(db: SqliteConnection): (sql: string) => ReturnType<SqliteConnection["prepare"]> {
   const statements = new Map<string, ReturnType<SqliteConnection["prepare"]>>();
-  return <T>(sql: string, params: unknown[]) => {
+  return (sql) => {
     let statement = statements.get(sql);
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+}
+
+/** Runs statements on a SQLite connection, each prepared once (the rows a reader returns, else none). */
+export function cachedStatements(db: SqliteConnection): <T>(sql: string, params: unknown[]) => T[] {
+  const prepared = cachedStatement(db);
+  return <T>(sql: string, params: unknown[]) => {
+    const statement = prepared(sql);
     if (statement.reader) return statement.all(params) as T[];
     statement.run(params);
     return [];

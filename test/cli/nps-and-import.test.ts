@@ -1,10 +1,11 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../support/databases.ts";
 import { openDatabase } from "../../src/store/database.ts";
-import { runCli } from "../support/cli.ts";
+import { BIN, ROOT, runCli } from "../support/cli.ts";
 
 // October 2026 (Copenhagen): 5 promoters, 2 passives, 3 detractors; one answer just outside on
 // each side of the month boundary; September: one promoter and one detractor.
@@ -107,6 +108,21 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
     expect(res.stdout).toContain("1 recent answer(s) wait for the bot to open their cases and stories (kundepuls start picks them up)");
   });
 
+  it("a recent detractor's row given twice is stored once and still queued once", async () => {
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    const row = `twice1;1;Ingen ringede;${recent};Support`;
+    fs.writeFileSync(path.join(dir, "twice.csv"), ["Svar_ID;Karakter;Kommentar;Dato;Afdeling", row, row].join("\r\n"));
+    const res = await runCli(["import", path.join(dir, "twice.csv"), "--source", "twice"], env);
+    expect(res.stdout).toContain("created 1 · updated 0 · unchanged 1 · invalid 0");
+    const db = await openDatabase(test.target);
+    try {
+      const stored = await db.prisma.answer.findMany({ where: { source: "twice" }, include: { followUp: true } });
+      expect(stored.map((a) => a.followUp?.kind ?? null)).toEqual(["created"]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("an edited export updates what changed (the later of two rows wins) and queues recent edits again", async () => {
     const recent = new Date(Date.now() - 3_600_000).toISOString();
     const header = "Svar_ID;Karakter;Kommentar;Dato;Afdeling";
@@ -148,6 +164,27 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
       const skipped = await runCli(["import", path.join(dir, "late.csv"), "--source", "late", "--skip-invalid"], env);
       expect(skipped.stdout).toContain("created 3001 · updated 0 · unchanged 0 · invalid 1");
       expect(await db.prisma.answer.count({ where: { source: "late", team: { slug: "nyt-team", name: "Nyt-team" } } })).toBe(10);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("a reader that stops early (| head) gets no stack trace, and the import still finishes", async () => {
+    const header = "Svar_ID;Karakter;Kommentar;Dato;Afdeling";
+    const rows = Array.from({ length: 120 }, (_, i) => `pipe${i};${i % 2 === 0 ? 99 : 7};;15.10.2026;Support`);
+    fs.writeFileSync(path.join(dir, "pipe.csv"), [header, ...rows].join("\r\n"));
+    const child = spawn(process.execPath, [BIN, "import", path.join(dir, "pipe.csv"), "--source", "pipe", "--skip-invalid"], {
+      cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy(); // the reader is gone before the first line
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const db = await openDatabase(test.target);
+    try {
+      expect(await db.prisma.answer.count({ where: { source: "pipe" } })).toBe(60);
     } finally {
       await db.close();
     }
