@@ -112,7 +112,7 @@ export function rowParams(line: string, at: string): unknown[] {
 
 /** Parameters of insertSql. */
 export function insertParams(dialect: Dialect, at: string, lines: string[]): unknown[] {
-  const json = `[${lines.join(",")}]`;
+  const json = linesParam(lines);
   return dialect === "sqlite" ? [at, at, json] : [at, json];
 }
 

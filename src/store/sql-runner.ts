@@ -33,12 +33,11 @@ export async function openDirectConnection(target: DatabaseTarget): Promise<Dire
     const { default: Sqlite } = await import("better-sqlite3");
     const db = new Sqlite(target.url, { timeout: 10_000 });
     for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.pragma(pragma);
-    const run = cachedStatements(db);
-    const prepared = cachedStatement(db);
+    const statements = new StatementCache(db);
     return {
-      query: async <T>(sql: string, params: unknown[] = []) => run<T>(sql, params),
+      query: async <T>(sql: string, params: unknown[] = []) => statements.run<T>(sql, params),
       runEach: (sql, paramLists) => {
-        const statement = prepared(sql);
+        const statement = statements.prepared(sql);
         return paramLists.map((params) => statement.run(params).changes > 0);
       },
       transaction: async (work) => {
@@ -76,25 +75,25 @@ export async function openDirectConnection(target: DatabaseTarget): Promise<Dire
   };
 }
 
-/** A connection's statements, each prepared once. */
-function cachedStatement(db: SqliteConnection): (sql: string) => ReturnType<SqliteConnection["prepare"]> {
-  const statements = new Map<string, ReturnType<SqliteConnection["prepare"]>>();
-  return (sql) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  };
-}
+/** A SQLite connection's statements, each prepared once. */
+class StatementCache {
+  private readonly statements = new Map<string, ReturnType<SqliteConnection["prepare"]>>();
 
-/** Runs statements on a SQLite connection, each prepared once (the rows a reader returns, else none). */
-export function cachedStatements(db: SqliteConnection): <T>(sql: string, params: unknown[]) => T[] {
-  const prepared = cachedStatement(db);
-  return <T>(sql: string, params: unknown[]) => {
-    const statement = prepared(sql);
+  constructor(private readonly db: SqliteConnection) {}
+
+  prepared(sql: string): ReturnType<SqliteConnection["prepare"]> {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  /** The rows a reader returns; none for a writer. */
+  run<T>(sql: string, params: unknown[]): T[] {
+    const statement = this.prepared(sql);
     if (statement.reader) return statement.all(params) as T[];
     statement.run(params);
     return [];
-  };
+  }
 }
 
 /**
@@ -105,8 +104,8 @@ export function cachedStatements(db: SqliteConnection): <T>(sql: string, params:
  * one call, so nothing Prisma does can come in between.
  */
 export class SharedSqlite {
+  private statements: StatementCache | null = null;
   private connection: SqliteConnection | null = null;
-  private run: ReturnType<typeof cachedStatements> | null = null;
 
   constructor(private readonly gate: SqliteGate) {}
 
@@ -115,9 +114,10 @@ export class SharedSqlite {
     return this.gate.outsideTransactions(() => {
       const db = this.gate.connection();
       if (!db || db.inTransaction) return null;
-      if (db !== this.connection) [this.connection, this.run] = [db, cachedStatements(db)];
-      const run = this.run!;
-      return { value: db.transaction(() => work(run)).immediate() };
+      // Prisma connected again (a new connection): its statements are prepared anew.
+      if (db !== this.connection) [this.connection, this.statements] = [db, new StatementCache(db)];
+      const statements = this.statements!;
+      return { value: db.transaction(() => work((sql, params) => statements.run(sql, params))).immediate() };
     });
   }
 }

@@ -4,7 +4,9 @@
 // statement of the process lands INSIDE it: a write acknowledged to its caller is rolled back
 // with a transaction it had nothing to do with. The gate closes that gap: statements outside a
 // transaction wait until none is open. It also lets the answer store write on the connection
-// directly (sql-runner.ts SharedSqlite), in the same turns.
+// directly (sql-runner.ts SharedSqlite), in the same turns. The rule this makes strict: inside a
+// Prisma transaction use its `tx` only; a statement through the outer client waits for the
+// transaction to end (until Prisma's transaction timeout fails it).
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import type { SqliteConnection } from "./database.ts";
 

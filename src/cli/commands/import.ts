@@ -1,16 +1,16 @@
 // kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]
-// Streams a CSV export: first every row is checked (nothing is written if one is invalid, unless
-// --skip-invalid), then the valid rows are stored in batches. The check parses each row once and
-// spools the checked answers to a temporary file, so storing reads them back instead of parsing
-// and validating the CSV a second time. Re-imports add nothing.
+// Streams a CSV export. Every row is checked (nothing is written if one is invalid, unless
+// --skip-invalid) and encoded once as the line the store writes. SQLite (one writer at a time):
+// the checked lines are spooled to a temporary file and stored after the check, in short
+// transactions. PostgreSQL: they are stored while the check goes on, in one transaction that an
+// invalid row rolls back. Re-imports add nothing.
 import fs from "node:fs";
 import { z } from "zod";
 import type { App } from "../../app.ts";
 import { CsvFormatError, CsvHeaderError, readCsvAnswers, type CsvProgress } from "../../ingest/csv/reader.ts";
 import type { NormalizedAnswer } from "../../ingest/normalized-answer.ts";
-import type { WriteCounts } from "../../store/answers.ts";
 import { BoundedQueue } from "../../ingest/bounded-queue.ts";
-import { ROWS_PER_STATEMENT } from "../../store/answers.ts";
+import { ROWS_PER_STATEMENT, type WriteCounts } from "../../store/answers.ts";
 import { Spool } from "./import-spool.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 
