@@ -41,7 +41,8 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
     this.fail(new Error("queue abandoned by its consumer"));
   }
 
-  get abandoned(): boolean {
+  /** Ended by `fail` or `abandon`. */
+  get failed(): boolean {
     return this.failure !== null;
   }
 

@@ -76,6 +76,9 @@ const COLUMNS = ["source", "externalId", "score", "ces", "comment", "customerNam
   "touchpointId", "language", "consentToShare", "answeredAt", "receivedAt", "updatedAt", "contentHash"];
 const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
 const SKIP_STORED = `ON CONFLICT ("source", "externalId") DO NOTHING`;
+/** SQLite: the id of the team / touchpoint an expression names (NULL when none). */
+const teamIdOf = (slug: string) => `(SELECT t."id" FROM "Team" t WHERE t."slug" = ${slug})`;
+const touchpointIdOf = (name: string) => `(SELECT p."id" FROM "Touchpoint" p WHERE p."name" = ${name})`;
 
 /**
  * INSERT of a chunk of encoded answers (parameters: receivedAt, the JSON array of lines), returning
@@ -87,7 +90,7 @@ export function insertSql(dialect: Dialect, skipStored: boolean): string {
   if (dialect === "sqlite") {
     const v = (i: number) => `r.value->>${i}`;
     return `INSERT INTO "Answer" (${quoted}) SELECT ${v(0)}, ${v(1)}, ${v(2)}, ${v(3)}, ${v(4)}, ${v(5)}, ${v(6)}, ${v(7)},
-      (SELECT t."id" FROM "Team" t WHERE t."slug" = ${v(8)}), (SELECT p."id" FROM "Touchpoint" p WHERE p."name" = ${v(9)}),
+      ${teamIdOf(v(8))}, ${touchpointIdOf(v(9))},
       ${v(10)}, ${v(11)}, ${v(12)}, ?, ?, ${v(13)}
       FROM jsonb_each(?) r WHERE true ${skipStored ? SKIP_STORED : ""}
       RETURNING "id", "source", "externalId"`;
@@ -102,7 +105,7 @@ export function insertSql(dialect: Dialect, skipStored: boolean): string {
 /** SQLite, one answer per run (a prepared statement bound per row: what the import's own
  * connection uses); parameters from rowParams. Stored answers are skipped (0 changes). */
 export const INSERT_ROW_SQLITE = `INSERT INTO "Answer" (${quoted}) VALUES (?, ?, ?, ?, ?, ?, ?, ?,
-  (SELECT t."id" FROM "Team" t WHERE t."slug" = ?), (SELECT p."id" FROM "Touchpoint" p WHERE p."name" = ?), ?, ?, ?, ?, ?, ?) ${SKIP_STORED}`;
+  ${teamIdOf("?")}, ${touchpointIdOf("?")}, ?, ?, ?, ?, ?, ?) ${SKIP_STORED}`;
 
 /** INSERT_ROW_SQLITE's parameters for one encoded line. */
 export function rowParams(line: string, at: string): unknown[] {
@@ -130,8 +133,8 @@ export function updateSql(dialect: Dialect): string {
   if (dialect === "sqlite") {
     const v = (i: number) => `r.value->>${i}`;
     return `UPDATE "Answer" SET "score" = ${v(2)}, "ces" = ${v(3)}, "comment" = ${v(4)}, "customerName" = ${v(5)},
-      "customerEmail" = ${v(6)}, "customerAccount" = ${v(7)}, "teamId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${v(8)}),
-      "touchpointId" = (SELECT p."id" FROM "Touchpoint" p WHERE p."name" = ${v(9)}), "language" = ${v(10)},
+      "customerEmail" = ${v(6)}, "customerAccount" = ${v(7)}, "teamId" = ${teamIdOf(v(8))},
+      "touchpointId" = ${touchpointIdOf(v(9))}, "language" = ${v(10)},
       "consentToShare" = ${v(11)}, "answeredAt" = ${v(12)}, "contentHash" = ${v(13)}, "updatedAt" = ?
       FROM jsonb_each(?) r WHERE "Answer"."source" = ${v(0)} AND "Answer"."externalId" = ${v(1)}`;
   }

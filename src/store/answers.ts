@@ -179,7 +179,7 @@ export class AnswerStore {
 
   /**
    * Whether a long write transaction holds up the bot's own writes. SQLite has one writer at a
-   * time: an import writes in transactions of bounded size, after checking the whole file (so
+   * time: an import writes in transactions of bounded length, after checking the whole file (so
    * nothing is written when a row is invalid). PostgreSQL locks rows, not the database: an import
    * can be one transaction, written while the file is still being checked, and rolled back when a
    * row turns out invalid.
@@ -198,28 +198,25 @@ export class AnswerStore {
   /** Every line inserted, all or none: a stored answer among them fails it with a unique violation. */
   private async insertAll(lines: string[], at: string): Promise<Written> {
     const queued = lines.filter(isQueued);
-    const created = (await this.insertAllShared(lines, queued, at)) ?? (await this.insertAllPrisma(lines, queued, at));
+    // The INSERTs (RETURNING the rows they created) and, last, the follow-ups of the queued lines.
+    const statements: [sql: string, params: unknown[]][] = chunks(lines).map((chunk) => [insertSql(this.dialect, false), insertParams(this.dialect, at, chunk)]);
+    if (queued.length > 0) statements.push([QUEUE_SQL[this.dialect], [at, linesParam(queued)]]);
+    const results = (await this.runShared(statements)) ?? (await this.runPrisma(statements));
+    const created = (queued.length > 0 ? results.slice(0, -1) : results).flat();
     return { created: created.length, updated: 0, unchanged: 0, queued: queued.length, changes: { created, updated: [] } };
   }
 
   /** On SQLite's shared connection, in one synchronous transaction; null when it is not to be had. */
-  private async insertAllShared(lines: string[], queued: string[], at: string): Promise<Inserted[] | null> {
-    const done = await this.shared?.transaction((query) => {
-      const created = chunks(lines).flatMap((chunk) => query<Inserted>(insertSql(this.dialect, false), insertParams(this.dialect, at, chunk)));
-      if (queued.length > 0) query(QUEUE_SQL[this.dialect], [at, linesParam(queued)]);
-      return created;
-    });
+  private async runShared(statements: [string, unknown[]][]): Promise<Inserted[][] | null> {
+    const done = await this.shared?.transaction((query) => statements.map(([sql, params]) => query<Inserted>(sql, params)));
     return done?.value ?? null;
   }
 
-  private async insertAllPrisma(lines: string[], queued: string[], at: string): Promise<Inserted[]> {
-    const query = (sql: string, ...params: unknown[]) => () => this.prisma.$queryRawUnsafe<Inserted[]>(sql, ...params);
+  private async runPrisma(statements: [string, unknown[]][]): Promise<Inserted[][]> {
     // Prisma runs a raw query only when awaited or handed to $transaction: build them lazily.
-    const statements = chunks(lines).map((chunk) => query(insertSql(this.dialect, false), ...insertParams(this.dialect, at, chunk)));
-    if (queued.length > 0) statements.push(query(QUEUE_SQL[this.dialect], at, linesParam(queued)));
+    const run = ([sql, params]: [string, unknown[]]) => this.prisma.$queryRawUnsafe<Inserted[]>(sql, ...params);
     // Several statements must commit together: one batch transaction (a single round trip).
-    const results = statements.length === 1 ? [await statements[0]!()] : await this.prisma.$transaction(statements.map((run) => run()));
-    return (queued.length > 0 ? results.slice(0, -1) : results).flat();
+    return statements.length === 1 ? [await run(statements[0]!)] : this.prisma.$transaction(statements.map(run));
   }
 
   /** What upsertBatch would do, without writing anything (for `import --dry-run`). */

@@ -36,7 +36,7 @@ describe("BoundedQueue", () => {
     queue.fail(stop);
     await queue.push(2);
     await expect(drain(queue)).rejects.toBe(stop);
-    expect(queue.abandoned).toBe(true);
+    expect(queue.failed).toBe(true);
   });
 
   it("abandon(): a producer waiting for room goes on", async () => {

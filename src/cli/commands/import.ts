@@ -171,7 +171,7 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
       });
       const checked = await pass("checking and importing", ROWS_PER_STATEMENT, async (b) => {
         if (storeFailure) throw storeFailure.error;
-        if (queue.abandoned) return; // refused: only the invalid rows are still of interest
+        if (queue.failed) return; // refused: only the invalid rows are still of interest
         await queue.push(b.map((a) => encoder.encode(a)));
       }, () => {
         if (!args["skip-invalid"]) queue.fail(refused);
