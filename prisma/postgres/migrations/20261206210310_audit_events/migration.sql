@@ -1,0 +1,22 @@
+-- CreateTable
+CREATE TABLE "AuditEvent" (
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actorPlatform" TEXT NOT NULL,
+    "actorUserId" TEXT,
+    "actorName" TEXT,
+    "action" TEXT NOT NULL,
+    "objectType" TEXT NOT NULL,
+    "objectId" TEXT,
+    "teamId" INTEGER,
+    "allowed" BOOLEAN NOT NULL,
+    "detail" TEXT,
+
+    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
+
+-- CreateIndex
+CREATE INDEX "AuditEvent_teamId_at_idx" ON "AuditEvent"("teamId", "at");
