@@ -4,6 +4,7 @@
 // a Slack face whose token check has not run).
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestApp, type RunningApp } from "../support/app.ts";
+import { waitFor } from "../support/cli.ts";
 import { POSTGRES_URL, PROVIDERS } from "../support/databases.ts";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
@@ -22,16 +23,6 @@ afterEach(async () => {
 async function probe(url: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url);
   return { status: res.status, body: await res.json() };
-}
-
-async function until<T>(check: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const answer = (id: string) => ({ id, score: 9, team: "Support", respondedAt: new Date().toISOString() });
@@ -66,7 +57,7 @@ describe("readiness against a PostgreSQL that goes away and comes back", () => {
     expect((await post(run.url, answer("during"))).status).toBe(500);
 
     await proxy.restore();
-    await until(async () => ((await probe(`${run!.url}/readyz`)).status === 200 ? true : undefined));
+    await waitFor(async () => ((await probe(`${run!.url}/readyz`)).status === 200 ? true : undefined), 15_000);
     expect((await post(run.url, answer("after"))).status).toBe(200);
     const stored = await run.app.db.prisma.answer.findMany({ select: { externalId: true }, orderBy: { externalId: "asc" } });
     expect(stored.map((a) => a.externalId)).toEqual(["after", "before"]);
