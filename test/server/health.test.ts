@@ -76,6 +76,16 @@ describe.each(PROVIDERS)("readiness on %s", (provider) => {
   });
 });
 
+describe("readiness while shutting down", () => {
+  it("says 503 from the moment the server starts closing", async () => {
+    run = await startTestApp("sqlite");
+    expect(await run.app.readiness.reason()).toBeNull();
+    const closing = run.app.server.close(1_000);
+    expect(await run.app.readiness.reason()).toBe("shutting down");
+    await closing;
+  });
+});
+
 describe("readiness with Slack configured", () => {
   it("waits for the Slack face to start (its token checked)", async () => {
     fake = await startFakeSlack();
