@@ -2,7 +2,7 @@
 // applied? One cheap query (the migrations table), bounded in time so a hanging connection
 // makes the replica unready instead of hanging the probe.
 import type { Database } from "./database.ts";
-import { APPLIED_QUERY, pendingMigrations, type AppliedRow, type MigrationFile } from "./migrate.ts";
+import { APPLIED_QUERY, type AppliedRow, type MigrationFile } from "./migrate.ts";
 
 export async function databaseProblem(db: Database, migrations: MigrationFile[], timeoutMs = 3_000): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
@@ -17,12 +17,11 @@ export async function databaseProblem(db: Database, migrations: MigrationFile[],
   } finally {
     clearTimeout(timer);
   }
-  try {
-    const pending = pendingMigrations(migrations, applied);
-    return pending.length > 0 ? `migrations pending: ${pending.map((m) => m.name).join(", ")}` : null;
-  } catch (error) {
-    return `migrations: ${firstLine(error)}`;
-  }
+  // Only this build's own migrations count: a newer replica's migrations (a rolling upgrade) are
+  // additive by rule, so an older replica stays ready while they are applied.
+  const done = new Set(applied.map((row) => row.migration_name));
+  const pending = migrations.filter((m) => !done.has(m.name));
+  return pending.length > 0 ? `migrations pending: ${pending.map((m) => m.name).join(", ")}` : null;
 }
 
 function firstLine(error: unknown): string {

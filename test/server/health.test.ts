@@ -74,6 +74,14 @@ describe.each(PROVIDERS)("readiness on %s", (provider) => {
     await run.app.db.prisma.$executeRawUnsafe(`DELETE FROM "_prisma_migrations" WHERE migration_name = '${last!.migration_name}'`);
     expect(await probe(`${run.url}/readyz`)).toEqual({ status: 503, body: { ready: false, reason: `migrations pending: ${last!.migration_name}` } });
   });
+
+  it("stays ready when a newer replica has applied a migration this build does not know (rolling upgrade)", async () => {
+    run = await startTestApp(provider);
+    await run.app.db.prisma.$executeRawUnsafe(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('newer', 'x', ${provider === "sqlite" ? "1" : "now()"}, '29991231000000_from_the_future', ${provider === "sqlite" ? "1" : "now()"}, 1)`,
+    );
+    expect(await probe(`${run.url}/readyz`)).toEqual({ status: 200, body: { ready: true } });
+  });
 });
 
 describe("readiness while shutting down", () => {
