@@ -2,14 +2,18 @@
 import type { Config } from "./config.ts";
 import { createIngestHandler } from "./ingest/http-route.ts";
 import type { Logger } from "./logger.ts";
-import { HttpServer, sendJson } from "./server/http-server.ts";
+import { HttpServer } from "./server/http-server.ts";
 import { IngestService } from "./services/ingest-service.ts";
 import { NpsService } from "./services/nps-service.ts";
 import { BindingService } from "./services/binding-service.ts";
 import { ChatCommandService } from "./services/chat-commands.ts";
 import { AnswerStore } from "./store/answers.ts";
 import { openDatabase, parseDatabaseUrl, type Database } from "./store/database.ts";
-import { applyMigrations } from "./store/migrate.ts";
+import { applyMigrations, readMigrations } from "./store/migrate.ts";
+import { databaseProblem } from "./store/health.ts";
+import { queueStats } from "./store/queue-stats.ts";
+import { mountHealth, Readiness } from "./server/health.ts";
+import { Metrics, mountMetrics } from "./server/metrics.ts";
 import { OutboxStore } from "./store/outbox.ts";
 import { JobRunStore } from "./store/job-runs.ts";
 import { OutboxWorker } from "./jobs/outbox-worker.ts";
@@ -58,12 +62,16 @@ export interface App {
   /** one delivery pass now (CLI commands); null when no face can deliver */
   deliverNow(): Promise<number | null>;
   server: HttpServer;
+  /** /readyz: faces report `started`; closing the server makes it answer 503 */
+  readiness: Readiness;
+  metrics: Metrics;
   /** the Slack face when SLACK_BOT_TOKEN is set (HTTP mode: POST /slack/events) */
   slack: SlackFace | null;
   /** the Teams face (POST /api/messages): with MICROSOFT_APP_ID, or unauthenticated in local mode */
   teams: TeamsFace | null;
   /** no Slack and no Teams credentials: the console face is the only chat face */
   localMode: boolean;
+  /** Drains the HTTP server (requests in flight finish, up to SHUTDOWN_TIMEOUT_SECONDS), then stops workers and the database. */
   close(): Promise<void>;
 }
 
@@ -83,7 +91,12 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   });
   const bindings = new BindingService(db.prisma);
   const server = new HttpServer(log);
-  server.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true }));
+  const metrics = new Metrics(() => queueStats(db.prisma), log);
+  server.observe = metrics.observeRequest;
+  const migrations = readMigrations(target.provider);
+  const readiness = new Readiness(server, () => databaseProblem(db, migrations));
+  mountHealth(server, readiness);
+  mountMetrics(server, metrics, config.INGEST_TOKEN);
   const localMode = !config.SLACK_BOT_TOKEN && !config.MICROSOFT_APP_ID;
   const people = new PeopleService(db.prisma, config.ADMINS);
   const outbox = new OutboxStore(db.prisma);
@@ -91,7 +104,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const deliverers: App["deliverers"] = {};
   // In local mode the console is where messages are "posted".
   if (localMode) deliverers.console = new ConsoleDeliverer(options.consoleOut ?? ((text) => process.stdout.write(text)));
-  const worker = new OutboxWorker(outbox, deliverers, log, { leaseMs: config.OUTBOX_LEASE_SECONDS * 1000 });
+  const worker = new OutboxWorker(outbox, deliverers, log, { leaseMs: config.OUTBOX_LEASE_SECONDS * 1000, observe: metrics.observeDelivery });
   const kick = () => worker.kick();
   const lang = config.DEFAULT_LANGUAGE;
   const digestCron = parseDailyCron(config.DIGEST_CRON);
@@ -101,6 +114,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const cases = new CaseService(db.prisma, outbox, bindings, people, {
     lang, timeZone: config.TIME_ZONE, maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES, maxAgeDays: config.CASE_MAX_AGE_DAYS,
     remindAfterHours: config.REMIND_AFTER_HOURS, escalateAfterHours: config.ESCALATE_AFTER_HOURS, fallbackChannels: config.FALLBACK_ALERT_CHANNELS, consoleOnly: localMode,
+    observe: metrics.observeHabit,
   }, kick);
   const stories = new StoryService(db.prisma, outbox, bindings, people, {
     lang, timeZone: config.TIME_ZONE, perDay: config.STORIES_PER_DAY, allowAnonymous: config.STORIES_ALLOW_ANONYMOUS,
@@ -108,7 +122,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   }, kick);
   const digests = new DigestService(db.prisma, answers, goals, outbox, jobRuns, bindings, {
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: digestCron, quietDay: config.DIGEST_QUIET_DAY,
-    allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
+    allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode, observe: metrics.observeHabit,
   }, kick);
   const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
   const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma });
@@ -123,24 +137,29 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const storyPolicy = { allowAnonymous: config.STORIES_ALLOW_ANONYMOUS };
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
     (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
-  server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log }));
+  server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log, observe: metrics.observeIngest }));
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
-  if (slack) deliverers.slack = slack.deliverer;
+  if (slack) {
+    deliverers.slack = slack.deliverer;
+    readiness.expect("slack"); // start() checks the token (and connects in Socket Mode)
+  }
   const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;
   return {
-    config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
+    config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
     goals, cases, stories, digests, habits, home,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },
     async close() {
+      // Requests first (an accepted answer is stored and answered; /readyz says 503 meanwhile),
+      // then the work they may have queued stops, the faces, and last the database.
+      await server.close(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
       await habits.stop();
       await followUps.stop();
       await slack?.stop();
       await worker.stop();
-      await server.close();
       await db.close();
     },
   };

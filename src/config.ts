@@ -25,6 +25,10 @@ export const configSchema = z.object({
   DEFAULT_LANGUAGE: z.enum(["da", "en"]).default("da"),
   MIN_RESPONSES: z.coerce.number().int().min(1).max(100_000).default(30),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** json: one JSON object a line (containers, log stacks); pretty: readable lines. Unset: pretty on a terminal, else json */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** on SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
   /** local mode: fill an empty database with demo answers on first start */
   DEMO_DATA: bool.optional(),
   /** admins (may resolve and hand over any case): comma-separated e-mails or Slack/Teams user ids */

@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   switch (command) {
     case "start":
       await startCommand(rest, config, log);

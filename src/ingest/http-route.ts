@@ -16,16 +16,40 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given !== "" && crypto.timingSafeEqual(a, b);
 }
 
-export function createIngestHandler(deps: { ingest: IngestService; token: string | undefined; log: Logger; now?: () => Date }): Handler {
+/**
+ * The ingest API's guard, also used for /metrics: the INGEST_TOKEN bearer token, or (no token
+ * configured) clients on this machine only. Answers 401 and returns false when refused.
+ */
+export function admitted(req: IncomingMessage, res: ServerResponse, token: string | undefined): boolean {
+  if (token ? tokenMatches(req.headers.authorization, token) : isLoopback(req.socket.remoteAddress)) return true;
+  res.setHeader("www-authenticate", 'Bearer realm="kundepuls"');
+  sendJson(res, 401, { error: token ? "missing or wrong bearer token" : "set INGEST_TOKEN to accept requests from other machines" });
+  return false;
+}
+
+/** How a request's answers ended, per survey source (for metrics). */
+export type IngestObserver = (event: { source: string; outcome: "received" | "stored" | "refused"; count: number }) => void;
+
+/** Each item's `source` as sent (an invalid body still names its sources where it can). */
+function sourcesOf(body: unknown): string[] {
+  const items = Array.isArray(body) ? body : body && typeof body === "object" && "responses" in body && Array.isArray(body.responses) ? body.responses : [body];
+  return items.map((item: unknown) => {
+    const source = item && typeof item === "object" && "source" in item ? item.source : "api";
+    return typeof source === "string" && /^[\w.-]{1,40}$/.test(source) ? source : "unknown";
+  });
+}
+
+function countBySource(sources: string[], outcome: "received" | "stored" | "refused", observe: IngestObserver): void {
+  const counts = new Map<string, number>();
+  for (const source of sources) counts.set(source, (counts.get(source) ?? 0) + 1);
+  for (const [source, count] of counts) observe({ source, outcome, count });
+}
+
+export function createIngestHandler(deps: { ingest: IngestService; token: string | undefined; log: Logger; now?: () => Date; observe?: IngestObserver }): Handler {
   const now = deps.now ?? (() => new Date());
+  const observe = deps.observe ?? (() => {});
   return async (req: IncomingMessage, res: ServerResponse) => {
-    if (deps.token ? !tokenMatches(req.headers.authorization, deps.token) : !isLoopback(req.socket.remoteAddress)) {
-      res.setHeader("www-authenticate", 'Bearer realm="kundepuls"');
-      sendJson(res, 401, {
-        error: deps.token ? "missing or wrong bearer token" : "set INGEST_TOKEN to accept answers from other machines",
-      });
-      return;
-    }
+    if (!admitted(req, res, deps.token)) return;
     let raw: Buffer;
     try {
       raw = await readBody(req, MAX_BODY_BYTES);
@@ -37,12 +61,22 @@ export function createIngestHandler(deps: { ingest: IngestService; token: string
     try {
       body = JSON.parse(raw.toString("utf8"));
     } catch {
+      for (const outcome of ["received", "refused"] as const) observe({ source: "unknown", outcome, count: 1 });
       return sendJson(res, 400, { error: "invalid input", issues: [{ path: "", message: "body is not valid JSON" }] });
     }
     const parsed = parseIngestBody(body);
-    if (!parsed.ok) return sendJson(res, parsed.status, { error: parsed.status === 413 ? "too many answers" : "invalid input", issues: parsed.errors });
+    const sources = sourcesOf(body);
+    countBySource(sources, "received", observe);
+    if (!parsed.ok) {
+      countBySource(sources, "refused", observe);
+      return sendJson(res, parsed.status, { error: parsed.status === 413 ? "too many answers" : "invalid input", issues: parsed.errors });
+    }
     const receivedAt = now();
-    const result = await deps.ingest.store(parsed.answers.map((a) => toNormalized(a, receivedAt)), receivedAt);
+    const result = await deps.ingest.store(parsed.answers.map((a) => toNormalized(a, receivedAt)), receivedAt).catch((error: unknown) => {
+      countBySource(sources, "refused", observe); // answered 500: nothing of it was stored
+      throw error;
+    });
+    countBySource(sources, "stored", observe);
     sendJson(res, 200, { created: result.created, updated: result.updated, unchanged: result.unchanged });
   };
 }

@@ -1,7 +1,7 @@
 // Runs the follow-ups of stored answers (open a detractor case, make a story candidate) from the
 // AnswerFollowUp queue, off the request path. Woken right after answers are stored, and sweeping
 // every few seconds for rows left by a crash, another replica or a failed attempt.
-import type { Logger } from "../logger.ts";
+import { withLogContext, type Logger } from "../logger.ts";
 import type { StoredChange } from "../store/answers.ts";
 import type { ClaimedFollowUp, FollowUpStore } from "../store/follow-ups.ts";
 
@@ -54,7 +54,7 @@ export class FollowUpWorker {
       const batch = await this.store.claim(this.o.now(), this.o.batchSize, this.o.leaseMs);
       const done: { answerId: number; version: number }[] = [];
       for (const item of batch) {
-        if (await this.handle(item)) done.push({ answerId: item.change.answerId, version: item.version });
+        if (await withLogContext({ job: "follow-ups", key: `answer:${item.change.answerId}` }, () => this.handle(item))) done.push({ answerId: item.change.answerId, version: item.version });
         // Answers first: during a burst each item waits a little, so deliveries are acknowledged at
         // full speed while follow-ups still progress (≥ 1000/pauseMs a second, more than detractors
         // arrive); the backlog is worked off as soon as the burst is over.
@@ -90,12 +90,13 @@ export class FollowUpWorker {
       this.again = true;
       return;
     }
-    this.running = (async () => {
+    // A pass runs in its own log context, not in that of the request whose answers woke it.
+    this.running = withLogContext({ job: "follow-ups" }, async () => {
       do {
         this.again = false;
         await this.runOnce().catch((error) => this.log.error("follow-up pass failed", error));
       } while (this.again && !this.stopped);
-    })().finally(() => (this.running = undefined));
+    }).finally(() => (this.running = undefined));
   }
 
   /** Waits until every follow-up that can be claimed now has run (CLI imports, tests). */

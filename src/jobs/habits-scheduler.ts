@@ -2,7 +2,7 @@
 // what is due — digests, story slots, reminders. Every step is idempotent (outbox keys, job
 // runs, compare-and-set on cases), so replicas can all tick; only one message goes out.
 import cron, { type ScheduledTask } from "node-cron";
-import type { Logger } from "../logger.ts";
+import { withLogContext, type Logger } from "../logger.ts";
 import type { CaseService } from "../services/case-service.ts";
 import type { DigestService } from "../services/digest-service.ts";
 import type { StoryService } from "../services/story-service.ts";
@@ -35,7 +35,8 @@ export class HabitsScheduler {
 
   private safeTick(): void {
     if (this.ticking) return; // a slow tick is not overlapped by the next one
-    this.ticking = this.tick(new Date())
+    const now = new Date();
+    this.ticking = withLogContext({ job: "habits", key: now.toISOString().slice(0, 16) }, () => this.tick(now))
       .catch((error) => this.log.error("habits tick failed", error))
       .finally(() => (this.ticking = undefined));
   }

@@ -2,7 +2,7 @@
 // Retries with exponential backoff and jitter (honouring Retry-After), dead-letters after a cap
 // or at once on a permanent error. Several replicas can run it on one database.
 import crypto from "node:crypto";
-import type { Logger } from "../logger.ts";
+import { withLogContext, type Logger } from "../logger.ts";
 import { PermanentDeliveryError, RetryableDeliveryError, type Deliverer, type Platform } from "../services/outbox/deliverer.ts";
 import { IN_DOUBT, type ClaimedMessage, type OutboxStore } from "../store/outbox.ts";
 
@@ -16,6 +16,8 @@ export interface WorkerOptions {
   pollMs?: number;
   now?: () => Date;
   random?: () => number;
+  /** called where each delivery attempt ends (metrics) */
+  observe?: (event: { platform: string; result: "sent" | "retried" | "rate_limited" | "dead" }) => void;
 }
 
 /** Backoff for attempt n (1-based): base·2^(n−1), capped, with "full jitter" between half and all of it. */
@@ -48,6 +50,7 @@ export class OutboxWorker {
       pollMs: options.pollMs ?? 1_000,
       now: options.now ?? (() => new Date()),
       random: options.random ?? Math.random,
+      observe: options.observe ?? (() => {}),
     };
   }
 
@@ -56,7 +59,7 @@ export class OutboxWorker {
     let handled = 0;
     for (;;) {
       const batch = await this.store.claimDue(this.workerId, this.o.now(), this.o.batchSize, this.o.leaseMs);
-      for (const message of batch) await this.deliver(message);
+      for (const message of batch) await withLogContext({ job: "outbox", key: message.key }, () => this.deliver(message));
       handled += batch.length;
       // Stop when nothing more could be claimed (other replicas may have won some rows).
       if (batch.length === 0 || this.stopped) return handled;
@@ -74,6 +77,7 @@ export class OutboxWorker {
     const deliverer = this.deliverers[m.platform];
     if (!deliverer) {
       await this.store.markDead(m.id, this.workerId, `no ${m.platform} face is configured`);
+      this.o.observe({ platform: m.platform, result: "dead" });
       this.log.error(`outbox: dead-lettered ${m.key}: no ${m.platform} face is configured`);
       return;
     }
@@ -89,11 +93,13 @@ export class OutboxWorker {
       }
       const result = await deliverer.deliver(delivery);
       await this.store.markSent(m.id, this.workerId, result.remoteId, this.o.now());
+      this.o.observe({ platform: m.platform, result: "sent" });
       this.log.debug(`outbox: sent ${m.key}`);
     } catch (error) {
       const text = (error as Error).message ?? String(error);
       if (error instanceof PermanentDeliveryError || m.attempts >= this.o.maxAttempts) {
         await this.store.markDead(m.id, this.workerId, text);
+        this.o.observe({ platform: m.platform, result: "dead" });
         this.log.error(`outbox: dead-lettered ${m.key} after ${m.attempts} attempt(s): ${text}`);
         return;
       }
@@ -102,6 +108,7 @@ export class OutboxWorker {
       // A timeout may hide a delivery: the next attempt looks before it posts again.
       const doubt = error instanceof RetryableDeliveryError && error.maybeDelivered ? IN_DOUBT : "";
       await this.store.markRetry(m.id, this.workerId, doubt + text, new Date(this.o.now().getTime() + delay));
+      this.o.observe({ platform: m.platform, result: error instanceof RetryableDeliveryError && error.retryAfterMs !== undefined ? "rate_limited" : "retried" });
       this.log.warn(`outbox: ${m.key} failed (attempt ${m.attempts}), retrying in ${Math.round(delay / 1000)} s: ${text}`);
     }
   }
@@ -112,7 +119,7 @@ export class OutboxWorker {
     this.started = true;
     const loop = () => {
       if (this.stopped) return;
-      this.running = this.runOnce()
+      this.running = withLogContext({ job: "outbox" }, () => this.runOnce())
         .then(() => undefined)
         .catch((error) => this.log.error("outbox worker pass failed", error))
         .finally(() => {

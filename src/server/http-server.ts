@@ -1,10 +1,20 @@
 // One HTTP server for everything Kundepuls serves: health, ingestion, the Slack and Teams
 // endpoints. A tiny router on node:http — each face adds its own routes.
+import crypto from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Logger } from "../logger.ts";
+import { withLogContext, type Logger } from "../logger.ts";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** Called when a response has been sent: `route` is the pattern ("POST /api/responses", "unmatched"), never the raw URL. */
+export type RequestObserver = (request: { route: string; method: string; status: number; seconds: number }) => void;
+
+/** A request id from the caller (a proxy's X-Request-Id) if it looks like one, else a new one. */
+function requestId(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+}
 
 export class PayloadTooLargeError extends Error {}
 
@@ -42,7 +52,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export class HttpServer {
   private readonly routes = new Map<string, Handler>();
+  private readonly inFlight = new Set<ServerResponse>();
+  private closing: Promise<void> | undefined;
   readonly server: http.Server;
+  /** set by the composition root (metrics) */
+  observe: RequestObserver = () => {};
 
   constructor(private readonly log: Logger) {
     this.server = http.createServer((req, res) => void this.dispatch(req, res));
@@ -53,7 +67,23 @@ export class HttpServer {
     this.routes.set(`${method} ${path}`, handler);
   }
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const reqId = requestId(req);
+    res.setHeader("x-request-id", reqId);
+    const started = performance.now();
+    this.inFlight.add(res);
+    // While closing, every response ends its connection, so keep-alive clients reconnect elsewhere.
+    if (this.closing) res.shouldKeepAlive = false;
+    res.once("close", () => {
+      this.inFlight.delete(res);
+      const path = (req.url ?? "/").split("?")[0]!;
+      const route = this.routes.has(`${req.method} ${path}`) ? `${req.method} ${path}` : "unmatched";
+      this.observe({ route, method: req.method ?? "", status: res.statusCode, seconds: (performance.now() - started) / 1000 });
+    });
+    return withLogContext({ reqId }, () => this.handle(req, res));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0]!;
     const handler = this.routes.get(`${req.method} ${path}`);
     if (!handler) {
@@ -77,11 +107,33 @@ export class HttpServer {
     });
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
+  /** True from the moment close() is called (readiness answers 503 at once). */
+  get isClosing(): boolean {
+    return this.closing !== undefined;
+  }
+
+  /**
+   * Stops accepting connections and lets requests in flight finish: idle keep-alive connections
+   * are closed at once (and whenever one goes idle), responses still to come end their
+   * connection. After `graceMs` whatever is left is cut.
+   */
+  close(graceMs = 0): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      for (const res of this.inFlight) res.shouldKeepAlive = false;
+      if (!this.server.listening) return resolve();
+      const idle = setInterval(() => this.server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => {
+        if (this.inFlight.size > 0) this.log.warn(`shutdown: ${this.inFlight.size} request(s) still running after ${graceMs / 1000} s; cut`);
+        this.server.closeAllConnections();
+      }, graceMs);
+      this.server.close(() => {
+        clearInterval(idle);
+        clearTimeout(cut);
+        resolve();
+      });
+      this.server.closeIdleConnections();
     });
+    return this.closing;
   }
 }
 

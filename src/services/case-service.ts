@@ -9,6 +9,7 @@ import { buildAlert, buildOutcomeNote, type CaseView } from "../messages/alert.t
 import type { Lang, Message } from "../messages/model.ts";
 import { buildNotice } from "../messages/notice.ts";
 import { buildReminder } from "../messages/reminder.ts";
+import type { HabitObserver } from "./events.ts";
 import type { ChannelRef } from "../config.ts";
 import type { Db } from "../store/database.ts";
 import type { OutboxStore } from "../store/outbox.ts";
@@ -27,6 +28,7 @@ export interface CaseSettings {
   fallbackChannels: ChannelRef[];
   /** local mode: every alert goes to the console */
   consoleOnly: boolean;
+  observe?: HabitObserver;
 }
 
 export type CaseActionResult =
@@ -74,6 +76,7 @@ export class CaseService {
         throw error;
       });
     if (created) {
+      this.settings.observe?.({ type: "case_opened" });
       await this.route(created.id, now);
       return created.id;
     }
@@ -179,6 +182,7 @@ export class CaseService {
       const fresh = await this.view(caseId, "channel");
       return this.refuse(lang, `${fresh.claimedBy ?? "En anden"} har allerede taget sagen.`, `${fresh.claimedBy ?? "Someone else"} has already taken the case.`);
     }
+    if (!c.claimedAt) this.settings.observe?.({ type: "case_claimed", secondsToClaim: (now.getTime() - c.openedAt.getTime()) / 1000 });
     const view = await this.view(caseId, "channel");
     return { ok: true, view, alert: buildAlert(view, lang, now), note: null };
   }
@@ -196,6 +200,7 @@ export class CaseService {
       data: { state: step.next, resolvedAt: now, resolvedBy: person.name ?? person.email ?? actor.userId, actionTaken: input.actionTaken.trim(), outcome: input.outcome },
     });
     if (won.count === 0) return this.refuse(lang, ...RESOLVED);
+    this.settings.observe?.({ type: "case_resolved" });
     const view = await this.view(caseId, "channel");
     return { ok: true, view, alert: buildAlert(view, lang, now), note: buildOutcomeNote(view, lang) };
   }
@@ -231,10 +236,11 @@ export class CaseService {
   private async closeLifted(answerId: number, now: Date): Promise<void> {
     const c = await this.prisma.detractorCase.findUnique({ where: { answerId } });
     if (!c || !transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "scoreLifted" }).ok) return;
-    await this.prisma.detractorCase.updateMany({
+    const lifted = await this.prisma.detractorCase.updateMany({
       where: { id: c.id, state: { not: "resolved" } },
       data: { state: "resolved", resolvedAt: now, resolvedBy: "Kundepuls", outcome: "score_changed" },
     });
+    if (lifted.count > 0) this.settings.observe?.({ type: "case_resolved" });
   }
 
   /** Cases of a team (or all), newest first, and the team's numbers. Unknown team → null. */

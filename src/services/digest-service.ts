@@ -13,6 +13,7 @@ import type { Db } from "../store/database.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
 import type { OutboxStore } from "../store/outbox.ts";
 import type { BindingService } from "./binding-service.ts";
+import type { HabitObserver } from "./events.ts";
 import type { GoalService } from "./goal-service.ts";
 
 const DAY_MS = 86_400_000;
@@ -25,6 +26,7 @@ export interface DigestSettings {
   quietDay: "post" | "skip";
   allowAnonymousQuotes: boolean;
   consoleOnly: boolean;
+  observe?: HabitObserver;
 }
 
 export interface DigestRunResult {
@@ -129,7 +131,10 @@ export class DigestService {
       if (!(isQuietDay(view) && this.settings.quietDay === "skip")) {
         for (const ch of channels) {
           const key = `digest:${team.slug}:${ch.platform}:${ch.channelId}:${dayKey}`;
-          if (await this.outbox.enqueue({ key, platform: ch.platform, target: ch.channelId, kind: "digest", message }, now)) queued++;
+          if (await this.outbox.enqueue({ key, platform: ch.platform, target: ch.channelId, kind: "digest", message }, now)) {
+            queued++;
+            this.settings.observe?.({ type: "digest_queued" });
+          }
         }
       }
       // Recorded after the outbox rows: a crash in between only means the next tick re-checks

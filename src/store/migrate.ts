@@ -40,7 +40,7 @@ export function readMigrations(provider: Provider, dir = migrationsDir(provider)
     });
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   migration_name: string;
   checksum: string;
 }
@@ -84,7 +84,7 @@ const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
-const APPLIED_QUERY = `SELECT migration_name, checksum FROM "_prisma_migrations"
+export const APPLIED_QUERY = `SELECT migration_name, checksum FROM "_prisma_migrations"
   WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY started_at, migration_name`;
 
 /** A migration Prisma recorded as started but never finished (and not rolled back): it failed. */

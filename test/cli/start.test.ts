@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/databases.ts";
-import { BIN, ROOT } from "../support/cli.ts";
+import { BIN, ROOT, freePort, waitFor } from "../support/cli.ts";
 import { parsePeriod } from "../../src/core/periods.ts";
 
 const label = (text: string, lang: "da" | "en") => {
@@ -12,25 +12,6 @@ const label = (text: string, lang: "da" | "en") => {
   if (!parsed.ok) throw new Error(text);
   return parsed.period.label[lang];
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 let child: ChildProcess | undefined;
 let test: TestDatabase | undefined;

@@ -1,5 +1,6 @@
 // Runs the real `kundepuls` executable (bin/kundepuls.mjs) as a child process.
 import { spawn } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,4 +34,24 @@ export function runNode(args: string[], env: Record<string, string>, options: { 
 
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
   return runNode([BIN, ...args], env, { input });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `probe` (a failing probe counts as "not yet") until it gives a value. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

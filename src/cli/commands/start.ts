@@ -33,6 +33,7 @@ export async function startCommand(argv: string[], config: Config, log: Logger):
       await app.close();
       throw error;
     });
+    app.readiness.started("slack");
     log.info(`slack: ready (${app.slack.settings.mode === "socket" ? "Socket Mode" : "HTTP, Slack posts to /slack/events"})`);
   }
   if (app.teams) {
@@ -52,12 +53,26 @@ export async function startCommand(argv: string[], config: Config, log: Logger):
     const face = new ConsoleFace(app.commands, app.nps.settings, (s) => process.stdout.write(s), log);
     face.attach(process.stdin);
   }
-  const stop = async (signal: string) => {
-    log.info(`${signal}: stopping`);
-    await app.close();
-    process.exit(0);
+  // Graceful: no new connections, /readyz 503, requests in flight finish (bounded), workers stop,
+  // exit 0. A second signal means "now": exit at once (128 + signal number, as a shell reports it).
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn(`${signal} again: exiting now`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+    stopping = true;
+    log.info(`${signal}: stopping (requests in flight may take up to ${config.SHUTDOWN_TIMEOUT_SECONDS} s)`);
+    try {
+      await app.close();
+      log.info("stopped");
+      process.exit(0);
+    } catch (error) {
+      log.error("shutdown failed", error);
+      process.exit(1);
+    }
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", (signal) => void stop(signal));
+  process.on("SIGTERM", (signal) => void stop(signal));
   return app;
 }
