@@ -30,6 +30,10 @@ import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
 import { parseSlackSettings } from "./faces/slack/config.ts";
 import type { SlackFace } from "./faces/slack/face.ts";
+import { createSourceHandler, SOURCES_PREFIX } from "./ingest/sources/http-route.ts";
+import { SourceService } from "./services/source-service.ts";
+import { SourceStore } from "./store/sources.ts";
+import { SourcePoller } from "./jobs/source-poller.ts";
 import { mountTeamsFace, teamsSettings, type TeamsFace } from "./faces/teams/index.ts";
 
 export interface App {
@@ -55,6 +59,9 @@ export interface App {
   digests: DigestService;
   habits: HabitsScheduler;
   home: HomeService;
+  /** survey tools' answers (POST /api/sources/<name>) and the pull sources' poller (issue 15) */
+  sources: SourceService;
+  sourcePoller: SourcePoller;
   /** one delivery pass now (CLI commands); null when no face can deliver */
   deliverNow(): Promise<number | null>;
   server: HttpServer;
@@ -124,6 +131,9 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
     (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log }));
+  const sources = new SourceService(new SourceStore(db.prisma), ingest, log, config.TIME_ZONE);
+  server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));
+  const sourcePoller = new SourcePoller(sources, jobRuns, log);
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) deliverers.slack = slack.deliverer;
@@ -131,12 +141,13 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home,
+    goals, cases, stories, digests, habits, home, sources, sourcePoller,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },
     async close() {
       await habits.stop();
+      await sourcePoller.stop();
       await followUps.stop();
       await slack?.stop();
       await worker.stop();

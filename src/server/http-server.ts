@@ -42,6 +42,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export class HttpServer {
   private readonly routes = new Map<string, Handler>();
+  /** routes for a path prefix ("POST /api/sources/" → any name after it) */
+  private readonly prefixes: [string, Handler][] = [];
   readonly server: http.Server;
 
   constructor(private readonly log: Logger) {
@@ -53,11 +55,21 @@ export class HttpServer {
     this.routes.set(`${method} ${path}`, handler);
   }
 
+  /** A handler for every path below `prefix` (which ends in "/"). */
+  routePrefix(method: "GET" | "POST", prefix: string, handler: Handler): void {
+    this.prefixes.push([`${method} ${prefix}`, handler]);
+  }
+
+  private find(method: string | undefined, path: string): Handler | undefined {
+    const key = `${method} ${path}`;
+    return this.routes.get(key) ?? this.prefixes.find(([p]) => key.startsWith(p) && key.length > p.length)?.[1];
+  }
+
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0]!;
-    const handler = this.routes.get(`${req.method} ${path}`);
+    const handler = this.find(req.method, path);
     if (!handler) {
-      const known = [...this.routes.keys()].some((k) => k.endsWith(` ${path}`));
+      const known = [...this.routes.keys()].some((k) => k.endsWith(` ${path}`)) || this.prefixes.some(([p]) => path.startsWith(p.split(" ")[1]!));
       sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });
       return;
     }

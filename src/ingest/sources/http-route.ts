@@ -1,0 +1,30 @@
+// POST /api/sources/<name> — survey tools push answers here. The raw body is kept (signatures
+// are over the exact bytes); the answer is 2xx only once it is stored.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { PayloadTooLargeError, readBody, sendJson, type Handler } from "../../server/http-server.ts";
+import type { SourceService } from "../../services/source-service.ts";
+
+export const SOURCES_PREFIX = "/api/sources/";
+/** One survey answer with its question definitions (Typeform sends them along) fits easily. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createSourceHandler(sources: SourceService): Handler {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? "").split("?")[0]!;
+    let name: string;
+    try {
+      name = decodeURIComponent(path.slice(SOURCES_PREFIX.length));
+    } catch {
+      return sendJson(res, 404, { error: "not found" });
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) return sendJson(res, 413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
+      throw error;
+    }
+    const outcome = await sources.receive(name, raw, req.headers);
+    sendJson(res, outcome.status, outcome.body);
+  };
+}
