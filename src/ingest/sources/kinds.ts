@@ -36,7 +36,7 @@ export const KIND_SPECS: Record<SourceKind, KindSpec> = {
   },
   formbricks: {
     verify: "standard-webhooks",
-    defaults: { id: "/data/id", respondedAt: "/data/createdAt", email: "/data/contactAttributes/email", language: "/data/language", ...hidden("/data/data", PEOPLE.filter(([f]) => f !== "language")) },
+    defaults: { ...hidden("/data/data", PEOPLE), id: "/data/id", respondedAt: "/data/createdAt", email: "/data/contactAttributes/email", language: "/data/language" },
     mustMap: ["score"], fetches: false, pollable: false,
     event: (p) => {
       const event = prop(p, "event");
