@@ -256,7 +256,7 @@ describe.each(PROVIDERS)("POST /api/sources/<name> on %s", (provider) => {
     const p = json("formbricks.json");
     p.event = "responseCreated";
     const raw = JSON.stringify(p);
-    expect(await post("formbricks-nps", raw, standardWebhooks(raw))).toEqual({ status: 200, body: { ignored: "event responseCreated carries no finished answer" } });
+    expect(await post("formbricks-nps", raw, standardWebhooks(raw))).toEqual({ status: 200, body: { ignored: "event responseCreated carries no answer" } });
   });
 
   it("a source whose secret variable is not set answers 503 (the tool retries) and says why", async () => {

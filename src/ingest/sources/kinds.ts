@@ -26,13 +26,14 @@ const prop = (v: unknown, key: string): unknown => (v && typeof v === "object" ?
 const hidden = (prefix: string, names: [SourceField, string][]): Mapping => Object.fromEntries(names.map(([f, n]) => [f, `${prefix}/${n}`]));
 const PEOPLE: [SourceField, string][] = [["email", "email"], ["name", "name"], ["account", "account"], ["team", "team"], ["touchpoint", "touchpoint"], ["consent", "consent"], ["language", "language"]];
 const always = (): Event => ({ store: true });
+const noAnswer = (event: unknown): Event => ({ store: false, why: event === undefined || event === null ? "the payload names no event" : `event ${String(event)} carries no answer` });
 
 export const KIND_SPECS: Record<SourceKind, KindSpec> = {
   typeform: {
     verify: "typeform",
     defaults: { id: "/form_response/token", respondedAt: "/form_response/submitted_at", score: "type:nps|opinion_scale", comment: "type:long_text", ...hidden("/form_response/hidden", PEOPLE) },
     mustMap: [], fetches: false, pollable: false,
-    event: (p) => (prop(p, "event_type") === "form_response" ? { store: true } : { store: false, why: `event ${String(prop(p, "event_type"))} carries no answer` }),
+    event: (p) => (prop(p, "event_type") === "form_response" ? { store: true } : noAnswer(prop(p, "event_type"))),
   },
   formbricks: {
     verify: "standard-webhooks",
@@ -42,7 +43,7 @@ export const KIND_SPECS: Record<SourceKind, KindSpec> = {
       const event = prop(p, "event");
       if (event === "responseFinished") return { store: true };
       if (event === "responseUpdated") return prop(prop(p, "data"), "finished") === true ? { store: true } : { store: false, why: "the response is not finished yet" };
-      return { store: false, why: `event ${String(event)} carries no finished answer` };
+      return noAnswer(event);
     },
   },
   delighted: {
@@ -52,13 +53,13 @@ export const KIND_SPECS: Record<SourceKind, KindSpec> = {
       email: "/event_data/person/email", name: "/event_data/person/name", ...hidden("/event_data/person_properties", PEOPLE.slice(2)),
     },
     mustMap: [], fetches: false, pollable: false,
-    event: (p) => (/^survey_response\.(created|updated)$/.test(String(prop(p, "event_type"))) ? { store: true } : { store: false, why: `event ${String(prop(p, "event_type"))} carries no answer` }),
+    event: (p) => (/^survey_response\.(created|updated)$/.test(String(prop(p, "event_type"))) ? { store: true } : noAnswer(prop(p, "event_type"))),
   },
   surveymonkey: {
     verify: "surveymonkey",
     defaults: { id: "/id", respondedAt: "/date_created", email: "/metadata/contact/email/value", ...hidden("/custom_variables", PEOPLE.filter(([f]) => f !== "email")) },
     mustMap: ["score"], fetches: true, pollable: true,
-    event: (p) => (/^response_(completed|updated)$/.test(String(prop(p, "event_type"))) ? { store: true } : { store: false, why: `event ${String(prop(p, "event_type"))} carries no answer` }),
+    event: (p) => (/^response_(completed|updated)$/.test(String(prop(p, "event_type"))) ? { store: true } : noAnswer(prop(p, "event_type"))),
   },
   qualtrics: {
     verify: "qualtrics",
