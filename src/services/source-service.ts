@@ -33,13 +33,13 @@ export class SourceService {
     return value ? { ok: true, value } : { ok: false, reason: `${what} variable ${variable} is not set on this server` };
   }
 
-  async receive(name: string, raw: Buffer, headers: Headers, now = new Date()): Promise<Outcome> {
+  async receive(name: string, raw: Buffer, headers: Headers, query: URLSearchParams, now = new Date()): Promise<Outcome> {
     const source = await this.store.find(name);
     if (!source) return { status: 404, body: { error: `no source named "${name}"` } };
     const secret = this.envValue(source.secretEnv, "secret");
     // A server without its secret cannot tell real deliveries from forged ones: 503, so the tool retries later.
     if (!secret.ok) return this.refuse(source, now, 503, secret.reason);
-    const verified = verifyRequest(source.verify, raw, headers, secret.value, now);
+    const verified = verifyRequest(source.verify, raw, headers, secret.value, now, query);
     if (!verified.ok) return this.refuse(source, now, 401, verified.reason);
     const payload = parsePayload(raw, source.verify === "qualtrics");
     if (payload === undefined) return this.refuse(source, now, 400, "the body is not valid JSON");

@@ -145,10 +145,13 @@ describe("verification", () => {
     for (const sig of [hmac("sha256", "s3", raw, "hex"), hmac("sha256", "s3", raw, "base64"), `sha256=${hmac("sha256", "s3", raw, "hex")}`])
       expect(verifyRequest("hmac-sha256:X-Sig", raw, { "x-sig": sig }, "s3", now)).toEqual({ ok: true });
     expect(verifyRequest("hmac-sha256:X-Sig", raw, { "x-sig": hmac("sha256", "s4", raw, "hex") }, "s3", now)).toEqual({ ok: false, reason: "bad signature" });
+    expect(verifyRequest("query:key", raw, {}, "s3", now, new URLSearchParams("key=s3"))).toEqual({ ok: true });
+    expect(verifyRequest("query:key", raw, {}, "s3", now, new URLSearchParams("key=s4"))).toEqual({ ok: false, reason: "missing or wrong ?key=" });
+    expect(verifyRequest("query:key", raw, {}, "s3", now)).toEqual({ ok: false, reason: "missing or wrong ?key=" });
   });
 
   it("knows its schemes", () => {
-    for (const ok of ["typeform", "standard-webhooks", "surveymonkey", "qualtrics", "bearer", "header:X-A", "hmac-sha256:X-Hub-Signature-256"]) expect(verifySchemeProblem(ok)).toBeNull();
+    for (const ok of ["typeform", "standard-webhooks", "surveymonkey", "qualtrics", "bearer", "header:X-A", "hmac-sha256:X-Hub-Signature-256", "query:key"]) expect(verifySchemeProblem(ok)).toBeNull();
     for (const bad of ["none", "header:", "hmac-sha1:X", "header:X A"]) expect(verifySchemeProblem(bad)).toContain("unknown --verify");
   });
 });

@@ -189,8 +189,8 @@ describe.each(PROVIDERS)("POST /api/sources/<name> on %s", (provider) => {
     await api?.close();
   });
 
-  const post = async (name: string, body: string, headers: Record<string, string>) => {
-    const res = await fetch(`${run.url}/api/sources/${name}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const post = async (name: string, body: string, headers: Record<string, string>, query = "") => {
+    const res = await fetch(`${run.url}/api/sources/${name}${query}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const storedFrom = (source: string) => run.app.db.prisma.answer.findMany({ where: { source }, include: { team: true, touchpoint: true } });
@@ -257,6 +257,13 @@ describe.each(PROVIDERS)("POST /api/sources/<name> on %s", (provider) => {
     p.event = "responseCreated";
     const raw = JSON.stringify(p);
     expect(await post("formbricks-nps", raw, standardWebhooks(raw))).toEqual({ status: 200, body: { ignored: "event responseCreated carries no answer" } });
+  });
+
+  it("a tool that can only set a URL carries the secret in the query (--verify query:key)", async () => {
+    await run.app.sources.store.save({ name: "delighted-url", kind: "delighted", verify: "query:key", secretEnv: "KP_SRC_SECRET", tokenEnv: null, apiUrl: null, surveyId: null, mappings: {}, team: null, touchpoint: null, pollMinutes: null });
+    const raw = fixture("delighted-created.json");
+    expect((await post("delighted-url", raw, {}, `?key=${SECRET}`)).body).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await post("delighted-url", raw, {}, "?key=guess")).toEqual({ status: 401, body: { error: "missing or wrong ?key=" } });
   });
 
   it("a source whose secret variable is not set answers 503 (the tool retries) and says why", async () => {

@@ -10,7 +10,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createSourceHandler(sources: SourceService): Handler {
   return async (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? "").split("?")[0]!;
+    const url = new URL(req.url ?? "/", "http://kundepuls");
+    const path = url.pathname;
     let name: string;
     try {
       name = decodeURIComponent(path.slice(SOURCES_PREFIX.length));
@@ -24,7 +25,7 @@ export function createSourceHandler(sources: SourceService): Handler {
       if (error instanceof PayloadTooLargeError) return sendJson(res, 413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
       throw error;
     }
-    const outcome = await sources.receive(name, raw, req.headers);
+    const outcome = await sources.receive(name, raw, req.headers, url.searchParams);
     sendJson(res, outcome.status, outcome.body);
   };
 }

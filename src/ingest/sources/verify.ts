@@ -7,6 +7,7 @@
 //   qualtrics               form body Topic, MSG, HMAC: hex HMAC-SHA512 of MSG with the shared key
 //   bearer                  Authorization: Bearer <secret>
 //   header:<Name>           the header carries the secret itself (AskNicely, Delighted)
+//   query:<param>           the URL's query parameter carries the secret (tools that set only a URL)
 //   hmac-sha256:<Name>      the header carries the HMAC-SHA256 of the body (hex or base64, "sha256=" allowed)
 import crypto from "node:crypto";
 
@@ -18,8 +19,8 @@ export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
 
 export function verifySchemeProblem(scheme: string): string | null {
   if (["typeform", "standard-webhooks", "surveymonkey", "qualtrics", "bearer"].includes(scheme)) return null;
-  if (/^(header|hmac-sha256):[A-Za-z0-9-]+$/.test(scheme)) return null;
-  return `unknown --verify "${scheme}": use typeform, standard-webhooks, surveymonkey, qualtrics, bearer, header:<Header-Name> or hmac-sha256:<Header-Name>`;
+  if (/^(header|hmac-sha256|query):[A-Za-z0-9_-]+$/.test(scheme)) return null;
+  return `unknown --verify "${scheme}": use typeform, standard-webhooks, surveymonkey, qualtrics, bearer, header:<Header-Name>, hmac-sha256:<Header-Name> or query:<param>`;
 }
 
 function header(headers: Headers, name: string): string {
@@ -66,7 +67,7 @@ function bodyHmac(raw: Buffer, given: string, secret: string): Verified {
   return safeEqual(value, digest.toString("hex")) || safeEqual(value, digest.toString("base64")) ? ok : bad("bad signature");
 }
 
-export function verifyRequest(scheme: string, raw: Buffer, headers: Headers, secret: string, now: Date): Verified {
+export function verifyRequest(scheme: string, raw: Buffer, headers: Headers, secret: string, now: Date, query = new URLSearchParams()): Verified {
   if (scheme === "typeform") {
     const given = header(headers, "typeform-signature");
     if (!given) return bad("missing Typeform-Signature");
@@ -84,6 +85,7 @@ export function verifyRequest(scheme: string, raw: Buffer, headers: Headers, sec
     return given && safeEqual(given, secret) ? ok : bad("missing or wrong bearer token");
   }
   const [how, name] = scheme.split(":") as [string, string];
+  if (how === "query") return safeEqual(query.get(name) ?? "", secret) ? ok : bad(`missing or wrong ?${name}=`);
   const given = header(headers, name);
   if (!given) return bad(`missing ${name}`);
   if (how === "header") return safeEqual(given, secret) ? ok : bad(`wrong ${name}`);
