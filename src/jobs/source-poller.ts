@@ -80,7 +80,7 @@ export class SourcePoller {
         const modified = typeof item.date_modified === "string" ? new Date(item.date_modified) : null;
         if (modified && !Number.isNaN(modified.getTime()) && (!cursor || modified > cursor)) cursor = modified;
       }
-      if (answers.length > 0) await this.sources.store1(source, answers, now);
+      if (answers.length > 0) await this.sources.storeAnswers(source, answers, now);
       stored += answers.length;
       await this.sources.store.pollSucceeded(source.name, cursor);
     }

@@ -40,6 +40,17 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** The body, or null after answering 413 when it is larger than `limit`. */
+export async function readBodyOr413(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+  try {
+    return await readBody(req, limit);
+  } catch (error) {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    sendJson(res, 413, { error: `request body is larger than ${limit} bytes` });
+    return null;
+  }
+}
+
 export class HttpServer {
   private readonly routes = new Map<string, Handler>();
   /** routes for a path prefix ("POST /api/sources/" → any name after it) */

@@ -53,7 +53,7 @@ export class SourceService {
     }
     const mapped = mapPayload(source, doc, now);
     if (!mapped.ok) return this.refuse(source, now, 400, mapped.reason);
-    const result = await this.store1(source, [mapped.answer], now);
+    const result = await this.storeAnswers(source, [mapped.answer], now);
     return { status: 200, body: { created: result.created, updated: result.updated, unchanged: result.unchanged } };
   }
 
@@ -64,16 +64,25 @@ export class SourceService {
     return mapPayload(source, payload, now);
   }
 
-  async store1(source: SourceRow, answers: NormalizedAnswer[], now: Date) {
+  async storeAnswers(source: SourceRow, answers: NormalizedAnswer[], now: Date) {
     const result = await this.ingest.store(answers, now);
-    await this.store.countAnswers(source.name, localDayKey(now, this.timeZone), answers.length, now);
+    await this.tally(source, () => this.store.countAnswers(source.name, localDayKey(now, this.timeZone), answers.length, now));
     return result;
   }
 
   async refuse(source: SourceRow, now: Date, status: number, reason: string): Promise<Outcome> {
     this.log.warn(`source ${source.name}: refused (${status}): ${reason}`);
-    await this.store.countRefusal(source.name, localDayKey(now, this.timeZone), reason, now);
+    await this.tally(source, () => this.store.countRefusal(source.name, localDayKey(now, this.timeZone), reason, now));
     return { status, body: { error: reason } };
+  }
+
+  /** The status counters are for people: failing to count must not turn a stored answer into a 500 (the tool would retry). */
+  private async tally(source: SourceRow, count: () => Promise<void>): Promise<void> {
+    try {
+      await count();
+    } catch (error) {
+      this.log.error(`source ${source.name}: status not counted`, error);
+    }
   }
 
   private async fetchAnswer(source: SourceRow, payload: unknown): Promise<{ ok: true; doc: unknown } | { ok: false; status: number; reason: string }> {

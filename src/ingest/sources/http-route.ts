@@ -1,7 +1,7 @@
 // POST /api/sources/<name> — survey tools push answers here. The raw body is kept (signatures
 // are over the exact bytes); the answer is 2xx only once it is stored.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { PayloadTooLargeError, readBody, sendJson, type Handler } from "../../server/http-server.ts";
+import { readBodyOr413, sendJson, type Handler } from "../../server/http-server.ts";
 import type { SourceService } from "../../services/source-service.ts";
 
 export const SOURCES_PREFIX = "/api/sources/";
@@ -18,13 +18,8 @@ export function createSourceHandler(sources: SourceService): Handler {
     } catch {
       return sendJson(res, 404, { error: "not found" });
     }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, MAX_BODY_BYTES);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeError) return sendJson(res, 413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
-      throw error;
-    }
+    const raw = await readBodyOr413(req, res, MAX_BODY_BYTES);
+    if (!raw) return;
     const outcome = await sources.receive(name, raw, req.headers, url.searchParams);
     sendJson(res, outcome.status, outcome.body);
   };
