@@ -41,7 +41,7 @@ export class SourceService {
     if (!secret.ok) return this.refuse(source, now, 503, secret.reason);
     const verified = verifyRequest(source.verify, raw, headers, secret.value, now, query);
     if (!verified.ok) return this.refuse(source, now, 401, verified.reason);
-    const payload = parsePayload(raw, source.verify === "qualtrics");
+    const payload = parsePayload(raw, source.kind === "qualtrics");
     if (payload === undefined) return this.refuse(source, now, 400, "the body is not valid JSON");
     const event = KIND_SPECS[source.kind].event(payload);
     if (!event.store) return { status: 200, body: { ignored: event.why } };
@@ -103,12 +103,12 @@ export class SourceService {
   }
 }
 
-/** JSON, or for Qualtrics a form whose MSG field holds the event's JSON. undefined: unreadable. */
+/** JSON, or for Qualtrics a form: its fields, or with a sharedKey the event's JSON in MSG. undefined: unreadable. */
 function parsePayload(raw: Buffer, form: boolean): unknown {
   try {
     if (!form) return JSON.parse(raw.toString("utf8"));
-    const fields = new URLSearchParams(raw.toString("utf8"));
-    return { Topic: fields.get("Topic"), ...(JSON.parse(fields.get("MSG") ?? "null") as object) };
+    const fields = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
+    return fields.MSG ? { Topic: fields.Topic, ...(JSON.parse(fields.MSG) as object) } : fields;
   } catch {
     return undefined;
   }

@@ -25,7 +25,7 @@ describe("kundepuls source", () => {
     expect(formbricks.stderr).toMatch(/^kundepuls: formbricks names its questions with random ids: give --map score=<selector>/);
     const badMap = await runCli(["source", "add", "g", "--kind", "generic", "--secret-env", "G", "--map", "scor=/x"], env);
     expect([badMap.code, badMap.stderr.split("\n")[0]]).toEqual([2, `kundepuls: --map scor=/x: FIELD must be one of id, respondedAt, score, ces, comment, email, name, account, team, touchpoint, consent, language`]);
-    const poll = await runCli(["source", "add", "sm", "--kind", "surveymonkey", "--secret-env", "SM_KEY", "--token-env", "SM_TOKEN", "--map", "score=question:1", "--poll-minutes", "5", "--survey", "405193572"], env);
+    const poll = await runCli(["source", "add", "sm", "--kind", "surveymonkey", "--token-env", "SM_TOKEN", "--map", "score=question:1", "--poll-minutes", "5", "--survey", "405193572"], env);
     expect([poll.code, poll.stdout]).toEqual([0, "source sm added: polled every 5 min\n"]);
   });
 

@@ -63,7 +63,9 @@ async function add(app: App, name: string, args: Args): Promise<string> {
   if (!/^[a-z0-9][a-z0-9_-]{0,99}$/i.test(name)) throw new UsageError("NAME may hold letters, digits, - and _ (it is part of the URL /api/sources/NAME)");
   if (!args.kind || !isKind(args.kind)) throw new UsageError(`--kind must be one of ${KINDS.join(", ")}`);
   const spec = KIND_SPECS[args.kind];
-  if (!args["secret-env"]) throw new UsageError("--secret-env VAR is required: the variable holding the secret the tool signs or sends its requests with");
+  // A pull-only source receives no requests, so it needs no secret (its endpoint then refuses everything).
+  if (!args["secret-env"] && args["poll-minutes"] === undefined)
+    throw new UsageError("--secret-env VAR is required: the variable holding the secret the tool signs or sends its requests with");
   const mappings = parseMaps(args.map);
   const missing = spec.mustMap.filter((f) => !mappings[f]);
   if (missing.length > 0) throw new UsageError(`${args.kind} names its questions with random ids: give --map ${missing.map((f) => `${f}=<selector>`).join(" ")}`);
@@ -74,7 +76,7 @@ async function add(app: App, name: string, args: Args): Promise<string> {
     if (!args.survey) throw new UsageError("--poll-minutes needs --survey ID (the survey to poll)");
   }
   const created = await app.sources.store.save({
-    name, kind: args.kind, verify: args.verify ?? spec.verify, secretEnv: args["secret-env"], tokenEnv: args["token-env"] ?? null,
+    name, kind: args.kind, verify: args.verify ?? spec.verify, secretEnv: args["secret-env"] ?? null, tokenEnv: args["token-env"] ?? null,
     apiUrl: args["api-url"] ?? null, surveyId: args.survey ?? null, mappings, team: args.team ?? null, touchpoint: args.touchpoint ?? null,
     pollMinutes: args["poll-minutes"] ?? null,
   });

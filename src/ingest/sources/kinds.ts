@@ -23,21 +23,23 @@ export interface KindSpec {
 }
 
 const prop = (v: unknown, key: string): unknown => (v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined);
-const hidden = (prefix: string, names: [SourceField, string][]): Mapping => Object.fromEntries(names.map(([f, n]) => [f, `${prefix}/${n}`]));
-const PEOPLE: [SourceField, string][] = [["email", "email"], ["name", "name"], ["account", "account"], ["team", "team"], ["touchpoint", "touchpoint"], ["consent", "consent"], ["language", "language"]];
+/** Fields a survey carries under their own names (hidden fields, custom variables, embedded data). */
+const PEOPLE: SourceField[] = ["email", "name", "account", "team", "touchpoint", "consent", "language"];
+const hidden = (prefix: string, except: SourceField[] = []): Mapping =>
+  Object.fromEntries(PEOPLE.filter((f) => !except.includes(f)).map((f) => [f, `${prefix}/${f}`]));
 const always = (): Event => ({ store: true });
 const noAnswer = (event: unknown): Event => ({ store: false, why: event === undefined || event === null ? "the payload names no event" : `event ${String(event)} carries no answer` });
 
 export const KIND_SPECS: Record<SourceKind, KindSpec> = {
   typeform: {
     verify: "typeform",
-    defaults: { id: "/form_response/token", respondedAt: "/form_response/submitted_at", score: "type:nps|opinion_scale", comment: "type:long_text", ...hidden("/form_response/hidden", PEOPLE) },
+    defaults: { id: "/form_response/token", respondedAt: "/form_response/submitted_at", score: "type:nps|opinion_scale", comment: "type:long_text", ...hidden("/form_response/hidden") },
     mustMap: [], fetches: false, pollable: false,
     event: (p) => (prop(p, "event_type") === "form_response" ? { store: true } : noAnswer(prop(p, "event_type"))),
   },
   formbricks: {
     verify: "standard-webhooks",
-    defaults: { ...hidden("/data/data", PEOPLE), id: "/data/id", respondedAt: "/data/createdAt", email: "/data/contactAttributes/email", language: "/data/language" },
+    defaults: { ...hidden("/data/data"), id: "/data/id", respondedAt: "/data/createdAt", email: "/data/contactAttributes/email", language: "/data/language" },
     mustMap: ["score"], fetches: false, pollable: false,
     event: (p) => {
       const event = prop(p, "event");
@@ -50,20 +52,20 @@ export const KIND_SPECS: Record<SourceKind, KindSpec> = {
     verify: "header:X-Kundepuls-Secret",
     defaults: {
       id: "/event_data/id", respondedAt: "/event_data/created_at", score: "/event_data/score", comment: "/event_data/comment",
-      email: "/event_data/person/email", name: "/event_data/person/name", ...hidden("/event_data/person_properties", PEOPLE.slice(2)),
+      email: "/event_data/person/email", name: "/event_data/person/name", ...hidden("/event_data/person_properties", ["email", "name"]),
     },
     mustMap: [], fetches: false, pollable: false,
     event: (p) => (/^survey_response\.(created|updated)$/.test(String(prop(p, "event_type"))) ? { store: true } : noAnswer(prop(p, "event_type"))),
   },
   surveymonkey: {
     verify: "surveymonkey",
-    defaults: { id: "/id", respondedAt: "/date_created", email: "/metadata/contact/email/value", ...hidden("/custom_variables", PEOPLE.filter(([f]) => f !== "email")) },
+    defaults: { id: "/id", respondedAt: "/date_created", email: "/metadata/contact/email/value", ...hidden("/custom_variables", ["email"]) },
     mustMap: ["score"], fetches: true, pollable: true,
     event: (p) => (/^response_(completed|updated)$/.test(String(prop(p, "event_type"))) ? { store: true } : noAnswer(prop(p, "event_type"))),
   },
   qualtrics: {
     verify: "qualtrics",
-    defaults: { id: "/result/responseId", respondedAt: "/result/values/recordedDate", email: "/result/values/recipientEmail", ...hidden("/result/values", PEOPLE.filter(([f]) => f !== "email")) },
+    defaults: { id: "/result/responseId", respondedAt: "/result/values/recordedDate", email: "/result/values/recipientEmail", ...hidden("/result/values", ["email"]) },
     mustMap: ["score"], fetches: true, pollable: false,
     event: (p) => (/\.completedResponse\./.test(String(prop(p, "Topic"))) ? { store: true } : { store: false, why: "only completedResponse events carry answers" }),
   },
@@ -71,7 +73,7 @@ export const KIND_SPECS: Record<SourceKind, KindSpec> = {
     verify: "header:X-Kundepuls-Secret",
     defaults: {
       id: "/question/id", respondedAt: "/question/responded", score: "/question/score", comment: "/question/comment",
-      email: "/person/email", name: "/person/name", ...hidden("/person", PEOPLE.slice(2)),
+      email: "/person/email", name: "/person/name", ...hidden("/person", ["email", "name"]),
     },
     mustMap: [], fetches: false, pollable: false, event: always,
   },
