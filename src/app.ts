@@ -30,7 +30,7 @@ import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
 import { parseSlackSettings } from "./faces/slack/config.ts";
 import type { SlackFace } from "./faces/slack/face.ts";
-import { createSourceHandler, SOURCES_PREFIX } from "./ingest/sources/http-route.ts";
+import { createSourceHandler, SOURCES_PREFIX } from "./ingest/source-route.ts";
 import { SourceService } from "./services/source-service.ts";
 import { SourceStore } from "./store/sources.ts";
 import { SourcePoller } from "./jobs/source-poller.ts";

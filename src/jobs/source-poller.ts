@@ -4,7 +4,7 @@
 // failing API backs off (1, 2, 4 … 60 minutes) and its error shows in `kundepuls source list`.
 import cron, { type ScheduledTask } from "node-cron";
 import { mapPayload } from "../ingest/sources/mapping.ts";
-import { DEFAULT_API_URL, modifiedSince, ToolApiError } from "../ingest/sources/tool-api.ts";
+import { DEFAULT_API_URL, modifiedSince, ToolApiError } from "../ingest/tool-api.ts";
 import type { Logger } from "../logger.ts";
 import type { SourceService } from "../services/source-service.ts";
 import type { JobRunStore } from "../store/job-runs.ts";

@@ -6,7 +6,7 @@ import { localDayKey } from "../core/schedule.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import { KIND_SPECS } from "../ingest/sources/kinds.ts";
 import { mapPayload, type Mapped } from "../ingest/sources/mapping.ts";
-import { DEFAULT_API_URL, fetchResponse, noticeIds, ToolApiError } from "../ingest/sources/tool-api.ts";
+import { DEFAULT_API_URL, fetchResponse, noticeIds, ToolApiError } from "../ingest/tool-api.ts";
 import { verifyRequest, type Headers } from "../ingest/sources/verify.ts";
 import type { Logger } from "../logger.ts";
 import type { SourceRow, SourceStore } from "../store/sources.ts";
