@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/logger.ts";
+import { KIND_SPECS } from "../../src/ingest/sources/kinds.ts";
 import type { SourceConfig } from "../../src/store/sources.ts";
 import { startTestApp, type RunningApp } from "../support/app.ts";
 import { PROVIDERS } from "../support/databases.ts";
@@ -193,16 +194,18 @@ describe.each(PROVIDERS)("POST /api/sources/<name> on %s", (provider) => {
     const res = await fetch(`${run.url}/api/sources/${name}${query}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
+  const saveSource = (name: string, c: KindCase, over: Partial<SourceConfig> = {}) =>
+    run.app.sources.store.save({
+      name, kind: c.kind, verify: KIND_SPECS[c.kind].verify, secretEnv: c.kind === "formbricks" ? "KP_SRC_WHSEC" : c.kind === "surveymonkey" ? "KP_SRC_SM" : "KP_SRC_SECRET",
+      tokenEnv: null, apiUrl: null, surveyId: null, mappings: {}, team: null, touchpoint: null, pollMinutes: null, ...c.config(api), ...over,
+    });
+  const kindCase = (kind: SourceConfig["kind"]) => CASES.find((c) => c.kind === kind)!;
   const storedFrom = (source: string) => run.app.db.prisma.answer.findMany({ where: { source }, include: { team: true, touchpoint: true } });
 
   describe.each(CASES)("$kind", (c) => {
     const name = `${c.kind}-nps`;
     beforeAll(async () => {
-      const spec = (await import("../../src/ingest/sources/kinds.ts")).KIND_SPECS[c.kind];
-      await run.app.sources.store.save({
-        name, kind: c.kind, verify: spec.verify, secretEnv: c.kind === "formbricks" ? "KP_SRC_WHSEC" : c.kind === "surveymonkey" ? "KP_SRC_SM" : "KP_SRC_SECRET",
-        tokenEnv: null, apiUrl: null, surveyId: null, mappings: {}, team: null, touchpoint: null, pollMinutes: null, ...c.config(api),
-      });
+      await saveSource(name, c);
       c.prepare?.(api);
     });
 
@@ -253,29 +256,32 @@ describe.each(PROVIDERS)("POST /api/sources/<name> on %s", (provider) => {
 
   it("an unknown source is 404, and events without an answer are acknowledged without storing", async () => {
     expect((await post("nobody", "{}", {})).status).toBe(404);
+    expect((await fetch(`${run.url}/api/sources/nobody`)).status).toBe(405);
+    await saveSource("fb-events", kindCase("formbricks"));
     const p = json("formbricks.json");
     p.event = "responseCreated";
     const raw = JSON.stringify(p);
-    expect(await post("formbricks-nps", raw, standardWebhooks(raw))).toEqual({ status: 200, body: { ignored: "event responseCreated carries no answer" } });
+    expect(await post("fb-events", raw, standardWebhooks(raw))).toEqual({ status: 200, body: { ignored: "event responseCreated carries no answer" } });
   });
 
   it("a tool that can only set a URL carries the secret in the query (--verify query:key)", async () => {
-    await run.app.sources.store.save({ name: "delighted-url", kind: "delighted", verify: "query:key", secretEnv: "KP_SRC_SECRET", tokenEnv: null, apiUrl: null, surveyId: null, mappings: {}, team: null, touchpoint: null, pollMinutes: null });
+    await saveSource("delighted-url", kindCase("delighted"), { verify: "query:key" });
     const raw = fixture("delighted-created.json");
     expect((await post("delighted-url", raw, {}, `?key=${SECRET}`)).body).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(await post("delighted-url", raw, {}, "?key=guess")).toEqual({ status: 401, body: { error: "missing or wrong ?key=" } });
   });
 
   it("a source whose secret variable is not set answers 503 (the tool retries) and says why", async () => {
-    await run.app.sources.store.save({ name: "unset", kind: "generic", verify: "bearer", secretEnv: "KP_SRC_NOT_SET", tokenEnv: null, apiUrl: null, surveyId: null, mappings: {}, team: null, touchpoint: null, pollMinutes: null });
+    await saveSource("unset", kindCase("generic"), { secretEnv: "KP_SRC_NOT_SET" });
     expect(await post("unset", "{}", { authorization: "Bearer x" })).toEqual({ status: 503, body: { error: "secret variable KP_SRC_NOT_SET is not set on this server" } });
   });
 
   it("a tool API that fails is a 502, so the tool re-sends the notification later", async () => {
+    await saveSource("sm-failing", kindCase("surveymonkey"));
     api.failWith = 500;
     try {
       const raw = fixture("surveymonkey-notification.json");
-      const res = await post("surveymonkey-nps", raw, { "sm-signature": hmac("sha1", SM_KEY, raw, "base64") });
+      const res = await post("sm-failing", raw, { "sm-signature": hmac("sha1", SM_KEY, raw, "base64") });
       expect(res.status).toBe(502);
       expect(api.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     } finally {
