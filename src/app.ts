@@ -34,6 +34,10 @@ import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
 import { parseSlackSettings } from "./faces/slack/config.ts";
 import type { SlackFace } from "./faces/slack/face.ts";
+import { createSourceHandler, SOURCES_PREFIX } from "./ingest/source-route.ts";
+import { SourceService } from "./services/source-service.ts";
+import { SourceStore } from "./store/sources.ts";
+import { SourcePoller } from "./jobs/source-poller.ts";
 import { mountTeamsFace, teamsSettings, type TeamsFace } from "./faces/teams/index.ts";
 
 export interface App {
@@ -59,6 +63,9 @@ export interface App {
   digests: DigestService;
   habits: HabitsScheduler;
   home: HomeService;
+  /** survey tools' answers (POST /api/sources/<name>) and the pull sources' poller (issue 15) */
+  sources: SourceService;
+  sourcePoller: SourcePoller;
   /** one delivery pass now (CLI commands); null when no face can deliver */
   deliverNow(): Promise<number | null>;
   server: HttpServer;
@@ -138,6 +145,9 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
     (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log, observe: metrics.observeIngest }));
+  const sources = new SourceService(new SourceStore(db.prisma), ingest, log, config.TIME_ZONE);
+  server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));
+  const sourcePoller = new SourcePoller(sources, jobRuns, log);
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) {
@@ -148,7 +158,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home,
+    goals, cases, stories, digests, habits, home, sources, sourcePoller,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },
@@ -157,6 +167,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
       // then the work they may have queued stops, the faces, and last the database.
       await server.close(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
       await habits.stop();
+      await sourcePoller.stop();
       await followUps.stop();
       await slack?.stop();
       await worker.stop();

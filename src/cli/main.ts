@@ -13,6 +13,7 @@ import { casesCommand } from "./commands/cases.ts";
 import { goalCommand } from "./commands/goal.ts";
 import { outboxCommand } from "./commands/outbox.ts";
 import { ownerCommand, teamCommand } from "./commands/team.ts";
+import { sourceCommand } from "./commands/source.ts";
 
 const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
 
@@ -37,6 +38,9 @@ usage: kundepuls <command> [options]
   owner account|touchpoint NAME PERSON
                               who gets the alerts for a customer account or a touchpoint
                               (PERSON: e-mail, slack:<user id> or teams:<AAD object id>)
+  source add NAME --kind KIND [--secret-env VAR] [--verify SCHEME] [--map FIELD=SELECTOR]... [--team SLUG] [--touchpoint NAME]
+  source list | show NAME | remove NAME | test NAME FILE.json
+                              survey tools sending answers to POST /api/sources/NAME (docs/sources.md)
   help                        this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -71,7 +75,8 @@ async function main(argv: string[]): Promise<number> {
     case "goal":
     case "outbox":
     case "team":
-    case "owner": {
+    case "owner":
+    case "source": {
       const app = await createApp(config, log);
       try {
         if (command === "nps") await npsCommand(rest, app, out);
@@ -82,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
         else if (command === "outbox") await outboxCommand(rest, app, out);
         else if (command === "team") await teamCommand(rest, app, out);
         else if (command === "owner") await ownerCommand(rest, app, out);
+        else if (command === "source") return await sourceCommand(rest, app, out);
         else await demoCommand(rest, app, out);
       } finally {
         await app.close();

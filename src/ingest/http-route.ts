@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger.ts";
-import { isLoopback, PayloadTooLargeError, readBody, sendJson, type Handler } from "../server/http-server.ts";
+import { isLoopback, readBodyOr413, sendJson, type Handler } from "../server/http-server.ts";
 import type { IngestService } from "../services/ingest-service.ts";
 import { parseIngestBody, toNormalized } from "./api-schema.ts";
 
@@ -50,13 +50,8 @@ export function createIngestHandler(deps: { ingest: IngestService; token: string
   const observe = deps.observe ?? (() => {});
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (!admitted(req, res, deps.token)) return;
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, MAX_BODY_BYTES);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeError) return sendJson(res, 413, { error: `request body is larger than ${MAX_BODY_BYTES} bytes` });
-      throw error;
-    }
+    const raw = await readBodyOr413(req, res, MAX_BODY_BYTES);
+    if (!raw) return;
     let body: unknown;
     try {
       body = JSON.parse(raw.toString("utf8"));

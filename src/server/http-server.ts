@@ -50,10 +50,23 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** The body, or null after answering 413 when it is larger than `limit`. */
+export async function readBodyOr413(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+  try {
+    return await readBody(req, limit);
+  } catch (error) {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    sendJson(res, 413, { error: `request body is larger than ${limit} bytes` });
+    return null;
+  }
+}
+
 export class HttpServer {
   private readonly routes = new Map<string, Handler>();
   private readonly inFlight = new Set<ServerResponse>();
   private closing: Promise<void> | undefined;
+  /** routes for a path prefix ("POST /api/sources/" → any name after it) */
+  private readonly prefixes: [string, Handler][] = [];
   readonly server: http.Server;
   /** set by the composition root (metrics) */
   observe: RequestObserver = () => {};
@@ -67,6 +80,20 @@ export class HttpServer {
     this.routes.set(`${method} ${path}`, handler);
   }
 
+  /** A handler for every path below `prefix` (which ends in "/"). */
+  routePrefix(method: "GET" | "POST", prefix: string, handler: Handler): void {
+    this.prefixes.push([`${method} ${prefix}`, handler]);
+  }
+
+  /** The handler for a request and the route pattern it matched ("POST /api/sources/*"), never the raw URL. */
+  private match(method: string | undefined, path: string): { route: string; handler: Handler } | undefined {
+    const key = `${method} ${path}`;
+    const exact = this.routes.get(key);
+    if (exact) return { route: key, handler: exact };
+    const prefix = this.prefixes.find(([p]) => key.startsWith(p) && key.length > p.length);
+    return prefix ? { route: `${prefix[0]}*`, handler: prefix[1] } : undefined;
+  }
+
   private dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const reqId = requestId(req);
     res.setHeader("x-request-id", reqId);
@@ -77,7 +104,7 @@ export class HttpServer {
     res.once("close", () => {
       this.inFlight.delete(res);
       const path = (req.url ?? "/").split("?")[0]!;
-      const route = this.routes.has(`${req.method} ${path}`) ? `${req.method} ${path}` : "unmatched";
+      const route = this.match(req.method, path)?.route ?? "unmatched";
       this.observe({ route, method: req.method ?? "", status: res.statusCode, seconds: (performance.now() - started) / 1000 });
     });
     return withLogContext({ reqId }, () => this.handle(req, res));
@@ -85,9 +112,9 @@ export class HttpServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0]!;
-    const handler = this.routes.get(`${req.method} ${path}`);
+    const handler = this.match(req.method, path)?.handler;
     if (!handler) {
-      const known = [...this.routes.keys()].some((k) => k.endsWith(` ${path}`));
+      const known = [...this.routes.keys()].some((k) => k.endsWith(` ${path}`)) || this.prefixes.some(([p]) => path.startsWith(p.split(" ")[1]!));
       sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });
       return;
     }

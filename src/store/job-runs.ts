@@ -10,6 +10,29 @@ export class JobRunStore {
     return row?.finishedAt != null;
   }
 
+  /**
+   * Takes a period for this replica alone (a pull source's poll): true when the period was not
+   * started, or its runner held it longer than `leaseMs` without finishing (it died). Stronger
+   * than `isFinished` for work whose effects are not keyed (an API call must not run twice).
+   */
+  async claim(key: string, now: Date, leaseMs: number): Promise<boolean> {
+    try {
+      await this.prisma.jobRun.create({ data: { key, startedAt: now } });
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+    const row = await this.prisma.jobRun.findUnique({ where: { key } });
+    if (!row || row.finishedAt || row.startedAt.getTime() > now.getTime() - leaseMs) return false;
+    const taken = await this.prisma.jobRun.updateMany({ where: { key, startedAt: row.startedAt, finishedAt: null }, data: { startedAt: now } });
+    return taken.count === 1;
+  }
+
+  /** Gives an unfinished period back (its work failed), so a later attempt may claim it. */
+  async release(key: string): Promise<void> {
+    await this.prisma.jobRun.deleteMany({ where: { key, finishedAt: null } });
+  }
+
   /** Marks a period done. Idempotent; the work itself must be idempotent too (outbox keys). */
   async finish(key: string, now: Date, detail?: string): Promise<void> {
     await this.prisma.jobRun.upsert({

@@ -47,6 +47,7 @@ export async function startCommand(argv: string[], config: Config, log: Logger):
   app.worker.start();
   app.followUps.start(); // also picks up follow-ups a previous run left unfinished
   app.habits.start();
+  app.sourcePoller.start(); // pull sources (kundepuls source add … --poll-minutes N)
   if (!config.INGEST_TOKEN) log.warn("INGEST_TOKEN is not set: POST /api/responses accepts only clients on this machine (loopback)");
   if (app.localMode) {
     log.info("local mode: no Slack or Teams credentials, so the console is the chat face");
