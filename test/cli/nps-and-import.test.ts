@@ -171,6 +171,26 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
     }
   });
 
+  it("a CSV team named like an existing team's display name goes to that team (case and accents aside)", async () => {
+    expect((await runCli(["team", "set", "support", "--name", "Kundeservice"], env)).code).toBe(0);
+    const header = "Svar_ID;Karakter;Kommentar;Dato;Afdeling";
+    fs.writeFileSync(path.join(dir, "afdeling.csv"), [header, "k1;9;;15.10.2026;Kundeservice", "k2;3;;16.10.2026;KUNDESERVICE", "k3;10;;17.10.2026;Kúndeservice"].join("\r\n"));
+    const dry = await runCli(["import", path.join(dir, "afdeling.csv"), "--source", "afdeling", "--dry-run"], env);
+    expect(dry.stdout).toContain("ville oprette 3 · ville opdatere 0 · uændret 0 · ugyldige 0");
+    const res = await runCli(["import", path.join(dir, "afdeling.csv"), "--source", "afdeling"], env);
+    expect(res.stdout).toContain("oprettet 3 · opdateret 0 · uændret 0 · ugyldige 0");
+    const again = await runCli(["import", path.join(dir, "afdeling.csv"), "--source", "afdeling", "--dry-run"], env);
+    expect(again.stdout).toContain("ville oprette 0 · ville opdatere 0 · uændret 3 · ugyldige 0");
+    const db = await openDatabase(test.target);
+    try {
+      const rows = await db.prisma.answer.findMany({ where: { source: "afdeling" }, include: { team: true } });
+      expect(rows.map((r) => r.team?.slug)).toEqual(["support", "support", "support"]);
+      expect(await db.prisma.team.count({ where: { slug: "kundeservice" } })).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("a reader that stops early (| head) gets no stack trace, and the import still finishes", async () => {
     const header = "Svar_ID;Karakter;Kommentar;Dato;Afdeling";
     const rows = Array.from({ length: 120 }, (_, i) => `pipe${i};${i % 2 === 0 ? 99 : 7};;15.10.2026;Support`);

@@ -143,7 +143,7 @@ async function importFile(argv: string[], app: App, { lang, out }: CliIo): Promi
       const spool = new Spool();
       try {
         // Checked answers are spooled as the lines the store writes (encoded once, stored as they are).
-        const checked = await pass(texts.checkingFirst, ROWS_PER_STATEMENT, (b) => spool.write(b.map((a) => encoder.encode(a))));
+        const checked = await pass(texts.checkingFirst, ROWS_PER_STATEMENT, async (b) => spool.write(await app.ingest.encode(encoder, b)));
         summary.invalid = checked.invalid;
         if (checked.invalid > 0 && !args["skip-invalid"]) return refuse(checked.invalid);
         const { bytes } = await spool.finish();
@@ -175,7 +175,7 @@ async function importFile(argv: string[], app: App, { lang, out }: CliIo): Promi
       const checked = await pass(texts.checkingAndImporting, ROWS_PER_STATEMENT, async (b) => {
         if (storeFailure) throw storeFailure.error;
         if (queue.failed) return; // refused: only the invalid rows are still of interest
-        await queue.push(b.map((a) => encoder.encode(a)));
+        await queue.push(await app.ingest.encode(encoder, b));
       }, () => {
         if (!args["skip-invalid"]) queue.fail(refused);
       }).catch(async (error: unknown) => {
