@@ -1,6 +1,6 @@
 // manifests/slack/*.yaml: valid against Slack's official manifest schema (the one matching
 // _metadata.major_version, copied into test/fixtures/schemas with its licence), the Socket Mode and HTTP
-// files identical apart from request URLs, and in step with what the face handles and the README.
+// files identical apart from request URLs, and in step with what the face handles and docs/slack.md.
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
@@ -74,9 +74,9 @@ describe("the Slack app manifests", () => {
     expect(socket.settings.interactivity.is_enabled).toBe(true);
   });
 
-  it("every bot scope is explained in the README's scope table, and the table explains nothing more", () => {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Slack scopes"));
+  it("every bot scope is explained in docs/slack.md's scope table, and the table explains nothing more", () => {
+    const doc = fs.readFileSync(path.join(ROOT, "docs", "slack.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Scopes"));
     const table = section.slice(0, section.indexOf("\n\n", section.indexOf("|")));
     const explained = [...table.matchAll(/^\| `([a-z:.]+)` \|/gm)].map((m) => m[1]);
     expect(explained.sort()).toEqual([...socket.oauth_config.scopes.bot].sort());
