@@ -15,7 +15,7 @@ import { renderTable, writeResults, type CaseResult, type Settings } from "./lib
 
 const USAGE = `usage: npm run bench [-- --smoke | --full] [--db sqlite,postgres] [--only nps,import,http,digest,start]
   [--seed N] [--nps-answers N] [--import-rows N] [--http-seconds N] [--rounds N] [--out FILE]
-Runs every case against its floor and prints a table (README, "Benchmarks").\n`;
+Runs every case against its floor and prints a table (docs/benchmarks.md).\n`;
 
 const parsed = (() => {
   try {

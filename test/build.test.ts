@@ -78,7 +78,7 @@ describe("scripts/build.mjs", () => {
 
   it("runs from its own folder: help, migrations from prisma/, a query through the generated client", async () => {
     const main = path.join(out, "main.js");
-    const help = await runNode([main, "--help"], {});
+    const help = await runNode([main, "--help", "--lang", "en"], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("usage: kundepuls <command>");
 
@@ -139,11 +139,11 @@ describe("scripts/build.mjs", () => {
 
 describe("bin/kundepuls.mjs", () => {
   it("runs the bundle in dist/ (built or rebuilt when stale), or the sources through tsx with KUNDEPULS_NO_BUILD=1", async () => {
-    const bundled = await runNode([BIN, "--help"], {});
+    const bundled = await runNode([BIN, "--help", "--lang", "en"], {});
     expect(bundled.stderr).toBe("");
     expect(bundled.stdout).toContain("usage: kundepuls <command>");
     expect(fs.existsSync(path.join(ROOT, "dist", "main.js"))).toBe(true);
-    const sources = await runNode([BIN, "--help"], { KUNDEPULS_NO_BUILD: "1" });
+    const sources = await runNode([BIN, "--help", "--lang", "en"], { KUNDEPULS_NO_BUILD: "1" });
     expect(sources.stderr).toBe("");
     expect(sources.stdout).toBe(bundled.stdout);
   }, 60_000);

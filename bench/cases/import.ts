@@ -20,7 +20,7 @@ export async function runImportCase(s: Settings, provider: "sqlite" | "postgres"
     const db = await createBenchDb(provider, kundepuls ? "imp" : "raw");
     try {
       const run = kundepuls
-        ? await runNode([BIN, "import", file, "--source", "bench"], { DATABASE_URL: db.databaseUrl, LOG_LEVEL: "warn" })
+        ? await runNode([BIN, "import", file, "--source", "bench", "--lang", "en"], { DATABASE_URL: db.databaseUrl, LOG_LEVEL: "warn" })
         : await runNode([RAW, file, db.databaseUrl, "bench"], {});
       if (run.code !== 0) throw new Error(`${kundepuls ? "kundepuls import" : "baseline"} failed (${run.code}): ${run.stderr.slice(-1500)}`);
       const stored = await storedCount(db, "bench");

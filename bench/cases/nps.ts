@@ -28,7 +28,7 @@ export function intervalsFor(periodText: string, now: Date): { from: Date; to: D
 /**
  * The floor: the distinct boundaries cut the span into segments, and ONE statement counts
  * answers per (segment, score) with an index seek each on (teamId, score, answeredAt) — the
- * cheapest plan on these indexes (a GROUP BY over the range sorts every row; see README).
+ * cheapest plan on these indexes (a GROUP BY over the range sorts every row; see docs/benchmarks.md).
  */
 export function baselineQuery(provider: "sqlite" | "postgres", intervals: { from: Date; to: Date }[]) {
   const cuts = [...new Set(intervals.flatMap((i) => [i.from.getTime(), i.to.getTime()]))].sort((a, b) => a - b);

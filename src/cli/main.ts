@@ -1,49 +1,41 @@
-// The `kundepuls` executable: one entry, thin commands over the same services as the bot.
-import { ConfigError, loadConfig } from "../config.ts";
+// The `kundepuls` executable: one entry, thin commands over the same services as the bot. Every
+// command answers --help/-h with its own usage; --lang da|en (else DEFAULT_LANGUAGE) picks the
+// one language everything is printed in.
+import { ConfigError, loadConfig, type Config } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { createApp } from "../app.ts";
 import { UsageError } from "./args.ts";
-import { migrateCommand } from "./commands/migrate.ts";
-import { npsCommand } from "./commands/nps.ts";
-import { startCommand } from "./commands/start.ts";
-import { importCommand } from "./commands/import.ts";
+import { usageOf, type CliCommand, type CliIo, type Lang } from "./command.ts";
+import { casesCommand } from "./commands/cases.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { digestCommand } from "./commands/digest.ts";
-import { casesCommand } from "./commands/cases.ts";
 import { goalCommand } from "./commands/goal.ts";
+import { importCommand } from "./commands/import.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { npsCommand } from "./commands/nps.ts";
 import { outboxCommand } from "./commands/outbox.ts";
+import { startCommand } from "./commands/start.ts";
 import { ownerCommand, teamCommand } from "./commands/team.ts";
 import { sourceCommand } from "./commands/source.ts";
 
-const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
+const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, casesCommand, goalCommand, outboxCommand, teamCommand, ownerCommand, sourceCommand];
 
-usage: kundepuls <command> [options]
+const HEADER = { da: "Kundepuls — NPS-vaner i Slack og Microsoft Teams", en: "Kundepuls — NPS habits for Slack and Microsoft Teams" };
+const FOOTER = {
+  da: "Alle kommandoer: --help viser deres brug, --lang da|en vælger sproget (standard: DEFAULT_LANGUAGE).\nIndstillinger kommer fra miljøvariabler; se docs/configuration.md.",
+  en: "Every command: --help shows its usage, --lang da|en picks the language (default: DEFAULT_LANGUAGE).\nSettings come from environment variables; see docs/configuration.md.",
+};
 
-  start [--demo-if-empty]     run the bot (HTTP server, chat faces, console in local mode)
-  migrate                     apply database migrations
-  import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]
-                              import survey answers from a CSV export
-  nps "<period>" [--team SLUG] [--touchpoint NAME] [--json]
-                              NPS for a period, e.g. "this month", "sidste kvartal", "2026-10"
-  demo                        fill the database with sample answers (4 teams, 13 months)
-  digest [--team SLUG] [--dry-run]
-                              send today's digest now (once per team, channel and day)
-  cases [--team SLUG] [--open] [--json]
-                              detractor cases, closing rate, median time to claim
-  goal set TEAM TARGET DATE [--min N] | goal show TEAM
-                              a team's loyalty goal (history is kept)
-  outbox [--failed] [--retry] messages waiting, dead-lettered, or to send again
-  team [list] | team set SLUG [--name NAME] [--lead PERSON] [--digest-cron "CRON"|default]
-                              teams, their lead (alerts, escalations) and digest schedule
-  owner account|touchpoint NAME PERSON
-                              who gets the alerts for a customer account or a touchpoint
-                              (PERSON: e-mail, slack:<user id> or teams:<AAD object id>)
-  source add NAME --kind KIND [--secret-env VAR] [--verify SCHEME] [--map FIELD=SELECTOR]... [--team SLUG] [--touchpoint NAME]
-  source list | show NAME | remove NAME | test NAME FILE.json
-                              survey tools sending answers to POST /api/sources/NAME (docs/sources.md)
-  help                        this text
-
-Configuration comes from environment variables; see .env.example.`;
+/** The top-level help: each command's forms and summary, from the commands themselves. */
+function topHelp(lang: Lang): string {
+  const lines = [HEADER[lang], "", `${lang === "da" ? "brug" : "usage"}: kundepuls <${lang === "da" ? "kommando" : "command"}> [${lang === "da" ? "tilvalg" : "options"}]`, ""];
+  for (const command of COMMANDS) {
+    for (const form of command.synopsis[lang].split("\n")) lines.push(`  ${command.name} ${form}`.trimEnd());
+    lines.push(`      ${command.summary[lang]}`);
+  }
+  lines.push(`  help [${lang === "da" ? "kommando" : "command"}]`, `      ${lang === "da" ? "denne tekst, eller en kommandos brug" : "this text, or a command's usage"}`, "", FOOTER[lang]);
+  return lines.join("\n");
+}
 
 const out = (s: string) => process.stdout.write(s);
 // A reader that stops early (`kundepuls import … | head`) closes the pipe: the rest of the output
@@ -52,50 +44,50 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code !== "EPIPE") throw error;
 });
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === "help" || command === "--help" || command === "-h") {
-    out(HELP + "\n");
-    return 0;
+const isLang = (value: string | undefined): value is Lang => value === "da" || value === "en";
+
+/** Takes --lang da|en (or --lang=…) out of the arguments; the language asked for, if any. */
+function takeLang(argv: string[], fallback: Lang): { argv: string[]; lang?: Lang } {
+  const at = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (at < 0) return { argv };
+  const value = argv[at] === "--lang" ? argv[at + 1] : argv[at]!.slice("--lang=".length);
+  if (!isLang(value)) throw new UsageError(fallback === "da" ? "--lang skal være da eller en" : "--lang must be da or en");
+  return { argv: [...argv.slice(0, at), ...argv.slice(at + (argv[at] === "--lang" ? 2 : 1))], lang: value };
+}
+
+/** The configuration, or null when it is broken; help is given either way. */
+function configOrNull(): Config | null {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) return null;
+    throw error;
   }
-  const config = loadConfig();
-  const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  switch (command) {
-    case "start":
-      await startCommand(rest, config, log);
-      return -1; // keeps running
-    case "migrate":
-      await migrateCommand(config, out);
-      return 0;
-    case "nps":
-    case "import":
-    case "demo":
-    case "digest":
-    case "cases":
-    case "goal":
-    case "outbox":
-    case "team":
-    case "owner":
-    case "source": {
-      const app = await createApp(config, log);
-      try {
-        if (command === "nps") await npsCommand(rest, app, out);
-        else if (command === "import") return await importCommand(rest, app, out);
-        else if (command === "digest") return await digestCommand(rest, app, out);
-        else if (command === "cases") await casesCommand(rest, app, out);
-        else if (command === "goal") await goalCommand(rest, app, out);
-        else if (command === "outbox") await outboxCommand(rest, app, out);
-        else if (command === "team") await teamCommand(rest, app, out);
-        else if (command === "owner") await ownerCommand(rest, app, out);
-        else if (command === "source") return await sourceCommand(rest, app, out);
-        else await demoCommand(rest, app, out);
-      } finally {
-        await app.close();
-      }
-      return 0;
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+}
+
+async function main(args: string[]): Promise<number> {
+  const config = configOrNull();
+  const configured = config?.DEFAULT_LANGUAGE ?? (isLang(process.env.DEFAULT_LANGUAGE) ? process.env.DEFAULT_LANGUAGE : "da");
+  const { argv, lang: asked } = takeLang(args, configured);
+  const language = asked ?? configured;
+  const io: CliIo = { lang: language, out };
+  const [name, ...rest] = argv;
+  const help = (text: string) => (out(text + "\n"), 0);
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const about = COMMANDS.find((c) => c.name === rest[0]);
+    return help(about ? usageOf(about, language) : topHelp(language));
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(language === "da" ? `ukendt kommando "${name}" (se kundepuls --help)` : `unknown command "${name}" (see kundepuls --help)`);
+  if (rest.includes("--help") || rest.includes("-h")) return help(usageOf(command, language));
+  const ready = config ?? loadConfig(); // throws the ConfigError that names what is wrong
+  const log = createLogger({ level: ready.LOG_LEVEL, format: ready.LOG_FORMAT });
+  if (command.needs === "config") return (await command.run(rest, ready, log, io)) ?? 0;
+  const app = await createApp(ready, log);
+  try {
+    return (await command.run(rest, app, io)) ?? 0;
+  } finally {
+    await app.close();
   }
 }
 

@@ -15,6 +15,7 @@ import type { OutboxStore } from "../store/outbox.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { HabitObserver } from "./events.ts";
 import type { GoalService } from "./goal-service.ts";
+import { UnknownScopeError } from "./nps-service.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -101,7 +102,7 @@ export class DigestService {
   async run(now: Date, opts: { team?: string; force?: boolean; dryRun?: boolean } = {}): Promise<DigestRunResult[]> {
     const dayKey = localDayKey(now, this.settings.timeZone);
     const teams = await this.prisma.team.findMany({ where: opts.team ? { slug: slugify(opts.team) } : {}, orderBy: { slug: "asc" } });
-    if (opts.team && teams.length === 0) throw new Error(`unknown team "${opts.team}"`);
+    if (opts.team && teams.length === 0) throw UnknownScopeError.team(opts.team);
     const results: DigestRunResult[] = [];
     for (const team of teams) {
       const cron = (team.digestCron && parseDailyCron(team.digestCron)) || this.settings.cron;

@@ -109,6 +109,12 @@ export class IngestService {
     return this.answers.encoder(this.followUps(receivedAt));
   }
 
+  /** The import's lines for a batch of checked answers, each naming the team it goes to. */
+  async encode(encoder: AnswerEncoder, batch: readonly NormalizedAnswer[]): Promise<string[]> {
+    await this.answers.resolveTeams(encoder, batch);
+    return batch.map((a) => encoder.encode(a));
+  }
+
   async storeEncoded(chunks: AsyncIterable<string[]>, encoder: AnswerEncoder, receivedAt: Date, transactionMs: number): Promise<WriteCounts> {
     const counts = await this.answers.storeEncoded(chunks, encoder, receivedAt, transactionMs);
     if (counts.queued > 0) this.onQueued();

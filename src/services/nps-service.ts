@@ -14,7 +14,18 @@ export interface NpsSettings {
   defaultLang: Lang;
 }
 
-export class UnknownScopeError extends Error {}
+/** A team or touchpoint nobody has answered for, said in both languages. */
+export class UnknownScopeError extends Error {
+  constructor(readonly texts: { da: string; en: string }) {
+    super(texts.en);
+  }
+
+  /** `unknown team "x" (teams: a, b)`; the list is left out when not given. */
+  static team(name: string, known?: string[]): UnknownScopeError {
+    const list = known && { da: ` (hold: ${known.join(", ") || "ingen endnu"})`, en: ` (teams: ${known.join(", ") || "none yet"})` };
+    return new UnknownScopeError({ da: `ukendt hold "${name}"${list?.da ?? ""}`, en: `unknown team "${name}"${list?.en ?? ""}` });
+  }
+}
 
 /** The team's goal progress, when it has a goal (GoalService.line). */
 export type GoalLookup = (teamId: number, now: Date) => Promise<NpsReport["goal"]>;
@@ -138,13 +149,19 @@ export class NpsService {
       const slug = query.team.toLowerCase();
       known = this.recentScopes()?.teams.find((t) => t.slug === slug);
       const team = known ?? (await this.answers.directory.findTeam(slug));
-      if (!team) throw new UnknownScopeError(`unknown team "${query.team}" (teams: ${(await this.answers.directory.listTeams()).map((t) => t.slug).join(", ") || "none yet"})`);
+      if (!team) throw UnknownScopeError.team(query.team, (await this.answers.directory.listTeams()).map((t) => t.slug));
       scope.team = { slug: team.slug, name: team.name };
       filter.teamId = team.id;
     }
     if (query.touchpoint) {
       const touchpoint = this.recentScopes()?.touchpoints.find((t) => t.name === query.touchpoint) ?? (await this.answers.directory.findTouchpoint(query.touchpoint));
-      if (!touchpoint) throw new UnknownScopeError(`unknown touchpoint "${query.touchpoint}" (touchpoints: ${(await this.answers.directory.listTouchpoints()).join(", ") || "none yet"})`);
+      if (!touchpoint) {
+        const touchpoints = (await this.answers.directory.listTouchpoints()).join(", ");
+        throw new UnknownScopeError({
+          da: `ukendt kontaktpunkt "${query.touchpoint}" (kontaktpunkter: ${touchpoints || "ingen endnu"})`,
+          en: `unknown touchpoint "${query.touchpoint}" (touchpoints: ${touchpoints || "none yet"})`,
+        });
+      }
       scope.touchpoint = touchpoint.name;
       filter.touchpointId = touchpoint.id;
     }

@@ -44,18 +44,34 @@ export class AnswerEncoder {
   /** every team and touchpoint named so far: they must exist before the lines are stored */
   readonly teams = new Set<string>();
   readonly touchpoints = new Set<string>();
+  /** slug as an answer names it → the slug of the team it goes to (Directory.resolveTeams) */
+  private readonly teamOf = new Map<string, string>();
 
   constructor(
     private readonly dialect: Dialect,
     private readonly rule: QueueRule,
   ) {}
 
+  /** The team slugs among `answers` not resolved yet: the store resolves them before they are encoded. */
+  unresolvedTeams(answers: readonly NormalizedAnswer[]): string[] {
+    const slugs = new Set<string>();
+    for (const a of answers) if (a.teamSlug !== null && !this.teamOf.has(a.teamSlug)) slugs.add(a.teamSlug);
+    return [...slugs];
+  }
+
+  resolveTeams(resolved: ReadonlyMap<string, string>): void {
+    for (const [slug, team] of resolved) this.teamOf.set(slug, team);
+  }
+
+  /** The line an answer is stored by. Its content hash keeps the team as the answer named it, so a
+   * dry run (which resolves nothing) compares the same hashes as the import. */
   encode(a: NormalizedAnswer): string {
-    if (a.teamSlug !== null) this.teams.add(a.teamSlug);
+    const team = a.teamSlug === null ? null : (this.teamOf.get(a.teamSlug) ?? a.teamSlug);
+    if (team !== null) this.teams.add(team);
     if (a.touchpoint !== null) this.touchpoints.add(a.touchpoint);
     const queue = a.answeredAt.getTime() >= this.rule.from && this.rule.wanted(a);
     const row: Encoded = [a.source, a.externalId, a.score, a.ces, a.comment, a.customerName, a.customerEmail, a.customerAccount,
-      a.teamSlug, a.touchpoint, a.language, a.consentToShare, dbDate(this.dialect, a.answeredAt), contentHash(a), queue ? 1 : 0];
+      team, a.touchpoint, a.language, a.consentToShare, dbDate(this.dialect, a.answeredAt), contentHash(a), queue ? 1 : 0];
     return JSON.stringify(row);
   }
 

@@ -102,12 +102,19 @@ export class AnswerStore {
     return new AnswerEncoder(this.dialect, { from: options.followUpFrom?.getTime() ?? Number.POSITIVE_INFINITY, wanted });
   }
 
+  /** Tells the encoder which team each of these answers goes to (Directory.resolveTeams), before it encodes them. */
+  async resolveTeams(encoder: AnswerEncoder, answers: readonly NormalizedAnswer[]): Promise<void> {
+    const slugs = encoder.unresolvedTeams(answers);
+    if (slugs.length > 0) encoder.resolveTeams(await this.directory.resolveTeams(slugs));
+  }
+
   /** Stores a batch all-or-nothing. */
   async upsertBatch(batch: NormalizedAnswer[], receivedAt = new Date(), options: UpsertOptions = {}): Promise<UpsertResult> {
     const answers = lastPerKey(batch);
     const result: UpsertResult = { created: 0, updated: 0, unchanged: batch.length - answers.length, changes: [] };
     if (answers.length === 0) return result;
     const encoder = this.encoder(options);
+    await this.resolveTeams(encoder, answers);
     const lines = answers.map((a) => encoder.encode(a));
     await this.ensureNames(encoder);
     const at = dbDate(this.dialect, receivedAt);

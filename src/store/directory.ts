@@ -1,5 +1,6 @@
 // Teams and touchpoints: looked up by slug/name, created on first mention by an answer.
 // Ids are cached per process; creation is an upsert so concurrent writers agree.
+import { slugify } from "../core/slug.ts";
 import type { Db } from "./database.ts";
 
 export interface TeamRow {
@@ -28,6 +29,29 @@ export class Directory {
     });
     this.teamIds.set(slug, team.id);
     return team.id;
+  }
+
+  /**
+   * Where answers naming these slugs go: the team with that slug; else an existing team whose
+   * display name reads the same, case and accents aside (a CSV's "Kundeservice" goes to the team
+   * `support` named "Kundeservice" instead of starting a team `kundeservice`); else a new team of
+   * that slug. Slugs known to exist cost nothing; others read the team list once.
+   */
+  async resolveTeams(slugs: readonly string[]): Promise<Map<string, string>> {
+    const resolved = new Map<string, string>();
+    const unknown = slugs.filter((slug) => !this.teamIds.has(slug));
+    for (const slug of slugs) if (this.teamIds.has(slug)) resolved.set(slug, slug);
+    if (unknown.length === 0) return resolved;
+    const teams = await this.prisma.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { id: "asc" } });
+    const bySlug = new Map(teams.map((t) => [t.slug, t.id]));
+    const byName = new Map<string, string>();
+    for (const t of teams) if (!byName.has(slugify(t.name))) byName.set(slugify(t.name), t.slug); // the oldest team wins a shared name
+    for (const slug of unknown) {
+      const id = bySlug.get(slug);
+      if (id !== undefined) this.teamIds.set(slug, id);
+      resolved.set(slug, id !== undefined ? slug : (byName.get(slug) ?? slug));
+    }
+    return resolved;
   }
 
   async touchpointId(name: string): Promise<number> {

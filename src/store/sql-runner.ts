@@ -99,7 +99,7 @@ class StatementCache {
 /**
  * Synchronous transactions on the SQLite connection Prisma's adapter holds: the hot write path
  * (an answer pushed by a survey tool) without Prisma's query pipeline and a statement prepared
- * per call, which were ~30 % of the server's time per answer (README, Benchmarks). It takes its
+ * per call, which were ~30 % of the server's time per answer (docs/benchmarks.md). It takes its
  * turn at the gate like any statement outside a Prisma transaction, and runs start to end within
  * one call, so nothing Prisma does can come in between.
  */

@@ -46,27 +46,29 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
   it("refuses a file with invalid rows, naming lines and reasons, and imports nothing", async () => {
     const res = await runCli(["import", path.join(dir, "bad.csv")], env);
     expect(res.code).toBe(1);
-    expect(res.stdout).toMatch(/line 17: score '11'/);
-    expect(res.stdout).toMatch(/line 18: .*31\.02\.2026/);
-    expect(res.stdout).toMatch(/nothing imported/);
+    expect(res.stdout).toMatch(/linje 17: karakter '11' er ikke 0–10/);
+    expect(res.stdout).toMatch(/linje 18: dato '31\.02\.2026' er ikke en dato/);
+    expect(res.stdout).toMatch(/intet indlæst/);
     const nps = await runCli(["nps", "2026", "--json"], env);
     expect(JSON.parse(nps.stdout).responses).toBe(0);
   });
 
   it("dry-run counts without writing; import stores; a re-import adds nothing", async () => {
     const dry = await runCli(["import", path.join(dir, "svar.csv"), "--dry-run"], env);
-    expect(dry.stdout).toContain("created 14 · updated 0 · unchanged 0 · invalid 0");
+    expect(dry.stdout).toBe("ville oprette 14 · ville opdatere 0 · uændret 0 · ugyldige 0\n(prøvekørsel: intet blev skrevet)\n");
+    const english = await runCli(["import", path.join(dir, "svar.csv"), "--dry-run", "--lang", "en"], env);
+    expect(english.stdout).toBe("would create 14 · would update 0 · unchanged 0 · invalid 0\n(dry run: nothing was written)\n");
     const first = await runCli(["import", path.join(dir, "svar.csv"), "--source", "survey"], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("created 14 · updated 0 · unchanged 0 · invalid 0");
+    expect(first.stdout).toContain("oprettet 14 · opdateret 0 · uændret 0 · ugyldige 0");
     const again = await runCli(["import", path.join(dir, "svar.csv"), "--source", "survey"], env);
-    expect(again.stdout).toContain("created 0 · updated 0 · unchanged 14 · invalid 0");
+    expect(again.stdout).toContain("oprettet 0 · opdateret 0 · uændret 14 · ugyldige 0");
   });
 
   it("--skip-invalid imports the valid rows and reports the others", async () => {
     const res = await runCli(["import", path.join(dir, "bad.csv"), "--source", "survey", "--skip-invalid"], env);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain("created 0 · updated 0 · unchanged 14 · invalid 2");
+    expect(res.stdout).toContain("oprettet 0 · opdateret 0 · uændret 14 · ugyldige 2");
   });
 
   it("nps --json matches a hand count, with the previous month for comparison", async () => {
@@ -103,9 +105,9 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
     fs.writeFileSync(path.join(dir, "fresh.csv"), `Svar_ID;Karakter;Kommentar;Dato;Afdeling\r\nf1;2;Ingen svarede;${recent};Support\r\nf2;8;;${recent};Support\r\n`);
     const res = await runCli(["import", path.join(dir, "fresh.csv"), "--source", "fresh"], env);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain("created 2 · updated 0 · unchanged 0 · invalid 0");
+    expect(res.stdout).toContain("oprettet 2 · opdateret 0 · uændret 0 · ugyldige 0");
     // The detractor waits; a passive gives the habits nothing to do and is not queued.
-    expect(res.stdout).toContain("1 recent answer(s) wait for the bot to open their cases and stories (kundepuls start picks them up)");
+    expect(res.stdout).toContain("1 nyligt svar venter på, at botten åbner sager og historier (kundepuls start tager dem)");
   });
 
   it("a recent detractor's row given twice is stored once and still queued once", async () => {
@@ -113,7 +115,7 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
     const row = `twice1;1;Ingen ringede;${recent};Support`;
     fs.writeFileSync(path.join(dir, "twice.csv"), ["Svar_ID;Karakter;Kommentar;Dato;Afdeling", row, row].join("\r\n"));
     const res = await runCli(["import", path.join(dir, "twice.csv"), "--source", "twice"], env);
-    expect(res.stdout).toContain("created 1 · updated 0 · unchanged 1 · invalid 0");
+    expect(res.stdout).toContain("oprettet 1 · opdateret 0 · uændret 1 · ugyldige 0");
     const db = await openDatabase(test.target);
     try {
       const stored = await db.prisma.answer.findMany({ where: { source: "twice" }, include: { followUp: true } });
@@ -129,10 +131,10 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
     fs.writeFileSync(path.join(dir, "e1.csv"), [header, `e1;9;;${recent};Support`, `e2;7;;${recent};Support`, "e3;4;;15.10.2026;Support"].join("\r\n"));
     fs.writeFileSync(path.join(dir, "e2.csv"), [header, `e1;2;Alligevel ikke;${recent};Support`, `e2;7;;${recent};Support`, "e3;5;;15.10.2026;Support",
       `e4;10;;${recent};Lager`, `e4;6;Rettet;${recent};Lager`].join("\r\n"));
-    expect((await runCli(["import", path.join(dir, "e1.csv"), "--source", "edits"], env)).stdout).toContain("created 3 · updated 0 · unchanged 0 · invalid 0");
+    expect((await runCli(["import", path.join(dir, "e1.csv"), "--source", "edits"], env)).stdout).toContain("oprettet 3 · opdateret 0 · uændret 0 · ugyldige 0");
     const res = await runCli(["import", path.join(dir, "e2.csv"), "--source", "edits"], env);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain("created 1 · updated 3 · unchanged 1 · invalid 0");
+    expect(res.stdout).toContain("oprettet 1 · opdateret 3 · uændret 1 · ugyldige 0");
     const db = await openDatabase(test.target);
     try {
       const rows = await db.prisma.answer.findMany({ where: { source: "edits" }, include: { team: true, followUp: true }, orderBy: { externalId: "asc" } });
@@ -155,15 +157,35 @@ describe.each(PROVIDERS)("kundepuls import and nps on %s", (provider) => {
     fs.writeFileSync(path.join(dir, "late.csv"), [header, ...valid, "late-bad;12;;15.10.2026;Support", "late-ok;9;;16.10.2026;Support"].join("\r\n"));
     const res = await runCli(["import", path.join(dir, "late.csv"), "--source", "late"], env);
     expect(res.code).toBe(1);
-    expect(res.stdout).toMatch(/line 3002: score '12'/);
-    expect(res.stdout).toContain("nothing imported: 1 invalid row(s)");
+    expect(res.stdout).toMatch(/linje 3002: karakter '12'/);
+    expect(res.stdout).toContain("intet indlæst: 1 ugyldig række. Ret den, eller brug --skip-invalid");
     const db = await openDatabase(test.target);
     try {
       expect(await db.prisma.answer.count({ where: { source: "late" } })).toBe(0);
       expect(await db.prisma.team.count({ where: { slug: "nyt-team" } })).toBe(0); // nothing half-written
       const skipped = await runCli(["import", path.join(dir, "late.csv"), "--source", "late", "--skip-invalid"], env);
-      expect(skipped.stdout).toContain("created 3001 · updated 0 · unchanged 0 · invalid 1");
+      expect(skipped.stdout).toContain("oprettet 3001 · opdateret 0 · uændret 0 · ugyldige 1");
       expect(await db.prisma.answer.count({ where: { source: "late", team: { slug: "nyt-team", name: "Nyt-team" } } })).toBe(10);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("a CSV team named like an existing team's display name goes to that team (case and accents aside)", async () => {
+    expect((await runCli(["team", "set", "support", "--name", "Kundeservice"], env)).code).toBe(0);
+    const header = "Svar_ID;Karakter;Kommentar;Dato;Afdeling";
+    fs.writeFileSync(path.join(dir, "afdeling.csv"), [header, "k1;9;;15.10.2026;Kundeservice", "k2;3;;16.10.2026;KUNDESERVICE", "k3;10;;17.10.2026;Kúndeservice"].join("\r\n"));
+    const dry = await runCli(["import", path.join(dir, "afdeling.csv"), "--source", "afdeling", "--dry-run"], env);
+    expect(dry.stdout).toContain("ville oprette 3 · ville opdatere 0 · uændret 0 · ugyldige 0");
+    const res = await runCli(["import", path.join(dir, "afdeling.csv"), "--source", "afdeling"], env);
+    expect(res.stdout).toContain("oprettet 3 · opdateret 0 · uændret 0 · ugyldige 0");
+    const again = await runCli(["import", path.join(dir, "afdeling.csv"), "--source", "afdeling", "--dry-run"], env);
+    expect(again.stdout).toContain("ville oprette 0 · ville opdatere 0 · uændret 3 · ugyldige 0");
+    const db = await openDatabase(test.target);
+    try {
+      const rows = await db.prisma.answer.findMany({ where: { source: "afdeling" }, include: { team: true } });
+      expect(rows.map((r) => r.team?.slug)).toEqual(["support", "support", "support"]);
+      expect(await db.prisma.team.count({ where: { slug: "kundeservice" } })).toBe(0);
     } finally {
       await db.close();
     }

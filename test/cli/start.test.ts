@@ -84,7 +84,7 @@ describe("kundepuls start (local mode)", () => {
       proc.stderr.on("data", (d) => (stderr += d));
       const code = await new Promise((r) => proc.on("close", r));
       expect(code).toBe(1);
-      expect(stderr).toContain(`kundepuls: port ${port} is already in use; set PORT to another port`);
+      expect(stderr).toContain(`kundepuls: port ${port} er allerede i brug; sæt PORT til en anden port`);
     } finally {
       blocker.close();
     }

@@ -118,11 +118,11 @@ describe('rowToAnswer', () => {
   });
 
   it.each([
-    ['11', "score '11' is not 0–10"],
-    ['ni', "score 'ni' is not 0–10"],
-    ['9,5', "score '9,5' is not 0–10"],
-    ['-1', "score '-1' is not 0–10"],
-    ['', 'score is missing'],
+    ['11', { da: "karakter '11' er ikke 0–10", en: "score '11' is not 0–10" }],
+    ['ni', { da: "karakter 'ni' er ikke 0–10", en: "score 'ni' is not 0–10" }],
+    ['9,5', { da: "karakter '9,5' er ikke 0–10", en: "score '9,5' is not 0–10" }],
+    ['-1', { da: "karakter '-1' er ikke 0–10", en: "score '-1' is not 0–10" }],
+    ['', { da: "karakter mangler", en: "score is missing" }],
   ])('rejects score %j', (score, reason) => {
     expect(row({ score })).toEqual({ ok: false, line: 7, reason });
   });
@@ -131,7 +131,7 @@ describe('rowToAnswer', () => {
     expect(row({ score: '12', respondedAt: '31-02-2026' })).toEqual({
       ok: false,
       line: 7,
-      reason: "score '12' is not 0–10; date '31-02-2026' is not a date",
+      reason: { da: "karakter '12' er ikke 0–10; dato '31-02-2026' er ikke en dato", en: "score '12' is not 0–10; date '31-02-2026' is not a date" },
     });
   });
 
@@ -153,8 +153,8 @@ describe('rowToAnswer', () => {
   });
 
   it('rejects unreadable consent and CES', () => {
-    expect(row({ consent: 'måske' })).toMatchObject({ ok: false, reason: "consent 'måske' is not yes/no" });
-    expect(row({ ces: '9' })).toMatchObject({ ok: false, reason: "ces '9' is not 1–7" });
+    expect(row({ consent: 'måske' })).toMatchObject({ ok: false, reason: { da: "samtykke 'måske' er ikke ja/nej", en: "consent 'måske' is not yes/no" } });
+    expect(row({ ces: '9' })).toMatchObject({ ok: false, reason: { da: "ces '9' er ikke 1–7", en: "ces '9' is not 1–7" } });
     expect(row({ ces: '5' })).toMatchObject({ ok: true, answer: { ces: 5 } });
   });
 

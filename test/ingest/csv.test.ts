@@ -125,7 +125,7 @@ describe('readCsvAnswers', () => {
       const csv = ['id;score;comment', 'a;5;"one', 'two', '', 'four"', 'b;ni;x', 'c;7;"""quoted"""'].join(eol) + eol;
       expect(summary(await collect(csv))).toEqual([
         { line: 2, id: 'a', score: 5 },
-        { ok: false, line: 6, reason: "score 'ni' is not 0–10" },
+        { ok: false, line: 6, reason: { da: "karakter 'ni' er ikke 0–10", en: "score 'ni' is not 0–10" } },
         { line: 7, id: 'c', score: 7 },
       ]);
     }
@@ -143,11 +143,11 @@ describe('readCsvAnswers', () => {
     ].join('\n');
     const rows = await collect(csv);
     expect(rows.filter((r) => !r.ok)).toEqual([
-      { ok: false, line: 2, reason: "score '11' is not 0–10" },
-      { ok: false, line: 3, reason: 'score is missing' },
-      { ok: false, line: 4, reason: "date '31-02-2026' is not a date" },
-      { ok: false, line: 5, reason: "consent 'måske' is not yes/no" },
-      { ok: false, line: 6, reason: "score 'ni' is not 0–10" },
+      { ok: false, line: 2, reason: { da: "karakter '11' er ikke 0–10", en: "score '11' is not 0–10" } },
+      { ok: false, line: 3, reason: { da: "karakter mangler", en: "score is missing" } },
+      { ok: false, line: 4, reason: { da: "dato '31-02-2026' er ikke en dato", en: "date '31-02-2026' is not a date" } },
+      { ok: false, line: 5, reason: { da: "samtykke 'måske' er ikke ja/nej", en: "consent 'måske' is not yes/no" } },
+      { ok: false, line: 6, reason: { da: "karakter 'ni' er ikke 0–10", en: "score 'ni' is not 0–10" } },
     ]);
     expect(rows.at(-1)).toMatchObject({ ok: true, line: 7, answer: { score: 9, consentToShare: true } });
   });
@@ -267,7 +267,7 @@ describe('readCsvAnswers', () => {
     let lastLine = 0;
     for await (const r of readCsvAnswers(input, { ...baseOpts, progress })) {
       if (count === 0) endedAtFirstRow = ended;
-      if (!r.ok) throw new Error(`line ${r.line}: ${r.reason}`);
+      if (!r.ok) throw new Error(`line ${r.line}: ${r.reason.en}`);
       count++;
       lastLine = r.line;
     }

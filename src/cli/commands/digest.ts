@@ -3,40 +3,52 @@
 import { z } from "zod";
 import type { App } from "../../app.ts";
 import { renderConsole } from "../../faces/console/render.ts";
+import { UnknownScopeError } from "../../services/nps-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
+import { usageOf, type CliCommand, type CliIo, type Lang, type Texts } from "../command.ts";
 
-const USAGE = "usage: kundepuls digest [--team SLUG] [--dry-run]";
-const schema = z.object({
-  positionals: z.array(z.string()).max(0, "digest takes no arguments (use --team)"),
-  team: teamSlug.optional(),
-  "dry-run": z.boolean().default(false),
-});
+const schema = (lang: Lang) =>
+  z.object({
+    positionals: z.array(z.string()).max(0, lang === "da" ? "digest tager ingen argumenter (brug --team)" : "digest takes no arguments (use --team)"),
+    team: teamSlug(lang).optional(),
+    "dry-run": z.boolean().default(false),
+  });
 
-const REASON = {
-  notDue: "not scheduled today",
-  alreadySent: "already sent today",
-  noChannel: "no channel connected (type /nps connect <team> digest in a channel)",
-  quiet: "quiet day, skipped (DIGEST_QUIET_DAY=skip)",
-} as const;
+const REASON: Record<"notDue" | "alreadySent" | "noChannel" | "quiet", Texts> = {
+  notDue: { da: "ikke planlagt i dag", en: "not scheduled today" },
+  alreadySent: { da: "allerede sendt i dag", en: "already sent today" },
+  noChannel: { da: "ingen kanal forbundet (skriv /nps forbind <hold> digest i en kanal)", en: "no channel connected (type /nps connect <team> digest in a channel)" },
+  quiet: { da: "stille dag, sprunget over (DIGEST_QUIET_DAY=skip)", en: "quiet day, skipped (DIGEST_QUIET_DAY=skip)" },
+};
 
-export async function digestCommand(argv: string[], app: App, out: (s: string) => void, now = new Date()): Promise<number> {
-  const args = parseCommandArgs(argv, { team: { type: "string" }, "dry-run": { type: "boolean" } }, schema, USAGE);
-  let results;
-  try {
-    results = await app.digests.run(now, { team: args.team, force: true, dryRun: args["dry-run"] });
-  } catch (error) {
-    if ((error as Error).message.startsWith("unknown team")) throw new UsageError((error as Error).message);
-    throw error;
-  }
-  if (args["dry-run"]) {
-    for (const r of results) if (r.message) out(`\n→ ${r.team}\n${renderConsole(r.message)}\n`);
-    out("(dry run: nothing recorded or sent)\n");
+export const digestCommand: CliCommand = {
+  name: "digest",
+  needs: "app",
+  synopsis: { da: "[--team HOLD] [--dry-run]", en: "[--team TEAM] [--dry-run]" },
+  summary: { da: "sender dagens digest nu (én pr. hold, kanal og dag)", en: "sends today's digest now (once per team, channel and day)" },
+  details: { da: "  --dry-run  viser digesten uden at sende eller notere noget", en: "  --dry-run  shows the digest without sending or recording anything" },
+  async run(argv: string[], app: App, { lang, out }: CliIo, now = new Date()) {
+    const args = parseCommandArgs(argv, { team: { type: "string" }, "dry-run": { type: "boolean" } }, schema(lang), usageOf(digestCommand, lang), lang);
+    let results;
+    try {
+      results = await app.digests.run(now, { team: args.team, force: true, dryRun: args["dry-run"] });
+    } catch (error) {
+      if (error instanceof UnknownScopeError) throw new UsageError(error.texts[lang]);
+      throw error;
+    }
+    if (args["dry-run"]) {
+      for (const r of results) if (r.message) out(`\n→ ${r.team}\n${renderConsole(r.message)}\n`);
+      out(lang === "da" ? "(prøvekørsel: intet noteret eller sendt)\n" : "(dry run: nothing recorded or sent)\n");
+      return 0;
+    }
+    const queued = (n: number) => (lang === "da" ? `${n} digest${n === 1 ? "" : "s"} sat i kø` : `${n} digest${n === 1 ? "" : "s"} queued`);
+    for (const r of results) out(`${r.team}: ${r.skipped ? REASON[r.skipped][lang] : queued(r.queued)}\n`);
+    const sent = await app.deliverNow();
+    if (sent !== null) out(lang === "da" ? `leveret: ${sent} besked${sent === 1 ? "" : "er"}\n` : `delivered: ${sent} message${sent === 1 ? "" : "s"}\n`);
+    const dead = await app.outbox.list({ state: "dead" });
+    if (dead.some((d) => d.kind === "digest")) {
+      out(lang === "da" ? "nogle digests kunne ikke leveres: se kundepuls outbox --failed\n" : "some digests could not be delivered: see kundepuls outbox --failed\n");
+    }
     return 0;
-  }
-  for (const r of results) out(`${r.team}: ${r.skipped ? REASON[r.skipped] : `${r.queued} digest(s) queued`}\n`);
-  const sent = await app.deliverNow();
-  if (sent !== null) out(`delivered: ${sent} message(s)\n`);
-  const dead = await app.outbox.list({ state: "dead" });
-  if (dead.some((d) => d.kind === "digest")) out("some digests could not be delivered: see kundepuls outbox --failed\n");
-  return 0;
-}
+  },
+};

@@ -13,8 +13,8 @@ import { BoundedQueue } from "../../ingest/bounded-queue.ts";
 import { ROWS_PER_STATEMENT, type WriteCounts } from "../../store/answers.ts";
 import { Spool } from "./import-spool.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-
-const USAGE = "usage: kundepuls import FILE [--source NAME] [--team SLUG] [--dry-run] [--skip-invalid]";
+import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { importTexts, summaryLine, type Summary } from "./import-texts.ts";
 /** Answers a dry run compares with the database at a time. */
 const BATCH = 2_000;
 /** How long an import transaction on SQLite takes new answers before it commits (see
@@ -26,42 +26,45 @@ const STATEMENTS_IN_FLIGHT = 4;
 /** Invalid rows listed one by one; beyond this only the count (a broken export can have millions). */
 const LIST_INVALID = 50;
 
-const schema = z.object({
-  positionals: z.array(z.string()).length(1, "name one CSV file"),
-  source: z.string().trim().min(1).max(100).default("csv"),
-  team: teamSlug.optional(),
-  "dry-run": z.boolean().default(false),
-  "skip-invalid": z.boolean().default(false),
-});
+const schema = (lang: Lang) =>
+  z.object({
+    positionals: z.array(z.string()).length(1, lang === "da" ? "nævn én CSV-fil" : "name one CSV file"),
+    source: z.string().trim().min(1).max(100).default("csv"),
+    team: teamSlug(lang).optional(),
+    "dry-run": z.boolean().default(false),
+    "skip-invalid": z.boolean().default(false),
+  });
 
-interface Summary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  invalid: number;
-}
+export const importCommand: CliCommand = {
+  name: "import",
+  needs: "app",
+  synopsis: { da: "FIL [--source NAVN] [--team HOLD] [--dry-run] [--skip-invalid]", en: "FILE [--source NAME] [--team TEAM] [--dry-run] [--skip-invalid]" },
+  summary: { da: "indlæser svar fra en CSV-eksport (se docs/importing.md)", en: "imports survey answers from a CSV export (see docs/importing.md)" },
+  details: {
+    da: "  --source NAVN    hvor svarene kommer fra (standard: csv)\n  --team HOLD      holdet for rækker uden et\n  --dry-run        tæller, hvad der ville ske, uden at skrive noget\n  --skip-invalid   indlæser de gyldige rækker, selv om nogle er ugyldige",
+    en: "  --source NAME    where the answers come from (default: csv)\n  --team TEAM      the team for rows without one\n  --dry-run        counts what would happen, without writing anything\n  --skip-invalid   imports the valid rows even when some are invalid",
+  },
+  run: (argv: string[], app: App, io: CliIo) => importFile(argv, app, io),
+};
 
-function progressLine(label: string, progress: CsvProgress, total: number, rows: number): string {
-  const pct = total > 0 ? Math.min(100, Math.floor((100 * progress.bytes) / total)) : 100;
-  return `\r${label} ${String(pct).padStart(3)}%  ${rows.toLocaleString("en-US")} rows`;
-}
-
-export async function importCommand(argv: string[], app: App, out: (s: string) => void): Promise<number> {
+async function importFile(argv: string[], app: App, { lang, out }: CliIo): Promise<number> {
+  const texts = importTexts[lang];
   const args = parseCommandArgs(
     argv,
     { source: { type: "string" }, team: { type: "string" }, "dry-run": { type: "boolean" }, "skip-invalid": { type: "boolean" } },
-    schema,
-    USAGE,
+    schema(lang),
+    usageOf(importCommand, lang),
+    lang,
   );
   const file = args.positionals[0]!;
   let size: number;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new UsageError(`${file} is not a file`);
+    if (!stat.isFile()) throw new UsageError(texts.notAFile(file));
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(texts.unreadable(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   const tty = process.stderr.isTTY === true;
   const importedAt = new Date();
@@ -79,10 +82,10 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
       tick(rows: number) {
         if (tty && Date.now() - lastDraw > 200) {
           lastDraw = Date.now();
-          process.stderr.write(progressLine(label, progress, total, rows));
+          process.stderr.write(texts.progress(label, progress.bytes, total, rows));
         }
       },
-      end: (rows: number) => tty && process.stderr.write(progressLine(label, progress, total, rows) + "\n"),
+      end: (rows: number) => tty && process.stderr.write(texts.progress(label, progress.bytes, total, rows) + "\n"),
     };
   };
 
@@ -100,13 +103,13 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
         if (batch.length >= batchSize) await onBatch(batch.splice(0));
       } else {
         if (invalid++ === 0) onInvalid();
-        if (invalid <= LIST_INVALID) out(`${tty ? "\r\x1b[K" : ""}line ${row.line}: ${row.reason}\n`);
+        if (invalid <= LIST_INVALID) out(`${tty ? "\r\x1b[K" : ""}${texts.invalidRow(row.line, row.reason)}\n`);
       }
       bar.tick(rows);
     }
     if (batch.length > 0) await onBatch(batch);
     bar.end(rows);
-    if (invalid > LIST_INVALID) out(`… and ${invalid - LIST_INVALID} more invalid rows\n`);
+    if (invalid > LIST_INVALID) out(`${texts.moreInvalid(invalid - LIST_INVALID)}\n`);
     return { rows, invalid };
   };
 
@@ -119,19 +122,19 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
         summary.updated += p.updated;
         summary.unchanged += p.unchanged;
       };
-      summary.invalid = (await pass("checking", BATCH, preview)).invalid;
-      out(`${summaryLine(summary)}\n`);
+      summary.invalid = (await pass(texts.checking, BATCH, preview)).invalid;
+      out(`${summaryLine(summary, lang, true)}\n`);
       if (summary.invalid > 0 && !args["skip-invalid"]) {
-        out(`(dry run: nothing was written) ${summary.invalid} invalid row(s): an import would refuse the file unless --skip-invalid is given.\n`);
+        out(`${texts.dryRunRefused(summary.invalid)}\n`);
         return 1;
       }
-      out(`(dry run: nothing was written)\n`);
+      out(`${texts.dryRun}\n`);
       return 0;
     }
     const encoder = app.ingest.encoder(importedAt);
     const refuse = (invalid: number) => {
-      out(`${summaryLine({ ...summary, invalid })}\n`);
-      out(`nothing imported: ${invalid} invalid row(s). Fix them, or use --skip-invalid to import the valid rows.\n`);
+      out(`${summaryLine({ ...summary, invalid }, lang, false)}\n`);
+      out(`${texts.refused(invalid)}\n`);
       return 1;
     };
     let stored: WriteCounts;
@@ -140,12 +143,12 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
       const spool = new Spool();
       try {
         // Checked answers are spooled as the lines the store writes (encoded once, stored as they are).
-        const checked = await pass("checking (1/2)", ROWS_PER_STATEMENT, (b) => spool.write(b.map((a) => encoder.encode(a))));
+        const checked = await pass(texts.checkingFirst, ROWS_PER_STATEMENT, async (b) => spool.write(await app.ingest.encode(encoder, b)));
         summary.invalid = checked.invalid;
         if (checked.invalid > 0 && !args["skip-invalid"]) return refuse(checked.invalid);
         const { bytes } = await spool.finish();
         const progress: CsvProgress = { bytes: 0 };
-        const bar = progressBar("importing (2/2)", progress, bytes);
+        const bar = progressBar(texts.importingSecond, progress, bytes);
         let rows = 0;
         async function* chunks() {
           for await (const lines of spool.read(ROWS_PER_STATEMENT, progress)) {
@@ -169,10 +172,10 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
         if (error !== refused) storeFailure = { error };
         queue.abandon();
       });
-      const checked = await pass("checking and importing", ROWS_PER_STATEMENT, async (b) => {
+      const checked = await pass(texts.checkingAndImporting, ROWS_PER_STATEMENT, async (b) => {
         if (storeFailure) throw storeFailure.error;
         if (queue.failed) return; // refused: only the invalid rows are still of interest
-        await queue.push(b.map((a) => encoder.encode(a)));
+        await queue.push(await app.ingest.encode(encoder, b));
       }, () => {
         if (!args["skip-invalid"]) queue.fail(refused);
       }).catch(async (error: unknown) => {
@@ -198,14 +201,10 @@ export async function importCommand(argv: string[], app: App, out: (s: string) =
     if (error instanceof CsvHeaderError || error instanceof CsvFormatError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
   }
-  out(`${summaryLine(summary)}\n`);
+  out(`${summaryLine(summary, lang, false)}\n`);
   // Cases and stories are the running bot's work (it delivers their messages): it takes them from
   // the queue within seconds, or when it starts.
   const queued = await app.followUps.pending();
-  if (queued > 0) out(`${queued} recent answer(s) wait for the bot to open their cases and stories (kundepuls start picks them up)\n`);
+  if (queued > 0) out(`${texts.queued(queued)}\n`);
   return 0;
-}
-
-function summaryLine(s: Summary): string {
-  return `created ${s.created} · updated ${s.updated} · unchanged ${s.unchanged} · invalid ${s.invalid}`;
 }

@@ -11,17 +11,30 @@ import { selectorProblem } from "../../ingest/sources/selectors.ts";
 import { verifySchemeProblem } from "../../ingest/sources/verify.ts";
 import type { SourceRow } from "../../store/sources.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
+import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
 
-const USAGE = `usage: kundepuls source add NAME --kind KIND [--secret-env VAR] [--verify SCHEME] [--map FIELD=SELECTOR]... [--team SLUG] [--touchpoint NAME]
-                               [--token-env VAR] [--api-url URL] [--survey ID] [--poll-minutes N]
-       kundepuls source list | show NAME | remove NAME | test NAME FILE.json
-  KIND: ${KINDS.join(", ")}
-  FIELD: ${FIELDS.join(", ")}
-  SELECTOR: a JSON Pointer (/form_response/hidden/team), ref:<Typeform field ref>, question:<SurveyMonkey question id> or =<fixed value>
-  see docs/sources.md`;
+const SELECTORS = "a JSON Pointer (/form_response/hidden/team), ref:<Typeform field ref>, question:<SurveyMonkey question id> or =<fixed value>";
+
+export const sourceCommand: CliCommand = {
+  name: "source",
+  needs: "app",
+  synopsis: {
+    da: "add NAVN --kind TYPE [--secret-env VAR] [--verify METODE] [--map FELT=VÆLGER]... [--team HOLD] [--touchpoint NAVN]\n    [--token-env VAR] [--api-url URL] [--survey ID] [--poll-minutes N]\nlist | show NAVN | remove NAVN | test NAVN FIL.json",
+    en: "add NAME --kind KIND [--secret-env VAR] [--verify SCHEME] [--map FIELD=SELECTOR]... [--team SLUG] [--touchpoint NAME]\n    [--token-env VAR] [--api-url URL] [--survey ID] [--poll-minutes N]\nlist | show NAME | remove NAME | test NAME FILE.json",
+  },
+  summary: {
+    da: "spørgeskemaværktøjer, der sender svar til POST /api/sources/NAVN (docs/sources.md)",
+    en: "survey tools sending answers to POST /api/sources/NAME (docs/sources.md)",
+  },
+  details: {
+    da: `  TYPE: ${KINDS.join(", ")}\n  FELT: ${FIELDS.join(", ")}\n  VÆLGER: en JSON Pointer (/form_response/hidden/team), ref:<Typeform-feltets ref>, question:<SurveyMonkey-spørgsmålets id> eller =<fast værdi>\n  se docs/sources.md`,
+    en: `  KIND: ${KINDS.join(", ")}\n  FIELD: ${FIELDS.join(", ")}\n  SELECTOR: ${SELECTORS}\n  see docs/sources.md`,
+  },
+  run: (argv: string[], app: App, io: CliIo) => runSource(argv, app, io),
+};
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be the name of an environment variable, e.g. TYPEFORM_SECRET");
-const schema = z.object({
+const schema = (lang: Lang) => z.object({
   positionals: z.array(z.string()).min(1, "give a subcommand").max(3),
   kind: z.string().optional(),
   "secret-env": envName.optional(),
@@ -30,7 +43,7 @@ const schema = z.object({
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }).optional(),
   map: z.array(z.string()).default([]),
-  team: teamSlug.optional(),
+  team: teamSlug(lang).optional(),
   touchpoint: z.string().trim().min(1).max(200).optional(),
   "token-env": envName.optional(),
   "api-url": z.url({ protocol: /^https?$/ }).optional(),
@@ -43,7 +56,7 @@ const OPTIONS = {
   survey: { type: "string" }, "poll-minutes": { type: "string" },
 } as const;
 
-type Args = z.infer<typeof schema>;
+type Args = z.infer<ReturnType<typeof schema>>;
 
 function parseMaps(entries: string[]): Mapping {
   const mapping: Mapping = {};
@@ -106,8 +119,9 @@ function show(app: App, s: SourceRow): string {
   ].join("\n");
 }
 
-export async function sourceCommand(argv: string[], app: App, out: (s: string) => void): Promise<number> {
-  const args = parseCommandArgs(argv, OPTIONS, schema, USAGE);
+async function runSource(argv: string[], app: App, { lang, out }: CliIo): Promise<number> {
+  const USAGE = usageOf(sourceCommand, lang);
+  const args = parseCommandArgs(argv, OPTIONS, schema(lang), USAGE, lang);
   const [action, name, file] = args.positionals as [string, string | undefined, string | undefined];
   if (action === "list") {
     const all = await app.sources.store.list();

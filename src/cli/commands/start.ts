@@ -6,15 +6,29 @@ import { ConsoleFace } from "../../faces/console/console-face.ts";
 import type { Logger } from "../../logger.ts";
 import { fillDemoData } from "../../services/demo-data.ts";
 import { parseCommandArgs } from "../args.ts";
+import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
 
-const USAGE = "usage: kundepuls start [--demo-if-empty]";
-const schema = z.object({ positionals: z.array(z.string()).max(0, "start takes no arguments"), "demo-if-empty": z.boolean().default(false) });
+export const startCommand: CliCommand = {
+  name: "start",
+  needs: "config",
+  synopsis: { da: "[--demo-if-empty]", en: "[--demo-if-empty]" },
+  summary: { da: "kører botten (HTTP-server, chat, konsollen i lokal tilstand)", en: "runs the bot (HTTP server, chat faces, the console in local mode)" },
+  details: {
+    da: "  --demo-if-empty  en tom database får eksempelsvar (kun i lokal tilstand)",
+    en: "  --demo-if-empty  an empty database gets sample answers (local mode only)",
+  },
+  async run(argv: string[], config: Config, log: Logger, { lang }: CliIo) {
+    const schema = z.object({ positionals: z.array(z.string()).max(0, lang === "da" ? "start tager ingen argumenter" : "start takes no arguments"), "demo-if-empty": z.boolean().default(false) });
+    const args = parseCommandArgs(argv, { "demo-if-empty": { type: "boolean" } }, schema, usageOf(startCommand, lang), lang);
+    await start(args["demo-if-empty"], config, log, lang);
+    return -1; // keeps running
+  },
+};
 
-export async function startCommand(argv: string[], config: Config, log: Logger): Promise<App> {
-  const args = parseCommandArgs(argv, { "demo-if-empty": { type: "boolean" } }, schema, USAGE);
+async function start(demoIfEmpty: boolean, config: Config, log: Logger, lang: Lang): Promise<App> {
   const app = await createApp(config, log);
   // Demo answers only for a newcomer's first local run; a real deployment never gets invented data.
-  const wantDemo = args["demo-if-empty"] && app.localMode && config.DEMO_DATA !== false;
+  const wantDemo = demoIfEmpty && app.localMode && config.DEMO_DATA !== false;
   if (wantDemo && (await app.answers.count()) === 0) {
     const filled = await fillDemoData({ prisma: app.db.prisma, answers: app.answers }, { now: new Date() });
     log.info(`local mode: empty database filled with ${filled.answers} demo answers for ${filled.teams} teams`);
@@ -24,7 +38,7 @@ export async function startCommand(argv: string[], config: Config, log: Logger):
     log.info(`listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${address.port} (${describeDatabase(app.db)})`);
   } catch (error) {
     await app.db.close();
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new Error(`port ${config.PORT} is already in use; set PORT to another port`);
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new Error(lang === "da" ? `port ${config.PORT} er allerede i brug; sæt PORT til en anden port` : `port ${config.PORT} is already in use; set PORT to another port`);
     throw error;
   }
   if (app.slack) {

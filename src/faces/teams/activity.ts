@@ -1,5 +1,5 @@
 // Incoming Bot Framework activities, parsed once at the edge (zod), only the fields the Teams
-// face uses. Shapes follow what Teams really sends (../shared/fixtures/recorded/*-teams.json).
+// face uses. Shapes follow what Teams really sends (test/fixtures/recorded/*-teams.json).
 import { z } from "zod";
 
 const account = z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() });

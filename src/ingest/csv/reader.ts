@@ -5,11 +5,11 @@ import { parse, type CsvError, type Info, type Parser } from 'csv-parse';
 import type { NormalizedAnswer } from '../normalized-answer.ts';
 import { mapHeaders, type ColumnMap } from './headers.ts';
 import { isValidTimeZone } from './local-time.ts';
-import { rowToAnswer } from './row.ts';
+import { rowToAnswer, type RowReason } from './row.ts';
 
 export type RowResult =
   | { ok: true; line: number; answer: NormalizedAnswer }
-  | { ok: false; line: number; reason: string };
+  | { ok: false; line: number; reason: RowReason };
 
 /** Updated in place while reading, so a CLI can draw a progress bar against the file size. */
 export interface CsvProgress {

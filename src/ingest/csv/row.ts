@@ -18,7 +18,10 @@ export interface RowOptions {
 
 export type RowOutcome =
   | { ok: true; answer: NormalizedAnswer }
-  | { ok: false; line: number; reason: string };
+  | { ok: false; line: number; reason: RowReason };
+
+/** Why a row is invalid, in Danish and English (the importer prints one). */
+export type RowReason = { da: string; en: string };
 
 /** Cleaned cell text per field; null when the cell is empty or the column does not exist. */
 export type RawRow = Partial<Record<AnswerField, string | null>>;
@@ -48,19 +51,22 @@ const quote = (v: string): string => `'${v.length > 40 ? `${v.slice(0, 37)}...` 
 // "9", "9,0", "9.00": Danish Excel writes decimal commas. "9,5" is not a whole score.
 const WHOLE_NUMBER = /^(\d{1,2})(?:[.,]0+)?$/;
 
-const wholeNumberIn = (label: string, min: number, max: number, required: boolean) =>
+/** A failed check in both languages: English is the issue's message, Danish rides along in params. */
+const issue = (da: string, en: string) => ({ code: 'custom' as const, message: en, params: { da } });
+
+const wholeNumberIn = (label: RowReason, min: number, max: number, required: boolean) =>
   z
     .string()
     .nullish()
     .transform((v, ctx): number | null => {
       if (v == null) {
-        if (required) ctx.addIssue({ code: 'custom', message: `${label} is missing` });
+        if (required) ctx.addIssue(issue(`${label.da} mangler`, `${label.en} is missing`));
         return null;
       }
       const m = WHOLE_NUMBER.exec(v);
       const n = m ? Number(m[1]) : NaN;
       if (!(n >= min && n <= max)) {
-        ctx.addIssue({ code: 'custom', message: `${label} ${quote(v)} is not ${min}–${max}` });
+        ctx.addIssue(issue(`${label.da} ${quote(v)} er ikke ${min}–${max}`, `${label.en} ${quote(v)} is not ${min}–${max}`));
         return null;
       }
       return n;
@@ -82,7 +88,7 @@ const consent = z
     if (v == null) return false; // no recorded consent means we may not share
     const key = v.toLowerCase();
     if (YES.has(key)) return true;
-    if (!NO.has(key)) ctx.addIssue({ code: 'custom', message: `consent ${quote(v)} is not yes/no` });
+    if (!NO.has(key)) ctx.addIssue(issue(`samtykke ${quote(v)} er ikke ja/nej`, `consent ${quote(v)} is not yes/no`));
     return false;
   });
 
@@ -100,8 +106,8 @@ const schemas = new Map<string, ReturnType<typeof buildRowSchema>>();
 function buildRowSchema(timeZone: string) {
   return z.object({
     id: text,
-    score: wholeNumberIn('score', 0, 10, true),
-    ces: wholeNumberIn('ces', 1, 7, false),
+    score: wholeNumberIn({ da: 'karakter', en: 'score' }, 0, 10, true),
+    ces: wholeNumberIn({ da: 'ces', en: 'ces' }, 1, 7, false),
     comment: text,
     respondedAt: z
       .string()
@@ -109,7 +115,7 @@ function buildRowSchema(timeZone: string) {
       .transform((v, ctx): Date | null => {
         if (v == null) return null;
         const date = parseAnswerDate(v, timeZone);
-        if (!date) ctx.addIssue({ code: 'custom', message: `date ${quote(v)} is not a date` });
+        if (!date) ctx.addIssue(issue(`dato ${quote(v)} er ikke en dato`, `date ${quote(v)} is not a date`));
         return date;
       }),
     email: text.transform((v) => v?.toLowerCase() ?? null),
@@ -160,7 +166,9 @@ export function stableRowId(row: ParsedRow): string {
 export function rowToAnswer(cells: readonly string[], columns: ColumnMap, opts: RowOptions): RowOutcome {
   const parsed = answerRowSchema(opts.timeZone).safeParse(pickCells(cells, columns));
   if (!parsed.success) {
-    return { ok: false, line: opts.line, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+    const issues = parsed.error.issues;
+    const da = issues.map((i) => ((i as { params?: { da?: string } }).params?.da ?? i.message)).join('; ');
+    return { ok: false, line: opts.line, reason: { da, en: issues.map((i) => i.message).join('; ') } };
   }
   const row = parsed.data;
   return {

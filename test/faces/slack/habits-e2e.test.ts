@@ -33,19 +33,19 @@ describe("kundepuls digest against Slack", () => {
   it("posts one digest per bound channel; a second run the same day posts nothing", async () => {
     const first = await runCli(["digest"], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("support: 2 digest(s) queued");
+    expect(first.stdout).toContain("support: 2 digests sat i kø");
     const posts = fake.callsTo("chat.postMessage");
     expect(posts.map((c) => c.body.channel).sort()).toEqual(["C0LEDELSE", "C0SUPPORT"]);
     expect(JSON.stringify(posts[0]!.body)).toContain("Dagens NPS – Kundeservice");
     const second = await runCli(["digest"], env);
-    expect(second.stdout).toContain("support: already sent today");
+    expect(second.stdout).toContain("support: allerede sendt i dag");
     expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
   });
 
   it("--dry-run prints the digest and sends nothing", async () => {
     const dry = await runCli(["digest", "--dry-run", "--team", "support"], env);
     expect(dry.stdout).toContain("Dagens NPS – Kundeservice");
-    expect(dry.stdout).toContain("(dry run: nothing recorded or sent)");
+    expect(dry.stdout).toContain("(prøvekørsel: intet noteret eller sendt)");
     expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
   });
 });

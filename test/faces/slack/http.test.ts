@@ -1,19 +1,16 @@
 // The Slack face end to end in HTTP mode: the real app and its one HTTP server, Bolt's real
 // receiver on POST /slack/events, requests signed exactly as Slack signs them (recorded payload
 // shapes), and a fake Slack Web API + response_url endpoint that records what the bot says.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parsePeriod, previousPeriod } from "../../../src/core/periods.ts";
 import { SlackDeliverer } from "../../../src/faces/slack/deliverer.ts";
 import type { Logger } from "../../../src/logger.ts";
 import { startTestApp, type RunningApp } from "../../support/app.ts";
-import { ROOT } from "../../support/cli.ts";
 import { PROVIDERS } from "../../support/databases.ts";
 import { BOT_USER_ID, postSigned, slashCommandForm, startFakeSlack, type FakeSlack, type SignedPost } from "../../support/fake-slack.ts";
+import { recorded } from "./slack-requests.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const recorded = (file: string) => JSON.parse(fs.readFileSync(path.resolve(ROOT, "..", "shared", "fixtures", "recorded", file), "utf8"));
 const SLASH = recorded("slash-commands-slack.json").slashCommandWithArgs as Record<string, string>;
 const JOINED = recorded("member-joined-channel-slack.json");
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";

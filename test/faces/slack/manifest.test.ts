@@ -1,6 +1,6 @@
 // manifests/slack/*.yaml: valid against Slack's official manifest schema (the one matching
-// _metadata.major_version, from ../shared/schemas beside the clone), the Socket Mode and HTTP
-// files identical apart from request URLs, and in step with what the face handles and the README.
+// _metadata.major_version, copied into test/fixtures/schemas with its licence), the Socket Mode and HTTP
+// files identical apart from request URLs, and in step with what the face handles and docs/slack.md.
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
@@ -17,7 +17,7 @@ const http = read("manifest.http.yaml");
 
 function validatorFor(manifest: any) {
   const major = manifest._metadata?.major_version ?? 1;
-  const schemaFile = path.resolve(ROOT, "..", "shared", "schemas", `slack-app-manifest.schema.${major}.0.0.json`);
+  const schemaFile = path.join(ROOT, "test", "fixtures", "schemas", `slack-app-manifest.schema.${major}.0.0.json`);
   const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
   expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#"); // Ajv's default draft
   const ajv = new Ajv({ allErrors: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false });
@@ -74,9 +74,9 @@ describe("the Slack app manifests", () => {
     expect(socket.settings.interactivity.is_enabled).toBe(true);
   });
 
-  it("every bot scope is explained in the README's scope table, and the table explains nothing more", () => {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Slack scopes"));
+  it("every bot scope is explained in docs/slack.md's scope table, and the table explains nothing more", () => {
+    const doc = fs.readFileSync(path.join(ROOT, "docs", "slack.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Scopes"));
     const table = section.slice(0, section.indexOf("\n\n", section.indexOf("|")));
     const explained = [...table.matchAll(/^\| `([a-z:.]+)` \|/gm)].map((m) => m[1]);
     expect(explained.sort()).toEqual([...socket.oauth_config.scopes.bot].sort());
