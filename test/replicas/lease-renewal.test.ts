@@ -38,7 +38,8 @@ describe.each(PROVIDERS)("outbox leases on %s", (provider) => {
   beforeEach(async () => {
     await env.db.prisma.outboxMessage.deleteMany();
     clock = new Date("2026-11-30T07:30:00Z");
-    for (const key of ["m1", "m2", "m3"]) await store.enqueue({ key, platform: "slack", target: "C1", kind: "digest", message }, clock);
+    // three channels: one channel's messages go one at a time, in order (see delivery-order tests)
+    for (const [i, key] of ["m1", "m2", "m3"].entries()) await store.enqueue({ key, platform: "slack", target: `C${i + 1}`, kind: "digest", message }, clock);
   });
 
   it("a slow batch keeps the message being sent; the one whose lease ran out before its turn goes to the replica that took it", async () => {
@@ -66,14 +67,14 @@ describe.each(PROVIDERS)("outbox leases on %s", (provider) => {
     expect(await a.runOnce()).toBe(0);
   });
 
-  it("renewLease restarts the lease only for the worker holding the message", async () => {
+  it("beginAttempt restarts the lease only for the worker holding the message", async () => {
     const [m1] = await store.claimDue("A", clock, 1, LEASE_MS);
     later(30_000);
-    expect(await store.renewLease(m1!.id, "B", clock, LEASE_MS)).toBe(false);
-    expect(await store.renewLease(m1!.id, "A", clock, LEASE_MS)).toBe(true);
+    expect(await store.beginAttempt(m1!.id, "B", clock, LEASE_MS)).toBe(false);
+    expect(await store.beginAttempt(m1!.id, "A", clock, LEASE_MS)).toBe(true);
     later(45_000); // 75 s after the claim, 45 s after the renewal: still A's
     expect(await store.claimDue("B", clock, 10, LEASE_MS).then((c) => c.map((m) => m.key))).toEqual(["m2", "m3"]);
     await store.markSent(m1!.id, "A", "ts-1", clock);
-    expect(await store.renewLease(m1!.id, "A", clock, LEASE_MS)).toBe(false); // sent: nothing to hold
+    expect(await store.beginAttempt(m1!.id, "A", clock, LEASE_MS)).toBe(false); // sent: nothing to hold
   });
 });

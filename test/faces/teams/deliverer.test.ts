@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAdapter } from "../../../src/faces/teams/adapter.ts";
 import { TeamsConversationStore } from "../../../src/faces/teams/conversations.ts";
-import { classifyDeliveryError, retryAfterMs, TeamsDeliverer } from "../../../src/faces/teams/deliverer.ts";
+import { retryAfterMs } from "../../../src/core/retry-after.ts";
+import { classifyDeliveryError, TeamsDeliverer } from "../../../src/faces/teams/deliverer.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { buildHelp } from "../../../src/messages/help.ts";
 import { PermanentDeliveryError, RetryableDeliveryError } from "../../../src/services/outbox/deliverer.ts";
