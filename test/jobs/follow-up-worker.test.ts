@@ -10,6 +10,15 @@ import { FollowUpStore } from "../../src/store/follow-ups.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
+
+/** Polls a condition (a database state, a flag) until it holds; fails after 5 s. */
+async function waitFor(probe: () => boolean | Promise<boolean>): Promise<void> {
+  const until = Date.now() + 5_000;
+  while (!(await probe())) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 const DAY = 86_400_000;
 
 const answer = (id: string, score: number, extra: Partial<NormalizedAnswer> = {}): NormalizedAnswer => ({
@@ -132,6 +141,40 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
     const later = new FollowUpWorker(queue, [recording], silentLogger, { now: () => new Date(NOW.getTime() + 61_000) });
     expect(await later.runOnce()).toBe(2);
     expect(seen).toHaveLength(2);
+  });
+
+  it("a live worker's heartbeat keeps its batch past the first lease; stop() finishes the follow-up in hand and gives the rest back at once", async () => {
+    await new IngestService(answers, 14).store([answer("h1", 2), answer("h2", 3), answer("h3", 4)], NOW);
+    let clock = NOW;
+    const now = () => clock;
+    let release!: () => void;
+    const inHand = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const slow: FollowUpHandler = async (change) => {
+      if (change.score === 2) {
+        started = true;
+        await inHand; // A is busy with h1 for a while
+      }
+      seen.push(change);
+    };
+    const a = new FollowUpWorker(queue, [slow], silentLogger, { now, leaseMs: 300 }); // heartbeat every 100 ms
+    const b = new FollowUpWorker(queue, [recording], silentLogger, { now });
+    const passA = a.runOnce();
+    await waitFor(() => started);
+    clock = new Date(NOW.getTime() + 250);
+    const leaseEnds = async () => (await env.db.prisma.answerFollowUp.findMany()).map((r) => r.leaseUntil!.getTime());
+    await waitFor(async () => (await leaseEnds()).every((t) => t === clock.getTime() + 300)); // renewed from the moved clock
+    clock = new Date(NOW.getTime() + 400); // past the lease of the claim: the batch is still A's
+    expect(await b.runOnce()).toBe(0);
+    const stopped = a.stop();
+    release();
+    await stopped;
+    expect(await passA).toBe(1);
+    expect(seen.map((c) => c.score)).toEqual([2]);
+    const rest = await env.db.prisma.answerFollowUp.findMany();
+    expect(rest.map((r) => [r.leasedBy, r.leaseUntil, r.attempts])).toEqual([[null, null, 0], [null, null, 0]]);
+    expect(await b.runOnce()).toBe(2); // at once, no lease to wait out
+    expect(seen.map((c) => c.score)).toEqual([2, 3, 4]);
   });
 
   it("two replicas draining one queue at once handle every follow-up exactly once", async () => {
