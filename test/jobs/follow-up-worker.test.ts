@@ -8,17 +8,9 @@ import { IngestService } from "../../src/services/ingest-service.ts";
 import { AnswerStore, type StoredChange } from "../../src/store/answers.ts";
 import { FollowUpStore } from "../../src/store/follow-ups.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
+import { waitUntil } from "../replicas/support.ts";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
-
-/** Polls a condition (a database state, a flag) until it holds; fails after 5 s. */
-async function waitFor(probe: () => boolean | Promise<boolean>): Promise<void> {
-  const until = Date.now() + 5_000;
-  while (!(await probe())) {
-    if (Date.now() > until) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 const DAY = 86_400_000;
 
 const answer = (id: string, score: number, extra: Partial<NormalizedAnswer> = {}): NormalizedAnswer => ({
@@ -160,10 +152,10 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
     const a = new FollowUpWorker(queue, [slow], silentLogger, { now, leaseMs: 300 }); // heartbeat every 100 ms
     const b = new FollowUpWorker(queue, [recording], silentLogger, { now });
     const passA = a.runOnce();
-    await waitFor(() => started);
+    await waitUntil("h1 to begin", () => started, 5_000);
     clock = new Date(NOW.getTime() + 250);
     const leaseEnds = async () => (await env.db.prisma.answerFollowUp.findMany()).map((r) => r.leaseUntil!.getTime());
-    await waitFor(async () => (await leaseEnds()).every((t) => t === clock.getTime() + 300)); // renewed from the moved clock
+    await waitUntil("the heartbeat", async () => (await leaseEnds()).every((t) => t === clock.getTime() + 300), 5_000); // renewed from the moved clock
     clock = new Date(NOW.getTime() + 400); // past the lease of the claim: the batch is still A's
     expect(await b.runOnce()).toBe(0);
     const stopped = a.stop();

@@ -5,72 +5,24 @@
 // would time the post out, 10 s): B delivers everything within a lease and a poll of the kill,
 // each once. (That B does not take over a live replica's messages past a lease is shown with a
 // moving clock in lease-renewal.test.ts.)
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { OUTBOX_EVENT_TYPE } from "../../src/faces/slack/deliverer.ts";
-import { migratedDatabase } from "../support/databases.ts";
-import { startFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
-import { freePort, killAllBots, logsOf, prepareTeams, queueTodaysDigests, startBot, stopBot, waitUntil, type Bot } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { DIGEST_DUE_NOW, DIGEST_TEAMS as TEAMS, keyOf, queueTodaysDigests, replicaFixture, stopBot, waitUntil, type Bot } from "./support.ts";
 
-const TEAMS = [
-  { slug: "alfa", name: "Alfa", channels: ["C0ALFA0001", "C0ALFA0002"] },
-  { slug: "bravo", name: "Bravo", channels: ["C0BRAVO001", "C0BRAVO002"] },
-  { slug: "charlie", name: "Charlie", channels: ["C0CHARL001", "C0CHARL002"] },
-];
-const DIGEST_CRON = "0 0 * * *";
 /** the default OUTBOX_LEASE_SECONDS, and what recovery may take at most: a lease, a poll, slack */
 const LEASE_MS = 10_000;
 const RECOVERY_BOUND_MS = LEASE_MS + 3_000;
 
-let fake: FakeSlack;
-let env: Awaited<ReturnType<typeof migratedDatabase>> | undefined;
-let bots: Bot[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeSlack();
-});
-afterAll(async () => {
-  await killAllBots();
-  await fake?.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  env = await migratedDatabase("postgres");
-  await prepareTeams(env.db.prisma, TEAMS);
-  bots = [];
-});
-afterEach(async () => {
-  await killAllBots();
-  await env?.dispose();
-  env = undefined;
-});
-
-async function start(name: string): Promise<Bot> {
-  const bot = startBot(name, {
-    DATABASE_URL: env!.test.databaseUrl,
-    PORT: String(await freePort()),
-    HOST: "127.0.0.1",
-    SLACK_BOT_TOKEN: "xoxb-replica-test-token",
-    SLACK_SIGNING_SECRET: "replica-signing-secret",
-    SLACK_API_URL: fake.apiUrl,
-    DIGEST_CRON,
-    OUTBOX_LEASE_SECONDS: "", // the default
-    INGEST_TOKEN: "replica-ingest-token-0123456789",
-    LOG_LEVEL: "info",
-  });
-  bots.push(bot);
-  return bot;
-}
-
-const rows = () => env!.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
-const logs = () => `${logsOf(...bots)}\n--- fake Slack calls ---\n${fake.calls.map((c) => `${c.at} ${c.method} ${String(c.body.channel ?? "")}${c.hung ? " (hung)" : ""}`).join("\n")}`;
-const postedKeys = () => fake.messages().filter((m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE).map((m) => String(m.metadata!.event_payload.key));
+const replicas = replicaFixture();
+const start = (name: string): Promise<Bot> => replicas.start(name, { OUTBOX_LEASE_SECONDS: "" }); // "" = unset: the default
+const { rows, logs } = replicas;
+const postedKeys = () => replicas.outboxPosts().map(keyOf);
 
 describe("crash recovery with the default lease", () => {
-  it("a live replica keeps its messages past a lease; a killed one's are delivered by the other within a lease and a poll", async () => {
-    expect(await queueTodaysDigests(env!.db.prisma, DIGEST_CRON)).toBe(6);
-    fake.hangPosts({ channel: TEAMS[0]!.channels[0]!, times: 1 });
+  it("a live replica's heartbeat keeps its messages; a killed one's are delivered by the other within a lease and a poll", async () => {
+    expect(await queueTodaysDigests(replicas.env().db.prisma, DIGEST_DUE_NOW)).toBe(6);
+    replicas.fake().hangPosts({ channel: TEAMS[0]!.channels[0]!, times: 1 });
     const a = await start("A");
-    await waitUntil("A's first post to hang", () => fake.calls.find((c) => c.hung), 30_000, logs);
+    await waitUntil("A's first post to hang", () => replicas.fake().calls.find((c) => c.hung), 30_000, logs);
     const claimed = await rows();
     expect(claimed.every((r) => r.lockedBy !== null && r.lockedBy === claimed[0]!.lockedBy)).toBe(true); // A holds all six
     const firstLeaseEnd = Math.max(...claimed.map((r) => r.lockedUntil!.getTime()));
@@ -82,7 +34,7 @@ describe("crash recovery with the default lease", () => {
       const now = await rows();
       return now.every((r) => r.lockedBy === claimed[0]!.lockedBy && r.lockedUntil!.getTime() > firstLeaseEnd);
     }, 30_000, logs);
-    expect(fake.callsTo("chat.postMessage")).toHaveLength(1); // B took nothing from a live replica
+    expect(replicas.fake().callsTo("chat.postMessage")).toHaveLength(1); // B took nothing from a live replica
 
     expect(await stopBot(a, "SIGKILL")).toBe("SIGKILL");
     const killedAt = Date.now();
@@ -93,7 +45,7 @@ describe("crash recovery with the default lease", () => {
 
     // Each digest once: the hung one was found in the history, not posted again.
     expect(postedKeys().sort()).toEqual(claimed.map((r) => r.key).sort());
-    expect(fake.callsTo("chat.postMessage")).toHaveLength(6);
+    expect(replicas.fake().callsTo("chat.postMessage")).toHaveLength(6);
     expect(b.output()).toContain("had already arrived before a crash; not sent again");
     if (process.env.KUNDEPULS_PRINT_RECOVERY) process.stdout.write(`recovery after kill: ${recoveredIn} ms\n`);
   }, 90_000);

@@ -1,7 +1,8 @@
 // A worker claims a batch at once but sends it one message after another. Each message's lease
 // is restarted when its turn comes, so a slow batch cannot let another replica take over a
 // message that is about to be sent; and a message another replica did take over (its lease ran
-// out before its turn) is left to that replica. In-process, with a clock the test moves.
+// out before its turn) is left to that replica. While a replica is alive its heartbeat renews the
+// leases of the batch it holds, so nothing is taken from it. In-process, with a clock the test moves.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OutboxWorker } from "../../src/jobs/outbox-worker.ts";
 import { silentLogger } from "../../src/logger.ts";
@@ -9,6 +10,7 @@ import type { Message } from "../../src/messages/model.ts";
 import type { Deliverer, Delivery } from "../../src/services/outbox/deliverer.ts";
 import { OutboxStore } from "../../src/store/outbox.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
+import { waitUntil } from "./support.ts";
 
 const message: Message = { kind: "digest", lang: "da", summary: "Hej", blocks: [{ type: "text", text: "Hej" }] };
 const LEASE_MS = 60_000;
@@ -65,6 +67,28 @@ describe.each(PROVIDERS)("outbox leases on %s", (provider) => {
     await a.runOnce();
     expect(sent).toEqual(["A:m1", "A:m2", "A:m3"]);
     expect(await a.runOnce()).toBe(0);
+  });
+
+  it("while a replica is alive (one send taking longer than a lease), its heartbeat keeps the whole batch its own", async () => {
+    const sent: string[] = [];
+    let finish!: () => void;
+    let sending = false;
+    const a = new OutboxWorker(store, { slack: new Recorder("A", sent, async (d) => {
+      if (d.key !== "m1") return;
+      sending = true;
+      await new Promise<void>((resolve) => (finish = resolve));
+    }) }, silentLogger, { now, workerId: "A", leaseMs: 300 }); // heartbeat every 100 ms (real time)
+    const b = new OutboxWorker(store, { slack: new Recorder("B", sent) }, silentLogger, { now, workerId: "B", leaseMs: 300 });
+    const pass = a.runOnce();
+    await waitUntil("the send to begin", () => sending, 5_000);
+    later(250);
+    const leaseEnds = async () => (await env.db.prisma.outboxMessage.findMany()).map((r) => r.lockedUntil?.getTime());
+    await waitUntil("the heartbeat", async () => (await leaseEnds()).every((t) => t === clock.getTime() + 300), 5_000); // renewed from the moved clock
+    later(150); // past every lease of the claim and of m1's send: still A's
+    expect(await b.runOnce()).toBe(0);
+    finish();
+    expect(await pass).toBe(3);
+    expect(sent).toEqual(["A:m1", "A:m2", "A:m3"]);
   });
 
   it("beginAttempt restarts the lease only for the worker holding the message", async () => {
