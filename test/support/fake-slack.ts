@@ -9,6 +9,9 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { rateWindows, type RateWindow } from "./fake-slack-windows.ts";
+
+export type { RateWindow };
 
 export interface ApiCall {
   method: string;
@@ -23,16 +26,6 @@ export interface ApiCall {
   at: number;
 }
 
-/** A 429 window (rateLimitWindow): opened by the first matching call at `start`, over at `end`. */
-export interface RateWindow {
-  method: string;
-  channel?: string;
-  seconds: number;
-  start?: number;
-  end?: number;
-  /** calls that came while it was open (the opener not counted) */
-  intruders: ApiCall[];
-}
 
 /** A message as the fake stores it in its conversation. */
 export interface PostedMessage { channel: string; ts: string; text: unknown; blocks?: unknown; thread_ts?: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } }
@@ -113,20 +106,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const joined = new Set<string>();
   const posted: PostedMessage[] = [];
   const hangs: { channel?: string; left: number }[] = [];
-  const windows: RateWindow[] = [];
-  /** the 429 a call gets from an open (or opening) window, if any */
-  const windowed = (call: ApiCall): Scripted | undefined => {
-    const w = windows.find((x) => x.method === call.method && (!x.channel || x.channel === call.body.channel) && (x.end === undefined || call.at < x.end));
-    if (!w) return undefined;
-    if (w.start === undefined) {
-      w.start = call.at;
-      w.end = call.at + w.seconds * 1000;
-    } else {
-      w.intruders.push(call);
-    }
-    const left = Math.max(1, Math.ceil((w.end! - call.at) / 1000));
-    return { status: 429, headers: { "retry-after": String(left) }, body: { ok: false, error: "ratelimited" } };
-  };
+  const windows = rateWindows();
   const people = new Map<string, FakeUser>();
   let last = 0n; // ts are real times (seconds.microseconds), strictly increasing, unique as in Slack
   const ts = () => {
@@ -215,7 +195,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const auth = req.headers.authorization;
       const call: ApiCall = { method, body, token: auth?.startsWith("Bearer ") ? auth.slice(7) : typeof body.token === "string" ? body.token : null, at: Date.now() };
       calls.push(call);
-      const queued = windowed(call) ?? scripted.get(method)?.shift();
+      const queued = windows.answer(call) ?? scripted.get(method)?.shift();
       const hang = !queued && method === "chat.postMessage" ? hangs.find((h) => h.left > 0 && (!h.channel || h.channel === body.channel)) : undefined;
       if (hang) {
         hang.left--;
@@ -246,11 +226,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext,
     rateLimitNext: (method, seconds, times = 1) => failNext(method, { status: 429, headers: { "retry-after": String(seconds) }, body: { ok: false, error: "ratelimited" } }, times),
     errorNext: (method, error, times = 1) => failNext(method, { status: 200, body: { ok: false, error } }, times),
-    rateLimitWindow: ({ method = "chat.postMessage", channel, seconds }) => {
-      const w: RateWindow = { method, ...(channel ? { channel } : {}), seconds, intruders: [] };
-      windows.push(w);
-      return w;
-    },
+    rateLimitWindow: (options) => windows.open(options),
     hangPosts: ({ channel, times = 1 } = {}) => void hangs.push({ ...(channel ? { channel } : {}), left: times }),
     messages: () => [...posted],
     messagesIn: (channel) => posted.filter((m) => m.channel === channel),
@@ -271,7 +247,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       scripted.clear();
       posted.length = 0;
       hangs.length = 0;
-      windows.length = 0;
+      windows.clear();
       people.clear();
     },
     close: () =>
