@@ -64,7 +64,14 @@ export class OutboxWorker {
       now: options.now ?? (() => new Date()),
       random: options.random ?? Math.random,
     };
-    this.observe = options.observe ?? (() => {});
+    // A failing metrics hook must not turn a recorded outcome into a retry.
+    this.observe = (event) => {
+      try {
+        options.observe?.(event);
+      } catch (error) {
+        this.log.warn(`outbox: observe hook failed: ${(error as Error).message}`);
+      }
+    };
   }
 
   /** One pass: everything that may go now. Returns how many messages were handled. */
