@@ -239,3 +239,28 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
     expect(asked).toBe(5);
   });
 });
+
+// Measured with the defaults (lease 10 s, sweep 5 s), on PostgreSQL, the replicas' database: the
+// rows of a process that died right after its claim (no heartbeat any more) run on a live worker
+// within a lease and a sweep.
+describe("follow-ups of a dead replica, default lease and sweep", () => {
+  it("are run by a live worker within a lease and a sweep (10 s + 5 s, 2 s to spare)", async () => {
+    const env = await migratedDatabase("postgres");
+    const ran: number[] = [];
+    const worker = new FollowUpWorker(new FollowUpStore(env.db.prisma), [async (c) => void ran.push(c.answerId)], silentLogger);
+    try {
+      await new IngestService(new AnswerStore(env.db.prisma), 14).store([answer("dead-1", 2), answer("dead-2", 1)], NOW);
+      const diedAt = Date.now();
+      expect(await new FollowUpStore(env.db.prisma).claim(new Date(diedAt), 100, 10_000)).toHaveLength(2); // the dead replica's claim
+      worker.start();
+      await waitUntil("both follow-ups run", () => ran.length === 2, 20_000);
+      const recoveredIn = Date.now() - diedAt;
+      expect(recoveredIn).toBeGreaterThanOrEqual(10_000); // not before the lease was over
+      expect(recoveredIn, `recovered in ${recoveredIn} ms`).toBeLessThan(17_000);
+      if (process.env.KUNDEPULS_PRINT_RECOVERY) process.stdout.write(`follow-ups recovered after ${recoveredIn} ms\n`);
+    } finally {
+      await worker.stop();
+      await env.dispose();
+    }
+  }, 30_000);
+});
