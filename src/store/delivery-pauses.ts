@@ -6,9 +6,9 @@ import type { Db } from "./database.ts";
 const UNIQUE_VIOLATION = "P2002";
 type PauseDb = Pick<Db, "deliveryPause">;
 
-/** Pauses still running at `now`. */
-export async function activePauses(prisma: PauseDb, now: Date): Promise<DeliveryPause[]> {
-  return prisma.deliveryPause.findMany({ where: { until: { gt: now } }, select: { scope: true, until: true } });
+/** Pauses still running at `now`, soonest over first. */
+export async function activePauses(prisma: PauseDb, now: Date): Promise<(DeliveryPause & { reason: string })[]> {
+  return prisma.deliveryPause.findMany({ where: { until: { gt: now } }, orderBy: { until: "asc" } });
 }
 
 /** Pauses `scope` until `until` — or longer, if a pause that ends later is already there. */

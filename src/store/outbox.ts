@@ -205,6 +205,11 @@ export class OutboxStore {
     });
   }
 
+  /** Rate-limit pauses running now (`kundepuls outbox`). */
+  async pauses(now: Date): Promise<{ scope: string; until: Date; reason: string }[]> {
+    return activePauses(this.prisma, now);
+  }
+
   /** Dead-lettered messages go back to the queue (`kundepuls outbox --retry`). */
   async retryDead(now: Date, ids?: number[]): Promise<number> {
     const r = await this.prisma.outboxMessage.updateMany({

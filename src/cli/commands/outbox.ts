@@ -21,6 +21,10 @@ export async function outboxCommand(argv: string[], app: App, out: (s: string) =
     }
     return;
   }
+  if (!args.failed) {
+    // Rate limits hold whole channels or platforms: say so, or the waiting messages look stuck.
+    for (const p of await app.outbox.pauses(now)) out(`paused until ${p.until.toISOString()}  ${p.scope}  (${p.reason})\n`);
+  }
   const rows = await app.outbox.list(args.failed ? { state: "dead" } : { state: "pending" });
   if (rows.length === 0) {
     out(args.failed ? "no failed messages\n" : "nothing waiting to be sent\n");
