@@ -50,8 +50,8 @@ export const configSchema = z.object({
   STORIES_ALLOW_ANONYMOUS: bool.default(false),
   /** when the daily digest goes out (cron: minute hour * * weekdays), per team overridable */
   DIGEST_CRON: z.string().trim().default("30 8 * * 1-5"),
-  /** how long a replica holds a message it is delivering before another may take over */
-  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** how long a dead replica's messages stay locked (a live one renews its leases every third of it): docs/delivery.md */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** a day without new answers: "post" one line, or "skip" */
   DIGEST_QUIET_DAY: z.enum(["post", "skip"]).default("post"),
   SLACK_BOT_TOKEN: optionalText,

@@ -1,6 +1,8 @@
 // Runs the follow-ups of stored answers (open a detractor case, make a story candidate) from the
 // AnswerFollowUp queue, off the request path. Woken right after answers are stored, and sweeping
-// every few seconds for rows left by a crash, another replica or a failed attempt.
+// every few seconds for rows left by a crash, another replica or a failed attempt. Leases are
+// short and renewed while a batch runs, so a dead replica's rows are free within seconds; stop()
+// finishes the follow-up in hand and gives the rest of the batch back.
 import { withLogContext, type Logger } from "../logger.ts";
 import type { StoredChange } from "../store/answers.ts";
 import type { ClaimedFollowUp, FollowUpStore } from "../store/follow-ups.ts";
@@ -36,9 +38,9 @@ export class FollowUpWorker {
     options: FollowUpOptions = {},
   ) {
     this.o = {
-      leaseMs: options.leaseMs ?? 60_000,
+      leaseMs: options.leaseMs ?? 10_000,
       batchSize: options.batchSize ?? 100,
-      sweepMs: options.sweepMs ?? 15_000,
+      sweepMs: options.sweepMs ?? 5_000,
       maxAttempts: options.maxAttempts ?? 5,
       retryDelayMs: options.retryDelayMs ?? 30_000,
       busy: options.busy ?? (() => false),
@@ -50,20 +52,39 @@ export class FollowUpWorker {
   /** Handles everything that can be claimed now. Returns how many follow-ups ran. */
   async runOnce(): Promise<number> {
     let handled = 0;
-    for (;;) {
+    while (!this.stopped) {
       const batch = await this.store.claim(this.o.now(), this.o.batchSize, this.o.leaseMs);
-      const done: { answerId: number; version: number }[] = [];
+      if (batch.length === 0) break;
+      handled += await this.runBatch(batch);
+    }
+    return handled;
+  }
+
+  private async runBatch(batch: ClaimedFollowUp[]): Promise<number> {
+    const token = batch[0]!.token;
+    const heartbeat = setInterval(() => {
+      this.store.renew(token, this.o.now(), this.o.leaseMs).catch((error) => this.log.warn(`follow-up lease renewal failed: ${(error as Error).message}`));
+    }, Math.max(100, Math.floor(this.o.leaseMs / 3)));
+    heartbeat.unref();
+    const done: { answerId: number; version: number }[] = [];
+    let ran = 0;
+    try {
       for (const item of batch) {
+        if (this.stopped) break;
         if (await withLogContext({ job: "follow-ups", key: `answer:${item.change.answerId}` }, () => this.handle(item))) done.push({ answerId: item.change.answerId, version: item.version });
+        ran++;
         // Answers first: during a burst each item waits a little, so deliveries are acknowledged at
         // full speed while follow-ups still progress (≥ 1000/pauseMs a second, more than detractors
         // arrive); the backlog is worked off as soon as the burst is over.
         await new Promise((resolve) => (this.o.busy() ? setTimeout(resolve, this.o.pauseMs) : setImmediate(resolve)));
       }
+    } finally {
+      clearInterval(heartbeat);
       await this.store.done(done);
-      handled += batch.length;
-      if (batch.length === 0 || this.stopped) return handled;
+      // Stopping on purpose leaves nothing locked: what did not run is free for another replica now.
+      await this.store.release(batch.slice(ran));
     }
+    return ran;
   }
 
   /** True when the row can go: handled, or given up after too many attempts. */
@@ -120,6 +141,7 @@ export class FollowUpWorker {
     return this.store.pending();
   }
 
+  /** Waits for the follow-up in hand; the rest of its batch is given back (runBatch). */
   async stop(): Promise<void> {
     this.started = false;
     this.stopped = true;

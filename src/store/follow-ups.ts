@@ -10,6 +10,8 @@ export interface ClaimedFollowUp {
   change: StoredChange;
   version: number;
   attempts: number;
+  /** the claim's lease token (renew / release) */
+  token: string;
 }
 
 export class FollowUpStore {
@@ -36,7 +38,23 @@ export class FollowUpStore {
       change: { ...r.answer, answerId: r.answerId, kind: r.kind === "updated" ? "updated" : "created", queued: true },
       version: r.version,
       attempts: r.attempts,
+      token,
     }));
+  }
+
+  /** The heartbeat: restarts the lease of the rows this claim still holds. */
+  async renew(token: string, now: Date, leaseMs: number): Promise<number> {
+    const r = await this.prisma.answerFollowUp.updateMany({ where: { leasedBy: token }, data: { leaseUntil: new Date(now.getTime() + leaseMs) } });
+    return r.count;
+  }
+
+  /** Gives back rows that were claimed but not run (the worker is stopping): free at once, attempt taken back. */
+  async release(items: Pick<ClaimedFollowUp, "change" | "token">[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.prisma.answerFollowUp.updateMany({
+      where: { answerId: { in: items.map((i) => i.change.answerId) }, leasedBy: items[0]!.token },
+      data: { leasedBy: null, leaseUntil: null, attempts: { decrement: 1 } },
+    });
   }
 
   /** Removes handled rows — unless the answer changed again meanwhile (a newer version waits). */

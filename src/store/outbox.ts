@@ -1,9 +1,12 @@
 // The outbox: every outgoing message is a row with a unique key, written before anything is
 // sent. Workers (one per replica) claim due rows with a lease — a compare-and-set UPDATE that
-// only one replica can win, on SQLite and PostgreSQL alike — and record the result.
+// only one replica can win, on SQLite and PostgreSQL alike — and record the result. Which rows
+// may be claimed (per-channel order, rate-limit pauses) is decided in core/delivery-schedule.
+import { sendableNow } from "../core/delivery-schedule.ts";
 import type { Message } from "../messages/model.ts";
 import type { Platform } from "../services/outbox/deliverer.ts";
 import type { Db } from "./database.ts";
+import { activePauses, pauseScope } from "./delivery-pauses.ts";
 
 export interface OutboxEntry {
   key: string;
@@ -77,22 +80,30 @@ export class OutboxStore {
     return (await this.prisma.outboxMessage.count({ where: { key } })) > 0;
   }
 
-  /** Claims up to `limit` due messages for `workerId` until now + leaseMs. */
+  /**
+   * Claims up to `limit` messages that may go now (core/delivery-schedule: each channel's oldest
+   * message in line, not paused, not leased) for `workerId` until now + leaseMs.
+   */
   async claimDue(workerId: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
-    const candidates = await this.prisma.outboxMessage.findMany({
-      where: { state: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      orderBy: { id: "asc" },
-      take: limit,
-      select: { id: true, attempts: true, lastError: true },
+    // The heads of the channels: the oldest pending message of each that is in line (inLine()
+    // in SQL: attempted, or due). Only they can be sendable; the core decides which are.
+    const heads = await this.prisma.outboxMessage.groupBy({
+      by: ["platform", "target"],
+      where: { state: "pending", OR: [{ attempts: { gt: 0 } }, { nextAttemptAt: { lte: now } }] },
+      _min: { id: true },
     });
+    if (heads.length === 0) return [];
+    const queue = await this.prisma.outboxMessage.findMany({
+      where: { id: { in: heads.map((h) => h._min.id!) } },
+      select: { id: true, platform: true, target: true, attempts: true, nextAttemptAt: true, lockedUntil: true, lastError: true, sendingSince: true },
+    });
+    const candidates = sendableNow(queue, await activePauses(this.prisma, now), now, limit);
     const claimed: ClaimedMessage[] = [];
     for (const c of candidates) {
       // Compare-and-set: the row must still be unleased and at the attempt count we read.
       const won = await this.prisma.outboxMessage.updateMany({
         where: { id: c.id, state: "pending", attempts: c.attempts, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        // lastError is cleared while an attempt is in flight: finding it still null on the next
-        // claim means that attempt never recorded an outcome (the process died mid-delivery).
-        data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 }, lastError: null },
+        data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
       });
       if (won.count !== 1) continue;
       const row = await this.prisma.outboxMessage.findUniqueOrThrow({ where: { id: c.id } });
@@ -105,7 +116,8 @@ export class OutboxStore {
         message: JSON.parse(row.payload) as Message,
         threadOf: row.threadOf,
         attempts: row.attempts,
-        inDoubt: c.attempts > 0 && (c.lastError === null || c.lastError.startsWith(IN_DOUBT)),
+        // Still "sending": the attempt died mid-call. IN_DOUBT: it failed in a way that may hide a delivery.
+        inDoubt: c.sendingSince !== null || (c.lastError?.startsWith(IN_DOUBT) ?? false),
         createdAt: row.createdAt,
       });
     }
@@ -113,25 +125,59 @@ export class OutboxStore {
   }
 
   /**
-   * Restarts the lease of a message this worker claimed, right before it is sent. A batch is
-   * claimed at once but sent one message after another, so by the time a message's turn comes
-   * its lease may be nearly over — and another replica could take it over while it is being
-   * posted. False when the message is no longer ours (our lease ran out and someone took it).
-   * The CAS is safe against a concurrent claim: that needs lockedUntil < now, this moves it on.
+   * Marks the message "sending" (durably, right before the platform is called) and restarts its
+   * lease. A batch is claimed at once but sent one message after another, so by its turn a
+   * message's lease may be nearly over. False when the message is no longer ours (our lease ran
+   * out and someone took it). Safe against a concurrent claim: that needs lockedUntil < now.
    */
-  async renewLease(id: number, workerId: string, now: Date, leaseMs: number): Promise<boolean> {
+  async beginAttempt(id: number, workerId: string, now: Date, leaseMs: number): Promise<boolean> {
     const r = await this.prisma.outboxMessage.updateMany({
       where: { id, lockedBy: workerId, state: "pending" },
-      data: { lockedUntil: new Date(now.getTime() + leaseMs) },
+      data: { lockedUntil: new Date(now.getTime() + leaseMs), sendingSince: now },
     });
     return r.count === 1;
+  }
+
+  /** The heartbeat: restarts the leases this worker still holds on these messages. */
+  async renewLeases(ids: number[], workerId: string, now: Date, leaseMs: number): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await this.prisma.outboxMessage.updateMany({
+      where: { id: { in: ids }, lockedBy: workerId, state: "pending", lockedUntil: { not: null } },
+      data: { lockedUntil: new Date(now.getTime() + leaseMs) },
+    });
+    return r.count;
+  }
+
+  /**
+   * Gives back claimed messages this worker has not begun to send (it is stopping): free at once
+   * for another replica, with the claim's attempt taken back. Doubt from an earlier attempt stays
+   * (sendingSince and lastError are untouched).
+   */
+  async release(ids: number[], workerId: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.prisma.outboxMessage.updateMany({
+      where: { id: { in: ids }, lockedBy: workerId, state: "pending" },
+      data: { lockedUntil: null, lockedBy: null, attempts: { decrement: 1 } },
+    });
+  }
+
+  /**
+   * The platform refused the call with a rate limit: the pause goes to every replica first, then
+   * the message waits it out without using up an attempt (a refused call is not a failed one).
+   */
+  async markRateLimited(id: number, workerId: string, error: string, until: Date, pause: string): Promise<void> {
+    await pauseScope(this.prisma, pause, until, error);
+    await this.prisma.outboxMessage.updateMany({
+      where: { id, lockedBy: workerId, state: "pending" },
+      data: { lastError: error.slice(0, 1000), nextAttemptAt: until, lockedUntil: null, sendingSince: null, attempts: { decrement: 1 } },
+    });
   }
 
   /** Only the worker holding the lease may record an outcome. */
   async markSent(id: number, workerId: string, remoteId: string | null, now: Date): Promise<boolean> {
     const r = await this.prisma.outboxMessage.updateMany({
       where: { id, lockedBy: workerId, state: "pending" },
-      data: { state: "sent", sentAt: now, remoteId, lockedUntil: null, lastError: null },
+      data: { state: "sent", sentAt: now, remoteId, lockedUntil: null, lastError: null, sendingSince: null },
     });
     return r.count === 1;
   }
@@ -139,14 +185,14 @@ export class OutboxStore {
   async markRetry(id: number, workerId: string, error: string, nextAttemptAt: Date): Promise<void> {
     await this.prisma.outboxMessage.updateMany({
       where: { id, lockedBy: workerId, state: "pending" },
-      data: { lastError: error.slice(0, 1000), nextAttemptAt, lockedUntil: null },
+      data: { lastError: error.slice(0, 1000), nextAttemptAt, lockedUntil: null, sendingSince: null },
     });
   }
 
   async markDead(id: number, workerId: string, error: string): Promise<void> {
     await this.prisma.outboxMessage.updateMany({
       where: { id, lockedBy: workerId, state: "pending" },
-      data: { state: "dead", lastError: error.slice(0, 1000), lockedUntil: null },
+      data: { state: "dead", lastError: error.slice(0, 1000), lockedUntil: null, sendingSince: null },
     });
   }
 
@@ -159,11 +205,16 @@ export class OutboxStore {
     });
   }
 
+  /** Rate-limit pauses running now (`kundepuls outbox`). */
+  async pauses(now: Date): Promise<{ scope: string; until: Date; reason: string }[]> {
+    return activePauses(this.prisma, now);
+  }
+
   /** Dead-lettered messages go back to the queue (`kundepuls outbox --retry`). */
   async retryDead(now: Date, ids?: number[]): Promise<number> {
     const r = await this.prisma.outboxMessage.updateMany({
       where: { state: "dead", ...(ids ? { id: { in: ids } } : {}) },
-      data: { state: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lockedBy: null, lastError: "retried by hand" },
+      data: { state: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lockedBy: null, sendingSince: null, lastError: "retried by hand" },
     });
     return r.count;
   }

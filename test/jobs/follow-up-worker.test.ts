@@ -8,6 +8,7 @@ import { IngestService } from "../../src/services/ingest-service.ts";
 import { AnswerStore, type StoredChange } from "../../src/store/answers.ts";
 import { FollowUpStore } from "../../src/store/follow-ups.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
+import { waitUntil } from "../replicas/support.ts";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
 const DAY = 86_400_000;
@@ -134,6 +135,40 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
     expect(seen).toHaveLength(2);
   });
 
+  it("a live worker's heartbeat keeps its batch past the first lease; stop() finishes the follow-up in hand and gives the rest back at once", async () => {
+    await new IngestService(answers, 14).store([answer("h1", 2), answer("h2", 3), answer("h3", 4)], NOW);
+    let clock = NOW;
+    const now = () => clock;
+    let release!: () => void;
+    const inHand = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const slow: FollowUpHandler = async (change) => {
+      if (change.score === 2) {
+        started = true;
+        await inHand; // A is busy with h1 for a while
+      }
+      seen.push(change);
+    };
+    const a = new FollowUpWorker(queue, [slow], silentLogger, { now, leaseMs: 300 }); // heartbeat every 100 ms
+    const b = new FollowUpWorker(queue, [recording], silentLogger, { now });
+    const passA = a.runOnce();
+    await waitUntil("h1 to begin", () => started, 5_000);
+    clock = new Date(NOW.getTime() + 250);
+    const leaseEnds = async () => (await env.db.prisma.answerFollowUp.findMany()).map((r) => r.leaseUntil!.getTime());
+    await waitUntil("the heartbeat", async () => (await leaseEnds()).every((t) => t === clock.getTime() + 300), 5_000); // renewed from the moved clock
+    clock = new Date(NOW.getTime() + 400); // past the lease of the claim: the batch is still A's
+    expect(await b.runOnce()).toBe(0);
+    const stopped = a.stop();
+    release();
+    await stopped;
+    expect(await passA).toBe(1);
+    expect(seen.map((c) => c.score)).toEqual([2]);
+    const rest = await env.db.prisma.answerFollowUp.findMany();
+    expect(rest.map((r) => [r.leasedBy, r.leaseUntil, r.attempts])).toEqual([[null, null, 0], [null, null, 0]]);
+    expect(await b.runOnce()).toBe(2); // at once, no lease to wait out
+    expect(seen.map((c) => c.score)).toEqual([2, 3, 4]);
+  });
+
   it("two replicas draining one queue at once handle every follow-up exactly once", async () => {
     const batch = Array.from({ length: 300 }, (_, i) => answer(`r${i}`, i % 11));
     await new IngestService(answers, 14).store(batch, NOW);
@@ -203,4 +238,29 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
     expect(seen).toHaveLength(5);
     expect(asked).toBe(5);
   });
+});
+
+// Measured with the defaults (lease 10 s, sweep 5 s), on PostgreSQL, the replicas' database: the
+// rows of a process that died right after its claim (no heartbeat any more) run on a live worker
+// within a lease and a sweep.
+describe("follow-ups of a dead replica, default lease and sweep", () => {
+  it("are run by a live worker within a lease and a sweep (10 s + 5 s, 2 s to spare)", async () => {
+    const env = await migratedDatabase("postgres");
+    const ran: number[] = [];
+    const worker = new FollowUpWorker(new FollowUpStore(env.db.prisma), [async (c) => void ran.push(c.answerId)], silentLogger);
+    try {
+      await new IngestService(new AnswerStore(env.db.prisma), 14).store([answer("dead-1", 2), answer("dead-2", 1)], NOW);
+      const diedAt = Date.now();
+      expect(await new FollowUpStore(env.db.prisma).claim(new Date(diedAt), 100, 10_000)).toHaveLength(2); // the dead replica's claim
+      worker.start();
+      await waitUntil("both follow-ups run", () => ran.length === 2, 20_000);
+      const recoveredIn = Date.now() - diedAt;
+      expect(recoveredIn).toBeGreaterThanOrEqual(10_000); // not before the lease was over
+      expect(recoveredIn, `recovered in ${recoveredIn} ms`).toBeLessThan(17_000);
+      if (process.env.KUNDEPULS_PRINT_RECOVERY) process.stdout.write(`follow-ups recovered after ${recoveredIn} ms\n`);
+    } finally {
+      await worker.stop();
+      await env.dispose();
+    }
+  }, 30_000);
 });

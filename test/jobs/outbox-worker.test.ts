@@ -103,9 +103,10 @@ describe.each(PROVIDERS)("outbox on %s", (provider) => {
   it("after a crash mid-delivery the lease expires and another worker delivers it — once, if the face can tell", async () => {
     const slack = new ScriptedDeliverer();
     await store.enqueue({ key: "crash", platform: "slack", target: "C1", kind: "digest", message }, clock);
-    // Worker "dead" claims it and dies before recording anything.
+    // Worker "dead" claims it, begins to send it and dies before recording anything.
     const claimed = await store.claimDue("dead", clock, 10, 60_000);
     expect(claimed).toHaveLength(1);
+    expect(await store.beginAttempt(claimed[0]!.id, "dead", clock, 60_000)).toBe(true);
     const survivor = new OutboxWorker(store, { slack }, silentLogger, { now, workerId: "survivor" });
     expect(await survivor.runOnce()).toBe(0); // lease still held
     clock = new Date(clock.getTime() + 61_000);

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import net from "node:net";
 import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { parseDailyCron } from "../../src/core/schedule.ts";
 import { BindingService } from "../../src/services/binding-service.ts";
 import { DigestService } from "../../src/services/digest-service.ts";
@@ -14,7 +15,9 @@ import type { Db } from "../../src/store/database.ts";
 import { JobRunStore } from "../../src/store/job-runs.ts";
 import { OutboxStore } from "../../src/store/outbox.ts";
 import { BIN, ROOT } from "../support/cli.ts";
-import { POSTGRES_URL, type TestDatabase } from "../support/databases.ts";
+import { OUTBOX_EVENT_TYPE } from "../../src/faces/slack/deliverer.ts";
+import { migratedDatabase, POSTGRES_URL, type TestDatabase } from "../support/databases.ts";
+import { startFakeSlack, type FakeSlack, type PostedMessage } from "../support/fake-slack.ts";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -179,5 +182,79 @@ export async function closeClaimGate(test: TestDatabase): Promise<ClaimGate> {
       closed = true;
       await client.end(); // ends the session: the lock goes with it
     },
+  };
+}
+
+/** Three teams with two Slack digest channels each: six digests a day. */
+export const DIGEST_TEAMS = [
+  { slug: "alfa", name: "Alfa", channels: ["C0ALFA0001", "C0ALFA0002"] },
+  { slug: "bravo", name: "Bravo", channels: ["C0BRAVO001", "C0BRAVO002"] },
+  { slug: "charlie", name: "Charlie", channels: ["C0CHARL001", "C0CHARL002"] },
+];
+/** due since midnight: today's digest is due at once */
+export const DIGEST_DUE_NOW = "0 0 * * *";
+
+/** The outbox key Kundepuls attached to a posted message (message metadata), if any. */
+export const keyOf = (m: PostedMessage) => (m.metadata?.event_type === OUTBOX_EVENT_TYPE ? String(m.metadata.event_payload.key) : null);
+
+export interface ReplicaFixture {
+  fake(): FakeSlack;
+  env(): Awaited<ReturnType<typeof migratedDatabase>>;
+  /** starts `kundepuls start` on this test's schema and the fake Slack; `extra` adds or overrides variables */
+  start(name: string, extra?: Record<string, string>): Promise<Bot>;
+  rows(): ReturnType<Db["outboxMessage"]["findMany"]>;
+  /** every bot's output and the fake Slack's calls, for a failing wait */
+  logs(): string;
+  outboxPosts(): PostedMessage[];
+}
+
+/**
+ * Registers the hooks of a replica test file: one fake Slack per file; per test a fresh
+ * PostgreSQL schema with DIGEST_TEAMS bound; every bot killed afterwards (also after a failure).
+ */
+export function replicaFixture(): ReplicaFixture {
+  let fake: FakeSlack;
+  let env: Awaited<ReturnType<typeof migratedDatabase>> | undefined;
+  let bots: Bot[] = [];
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+  });
+  afterAll(async () => {
+    await killAllBots();
+    await fake?.close();
+  });
+  beforeEach(async () => {
+    fake.reset();
+    env = await migratedDatabase("postgres");
+    await prepareTeams(env.db.prisma, DIGEST_TEAMS);
+    bots = [];
+  });
+  afterEach(async () => {
+    await killAllBots();
+    await env?.dispose();
+    env = undefined;
+  });
+  return {
+    fake: () => fake,
+    env: () => env!,
+    async start(name, extra = {}) {
+      const bot = startBot(name, {
+        DATABASE_URL: env!.test.databaseUrl,
+        PORT: String(await freePort()),
+        HOST: "127.0.0.1",
+        SLACK_BOT_TOKEN: "xoxb-replica-test-token",
+        SLACK_SIGNING_SECRET: "replica-signing-secret",
+        SLACK_API_URL: fake.apiUrl,
+        DIGEST_CRON: DIGEST_DUE_NOW,
+        INGEST_TOKEN: "replica-ingest-token-0123456789",
+        LOG_LEVEL: "info",
+        ...extra,
+      });
+      bots.push(bot);
+      return bot;
+    },
+    rows: () => env!.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } }),
+    logs: () => `${logsOf(...bots)}\n--- fake Slack calls ---\n${fake.calls.map((c) => `${c.at} ${c.method} ${String(c.body.channel ?? "")}${c.hung ? " (hung)" : ""}`).join("\n")}`,
+    outboxPosts: () => fake.messages().filter((m) => keyOf(m) !== null),
   };
 }

@@ -4,82 +4,33 @@
 // (b) a replica killed while Slack is receiving its message: the other takes over after the
 //     lease, finds that message in the channel history by its outbox key and does not post it
 //     again, and posts what the dead one had claimed but not sent — each digest exactly once.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { localDayKey } from "../../src/core/schedule.ts";
-import { OUTBOX_EVENT_TYPE } from "../../src/faces/slack/deliverer.ts";
-import { migratedDatabase } from "../support/databases.ts";
-import { startFakeSlack, type FakeSlack, type PostedMessage } from "../support/fake-slack.ts";
-import { closeClaimGate, freePort, killAllBots, logsOf, prepareTeams, queueTodaysDigests, startBot, stopBot, waitUntil, type Bot, type ClaimGate } from "./support.ts";
+import { closeClaimGate, DIGEST_DUE_NOW, DIGEST_TEAMS as TEAMS, keyOf, queueTodaysDigests, replicaFixture, stopBot, waitUntil, type Bot, type ClaimGate } from "./support.ts";
 
-const TEAMS = [
-  { slug: "alfa", name: "Alfa", channels: ["C0ALFA0001", "C0ALFA0002"] },
-  { slug: "bravo", name: "Bravo", channels: ["C0BRAVO001", "C0BRAVO002"] },
-  { slug: "charlie", name: "Charlie", channels: ["C0CHARL001", "C0CHARL002"] },
-];
 const LEASE_SECONDS = 2;
-const DIGEST_CRON = "0 0 * * *"; // due since midnight: today's digest is due at once
-
-let fake: FakeSlack;
-let env: Awaited<ReturnType<typeof migratedDatabase>> | undefined;
-let bots: Bot[] = [];
+const replicas = replicaFixture();
 let gate: ClaimGate | undefined;
-
-beforeAll(async () => {
-  fake = await startFakeSlack();
-});
-afterAll(async () => {
-  await killAllBots();
-  await fake?.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  env = await migratedDatabase("postgres");
-  await prepareTeams(env.db.prisma, TEAMS);
-  bots = [];
-});
 afterEach(async () => {
-  await killAllBots(); // also when the test failed halfway
-  await gate?.close();
+  await gate?.close(); // (runs before the fixture's clean-up: after-hooks run last-registered first)
   gate = undefined;
-  await env?.dispose();
-  env = undefined;
 });
 
-/** Today's digest keys: one per team and channel (DIGEST_CRON is due at 00:00, so at once). */
+/** Today's digest keys: one per team and channel (DIGEST_DUE_NOW is due at 00:00, so at once). */
 function expectedKeys(): string[] {
   const day = localDayKey(new Date(), "Europe/Copenhagen");
   return TEAMS.flatMap((t) => t.channels.map((c) => `digest:${t.slug}:slack:${c}:${day}`));
 }
 
-async function start(name: string): Promise<Bot> {
-  const bot = startBot(name, {
-    DATABASE_URL: env!.test.databaseUrl,
-    PORT: String(await freePort()),
-    HOST: "127.0.0.1",
-    SLACK_BOT_TOKEN: "xoxb-replica-test-token",
-    SLACK_SIGNING_SECRET: "replica-signing-secret",
-    SLACK_API_URL: fake.apiUrl,
-    DIGEST_CRON,
-    OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
-    INGEST_TOKEN: "replica-ingest-token-0123456789",
-    LOG_LEVEL: "info",
-  });
-  bots.push(bot);
-  return bot;
-}
-
-/** The outbox key Kundepuls attached to a posted message (message metadata), if any. */
-const keyOf = (m: PostedMessage) => (m.metadata?.event_type === OUTBOX_EVENT_TYPE ? String(m.metadata.event_payload.key) : null);
-const outboxPosts = () => fake.messages().filter((m) => keyOf(m) !== null);
-const rows = () => env!.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
-const logs = () => `${logsOf(...bots)}\n--- fake Slack calls ---\n${fake.calls.map((c) => `${c.method} ${String(c.body.channel ?? "")}${c.hung ? " (hung)" : ""}`).join("\n")}`;
+const start = (name: string): Promise<Bot> => replicas.start(name, { OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS) });
+const { rows, logs, outboxPosts } = replicas;
 
 /** Every expected key was posted exactly once, into its own channel, and recorded as sent with that message's ts. */
 async function expectEachDigestExactlyOnce(): Promise<void> {
   const posts = outboxPosts();
   expect(posts.map(keyOf).sort()).toEqual(expectedKeys().sort());
   for (const post of posts) expect(keyOf(post)).toContain(`:slack:${post.channel}:`);
-  expect(fake.callsTo("chat.postMessage")).toHaveLength(expectedKeys().length);
+  expect(replicas.fake().callsTo("chat.postMessage")).toHaveLength(expectedKeys().length);
   const outbox = await rows();
   expect(outbox.map((r) => [r.key, r.state]).sort()).toEqual(expectedKeys().sort().map((k) => [k, "sent"]));
   for (const row of outbox) expect(row.remoteId).toBe(posts.find((p) => keyOf(p) === row.key)!.ts);
@@ -89,7 +40,7 @@ describe("two replicas on one database", () => {
   it("(a) both run the daily digest and the delivery worker: each digest is posted exactly once", async () => {
     // Both replicas queue today's digests (the outbox keys let only one row per digest in), then
     // both workers read the same six due rows and are stopped at the gate right at their claim.
-    gate = await closeClaimGate(env!.test);
+    gate = await closeClaimGate(replicas.env().test);
     const [a, b] = [await start("A"), await start("B")];
     // (Both workers' lists start with the oldest due row, so both reach for at least that one.)
     await waitUntil("all digests queued, both replicas' workers at the claim gate", async () => (await rows()).length === 6 && (await gate!.waiting()) >= 2, 30_000, logs);
@@ -101,28 +52,28 @@ describe("two replicas on one database", () => {
     // Stop both cleanly, so nothing can still be on its way when we count.
     expect(await Promise.all([stopBot(a, "SIGTERM"), stopBot(b, "SIGTERM")])).toEqual([0, 0]);
     await expectEachDigestExactlyOnce();
-    expect(await env!.db.prisma.jobRun.count({ where: { key: { startsWith: "digest:" }, finishedAt: { not: null } } })).toBe(TEAMS.length);
+    expect(await replicas.env().db.prisma.jobRun.count({ where: { key: { startsWith: "digest:" }, finishedAt: { not: null } } })).toBe(TEAMS.length);
   }, 50_000);
 
   it("(b) a replica killed mid-post: the other takes over after the lease, finds the message by its key and posts the rest, each once", async () => {
     // Today's digests are already queued (as by any replica's daily tick; (a) shows the bots do
     // it), so A's first delivery pass claims all six at once, and sends them in queue order:
     // the first, team alfa's first channel, is the post that reaches Slack and never returns.
-    expect(await queueTodaysDigests(env!.db.prisma, DIGEST_CRON)).toBe(6);
+    expect(await queueTodaysDigests(replicas.env().db.prisma, DIGEST_DUE_NOW)).toBe(6);
     const [hungKey] = expectedKeys();
     const hungChannel = TEAMS[0]!.channels[0]!;
-    fake.hangPosts({ channel: hungChannel, times: 1 });
+    replicas.fake().hangPosts({ channel: hungChannel, times: 1 });
 
     const a = await start("A");
-    const hung = await waitUntil("A's post to reach Slack (and hang)", () => fake.calls.find((c) => c.method === "chat.postMessage" && c.hung), 30_000, logs);
+    const hung = await waitUntil("A's post to reach Slack (and hang)", () => replicas.fake().calls.find((c) => c.method === "chat.postMessage" && c.hung), 30_000, logs);
     expect(hung.body.channel).toBe(hungChannel);
-    const [arrived] = fake.messagesIn(hungChannel);
+    const [arrived] = replicas.fake().messagesIn(hungChannel);
     expect(keyOf(arrived!)).toBe(hungKey); // Slack has the message; A never heard back
     expect(await stopBot(a, "SIGKILL")).toBe("SIGKILL");
 
     // What the crash left behind: the hung message claimed and in doubt, the rest of A's batch
     // claimed but never posted (A sends one message after another, and was stuck on the first).
-    const callsAtCrash = fake.calls.length;
+    const callsAtCrash = replicas.fake().calls.length;
     const atCrash = await rows();
     const hungRow = atCrash.find((r) => r.key === hungKey)!;
     expect(hungRow).toMatchObject({ state: "pending", attempts: 1, lastError: null });
@@ -144,15 +95,15 @@ describe("two replicas on one database", () => {
     const hungAfter = after.find((r) => r.key === hungKey)!;
     // B did not post the hung message again: it found it in the history (metadata key) and
     // recorded Slack's ts of the message A had posted, once A's lease was over.
-    expect(fake.callsTo("chat.postMessage").filter((c) => c.body.channel === hungChannel)).toHaveLength(1);
+    expect(replicas.fake().callsTo("chat.postMessage").filter((c) => c.body.channel === hungChannel)).toHaveLength(1);
     expect(hungAfter).toMatchObject({ state: "sent", remoteId: arrived!.ts, attempts: 2 });
     expect(hungAfter.lockedBy).not.toBe(hungRow.lockedBy);
     expect(hungAfter.sentAt!.getTime()).toBeGreaterThanOrEqual(hungRow.lockedUntil!.getTime());
     expect(b.output()).toContain(`outbox: ${hungKey} had already arrived before a crash; not sent again`);
-    const lookups = fake.calls.slice(callsAtCrash).filter((c) => c.method === "conversations.history");
+    const lookups = replicas.fake().calls.slice(callsAtCrash).filter((c) => c.method === "conversations.history");
     expect(lookups.find((c) => c.body.channel === hungChannel)?.body).toMatchObject({ include_all_metadata: "true" });
     // What A had claimed but never posted, B posted — once each, after the crash.
-    const postsAfterCrash = fake.calls.slice(callsAtCrash).filter((c) => c.method === "chat.postMessage");
+    const postsAfterCrash = replicas.fake().calls.slice(callsAtCrash).filter((c) => c.method === "chat.postMessage");
     for (const r of claimedNotPosted) {
       expect(postsAfterCrash.filter((c) => c.body.channel === r.target)).toHaveLength(1);
       expect(after.find((x) => x.id === r.id)).toMatchObject({ state: "sent", attempts: 2 });

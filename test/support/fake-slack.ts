@@ -5,9 +5,13 @@
 // Posted messages are kept per conversation (a user id posts into a DM "D…", as in Slack) and
 // served by conversations.history / .replies; ts are real times, so `oldest` filters as in Slack.
 // hangPosts() lets chat.postMessage record a message but never answer: a process killed mid-send.
+// rateLimitWindow() is Slack's per-channel limit: a call opens a window of N seconds answered 429.
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { rateWindows, type RateWindow } from "./fake-slack-windows.ts";
+
+export type { RateWindow };
 
 export interface ApiCall {
   method: string;
@@ -18,7 +22,10 @@ export interface ApiCall {
   response?: { status: number; body: unknown };
   /** recorded (the message is in the conversation) but never answered: see hangPosts */
   hung?: boolean;
+  /** when the fake received it (Date.now()) */
+  at: number;
 }
+
 
 /** A message as the fake stores it in its conversation. */
 export interface PostedMessage { channel: string; ts: string; text: unknown; blocks?: unknown; thread_ts?: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } }
@@ -54,6 +61,11 @@ export interface FakeSlack {
   failNext(method: string, answer: Scripted, times?: number): void;
   rateLimitNext(method: string, retryAfterSeconds: number, times?: number): void;
   errorNext(method: string, error: string, times?: number): void;
+  /**
+   * The next call of `method` (to `channel`, if given) opens a rate-limit window of `seconds`: it
+   * and every matching call until the window is over answer 429 with the Retry-After left.
+   */
+  rateLimitWindow(options: { method?: string; channel?: string; seconds: number }): RateWindow;
   /** the next `times` (default 1) chat.postMessage calls to `channel` (any without) are recorded, never answered */
   hangPosts(options?: { channel?: string; times?: number }): void;
   /** every message posted, in order (a conversation's: `messagesIn`) */
@@ -94,6 +106,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const joined = new Set<string>();
   const posted: PostedMessage[] = [];
   const hangs: { channel?: string; left: number }[] = [];
+  const windows = rateWindows();
   const people = new Map<string, FakeUser>();
   let last = 0n; // ts are real times (seconds.microseconds), strictly increasing, unique as in Slack
   const ts = () => {
@@ -180,9 +193,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (!path.startsWith("/api/")) return send(404, { ok: false, error: "not_found" });
       const method = path.slice("/api/".length);
       const auth = req.headers.authorization;
-      const call: ApiCall = { method, body, token: auth?.startsWith("Bearer ") ? auth.slice(7) : typeof body.token === "string" ? body.token : null };
+      const call: ApiCall = { method, body, token: auth?.startsWith("Bearer ") ? auth.slice(7) : typeof body.token === "string" ? body.token : null, at: Date.now() };
       calls.push(call);
-      const queued = scripted.get(method)?.shift();
+      const queued = windows.answer(call) ?? scripted.get(method)?.shift();
       const hang = !queued && method === "chat.postMessage" ? hangs.find((h) => h.left > 0 && (!h.channel || h.channel === body.channel)) : undefined;
       if (hang) {
         hang.left--;
@@ -213,6 +226,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext,
     rateLimitNext: (method, seconds, times = 1) => failNext(method, { status: 429, headers: { "retry-after": String(seconds) }, body: { ok: false, error: "ratelimited" } }, times),
     errorNext: (method, error, times = 1) => failNext(method, { status: 200, body: { ok: false, error } }, times),
+    rateLimitWindow: (options) => windows.open(options),
     hangPosts: ({ channel, times = 1 } = {}) => void hangs.push({ ...(channel ? { channel } : {}), left: times }),
     messages: () => [...posted],
     messagesIn: (channel) => posted.filter((m) => m.channel === channel),
@@ -233,6 +247,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       scripted.clear();
       posted.length = 0;
       hangs.length = 0;
+      windows.clear();
       people.clear();
     },
     close: () =>

@@ -33,6 +33,13 @@ export const outboxCommand: CliCommand = {
       }
       return;
     }
+    if (!args.failed) {
+      // Rate limits hold whole channels or platforms: say so, or the waiting messages look stuck.
+      for (const p of await app.outbox.pauses(now)) {
+        const until = formatMoment(p.until, lang, app.config.TIME_ZONE);
+        out(da ? `sat på pause til ${until}  ${p.scope}  (${p.reason})\n` : `paused until ${until}  ${p.scope}  (${p.reason})\n`);
+      }
+    }
     const rows = await app.outbox.list(args.failed ? { state: "dead" } : { state: "pending" });
     if (rows.length === 0) {
       out(args.failed ? (da ? "ingen fejlede beskeder\n" : "no failed messages\n") : da ? "intet venter på at blive sendt\n" : "nothing waiting to be sent\n");

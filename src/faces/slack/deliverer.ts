@@ -12,28 +12,34 @@ import {
   type Delivery,
   type DeliveryResult,
 } from "../../services/outbox/deliverer.ts";
+import type { PauseScope } from "../../core/delivery-schedule.ts";
+import { retryAfterMs } from "../../core/retry-after.ts";
 import { renderMessage } from "./blocks.ts";
 
 /** Platform errors Slack itself calls transient; everything else in `ok:false` will fail again. */
 const TRANSIENT = new Set(["ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"]);
 
-/** Turns a failed Web API call into the error the outbox worker understands. */
-export function classifySlackError(error: unknown): RetryableDeliveryError | PermanentDeliveryError {
+/**
+ * Turns a failed Web API call into the error the outbox worker understands. `rateScope` is what a
+ * 429 pauses: chat.postMessage is limited per channel; the lookups (conversations.history,
+ * .replies, .open) are workspace-wide Tier 3 methods, so their 429 pauses the whole workspace.
+ */
+export function classifySlackError(error: unknown, rateScope: PauseScope = "channel"): RetryableDeliveryError | PermanentDeliveryError {
   if (error instanceof webApi.WebAPIRateLimitedError) {
-    return new RetryableDeliveryError(`slack rate limit, retry after ${error.retryAfter}s`, error.retryAfter * 1000);
+    return new RetryableDeliveryError(`slack rate limit, retry after ${error.retryAfter}s`, retryAfterMs(error.retryAfter), false, rateScope);
   }
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
     return TRANSIENT.has(code) ? new RetryableDeliveryError(`slack: ${code}`) : new PermanentDeliveryError(`slack: ${code}`);
   }
   if (error instanceof webApi.WebAPIHTTPError) {
-    const retryAfter = Number.parseInt(error.headers["retry-after"] ?? "", 10);
-    if (error.statusCode >= 500 || error.statusCode === 408) {
-      return new RetryableDeliveryError(`slack HTTP ${error.statusCode}`, Number.isNaN(retryAfter) ? undefined : retryAfter * 1000);
-    }
+    const retryAfter = retryAfterMs(error.headers["retry-after"]);
+    // A 429 that the client did not read as a rate limit says nothing of a channel: the workspace waits.
+    if (error.statusCode === 429) return new RetryableDeliveryError(`slack HTTP 429`, retryAfter, false, "workspace");
+    if (error.statusCode >= 500 || error.statusCode === 408) return new RetryableDeliveryError(`slack HTTP ${error.statusCode}`, retryAfter);
     return new PermanentDeliveryError(`slack HTTP ${error.statusCode}`);
   }
-  // Network errors, timeouts, a 429 without Retry-After: try again later.
+  // Network errors, timeouts: try again later.
   const message = error instanceof Error ? error.message : String(error);
   // The request may have reached Slack before the connection failed: the outbox checks first.
   return new RetryableDeliveryError(`slack request failed: ${message}`, undefined, true);
@@ -121,7 +127,7 @@ export class SlackDeliverer implements Deliverer {
       return null;
     } catch (error) {
       if (error instanceof PermanentDeliveryError) throw error;
-      throw classifySlackError(error);
+      throw classifySlackError(error, "workspace");
     }
   }
 

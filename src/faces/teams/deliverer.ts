@@ -3,6 +3,8 @@
 // Failures are sorted for the worker: throttling, 5xx and network errors can be retried (with
 // Retry-After when the connector gives one); any other 4xx cannot (bot removed, chat gone).
 import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
+import type { PauseScope } from "../../core/delivery-schedule.ts";
+import { retryAfterMs } from "../../core/retry-after.ts";
 import type { Logger } from "../../logger.ts";
 import { PermanentDeliveryError, RetryableDeliveryError, type Deliverer, type Delivery, type DeliveryResult } from "../../services/outbox/deliverer.ts";
 import { cardActivity } from "./cards.ts";
@@ -13,15 +15,6 @@ export function threadConversationId(channelId: string, threadOf: string): strin
   return `${channelId};messageid=${threadOf}`;
 }
 
-/** Retry-After is seconds or an HTTP date. */
-export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
 interface ConnectorError {
   statusCode?: number;
   code?: string;
@@ -29,13 +22,18 @@ interface ConnectorError {
   response?: { headers?: { get?(name: string): string | undefined } };
 }
 
-/** A connector failure (RestError from @azure/core-rest-pipeline, or a network error) → what the worker should do. */
-export function classifyDeliveryError(error: unknown, target: string): RetryableDeliveryError | PermanentDeliveryError {
+/**
+ * A connector failure (RestError from @azure/core-rest-pipeline, or a network error) → what the
+ * worker should do. A 429 on the post itself pauses that conversation (Teams throttles per bot
+ * and conversation); one before the turn (token, connector) has no conversation: `rateScope`.
+ */
+export function classifyDeliveryError(error: unknown, target: string, rateScope: PauseScope = "channel"): RetryableDeliveryError | PermanentDeliveryError {
   const e = (error ?? {}) as ConnectorError;
   const status = e.statusCode;
   const detail = e.message ?? String(error);
   if (status === 429 || (status !== undefined && status >= 500)) {
-    return new RetryableDeliveryError(`Teams connector answered ${status} for ${target}: ${detail}`, retryAfterMs(e.response?.headers?.get?.("retry-after")));
+    const wait = retryAfterMs(e.response?.headers?.get?.("retry-after"));
+    return new RetryableDeliveryError(`Teams connector answered ${status} for ${target}: ${detail}`, wait, false, status === 429 ? rateScope : undefined);
   }
   if (status !== undefined && status >= 400) return new PermanentDeliveryError(`Teams connector refused the post to ${target} (${status}): ${detail}`);
   return new RetryableDeliveryError(`Teams connector not reached for ${target}: ${e.code ? `${e.code} ` : ""}${detail}`);
@@ -54,6 +52,8 @@ function withoutSdkRetries(adapter: CloudAdapter, context: TurnContext): void {
 
 export class TeamsDeliverer implements Deliverer {
   readonly platform = "teams" as const;
+  /** Teams cannot be asked whether a post arrived (docs/delivery.md): an interrupted one is held, not re-posted. */
+  readonly holdWhenInDoubt = true;
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -74,6 +74,7 @@ export class TeamsDeliverer implements Deliverer {
     }
     let sentId: string | null = null;
     let failure: unknown;
+    let rateScope: PauseScope = "workspace"; // until the turn runs, a failure is not the conversation's
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         withoutSdkRetries(this.adapter, context);
@@ -82,6 +83,7 @@ export class TeamsDeliverer implements Deliverer {
           for (const activity of activities) delete activity.replyToId;
           return next();
         });
+        rateScope = "channel";
         try {
           sentId = (await context.sendActivity(cardActivity(delivery.message)))?.id ?? null;
         } catch (error) {
@@ -91,7 +93,7 @@ export class TeamsDeliverer implements Deliverer {
     } catch (error) {
       failure = error; // before the turn: token or connector creation
     }
-    if (failure !== undefined) throw classifyDeliveryError(failure, delivery.target);
+    if (failure !== undefined) throw classifyDeliveryError(failure, delivery.target, rateScope);
     return { remoteId: sentId };
   }
 }

@@ -1,6 +1,7 @@
 // What the outbox worker needs from a face: deliver one message to one target. Faces throw
 // RetryableDeliveryError (rate limits, 5xx, network) or PermanentDeliveryError (4xx: wrong
 // channel, bot not in channel) so the worker knows whether to try again.
+import type { PauseScope } from "../../core/delivery-schedule.ts";
 import type { Message } from "../../messages/model.ts";
 
 export type Platform = "slack" | "teams" | "console";
@@ -30,6 +31,12 @@ export interface Deliverer {
    * so it is not posted twice. Faces that cannot tell leave it out: then it is sent again.
    */
   findDelivered?(delivery: Delivery & { key: string }, since: Date): Promise<DeliveryResult | null>;
+  /**
+   * For faces without findDelivered: true when an attempt that died mid-call must not be sent
+   * again blindly (it is dead-lettered as "fate unknown" for a person to check) — a second post
+   * would be worse than a held one. Unset: it is sent again.
+   */
+  readonly holdWhenInDoubt?: boolean;
 }
 
 export class RetryableDeliveryError extends Error {
@@ -38,6 +45,8 @@ export class RetryableDeliveryError extends Error {
     readonly retryAfterMs?: number,
     /** the request may have reached the platform (timeout, connection lost): check before re-sending */
     readonly maybeDelivered = false,
+    /** a rate limit: nothing more goes to this channel (or the whole platform) until retryAfterMs is over */
+    readonly pause?: PauseScope,
   ) {
     super(message);
   }

@@ -62,6 +62,7 @@ describe("SlackDeliverer", () => {
     const error = await failure(deliverer.deliver(delivery()));
     expect(error).toBeInstanceOf(RetryableDeliveryError);
     expect((error as RetryableDeliveryError).retryAfterMs).toBe(7000);
+    expect((error as RetryableDeliveryError).pause).toBe("channel"); // chat.postMessage is limited per channel
     expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
   });
 
@@ -165,6 +166,7 @@ describe("SlackDeliverer.findDelivered", () => {
     const limited = await failure(deliverer.findDelivered(keyed("k"), minuteAgo()));
     expect(limited).toBeInstanceOf(RetryableDeliveryError);
     expect((limited as RetryableDeliveryError).retryAfterMs).toBe(9000);
+    expect((limited as RetryableDeliveryError).pause).toBe("workspace"); // a Tier 3 method: limited for the whole workspace
     fake.failNext("conversations.history", { status: 502, body: "bad gateway" });
     expect(await failure(deliverer.findDelivered(keyed("k"), minuteAgo()))).toBeInstanceOf(RetryableDeliveryError);
     for (const code of ["missing_scope", "not_in_channel", "channel_not_found"]) {

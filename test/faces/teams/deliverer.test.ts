@@ -2,10 +2,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAdapter } from "../../../src/faces/teams/adapter.ts";
 import { TeamsConversationStore } from "../../../src/faces/teams/conversations.ts";
-import { classifyDeliveryError, retryAfterMs, TeamsDeliverer } from "../../../src/faces/teams/deliverer.ts";
+import { classifyDeliveryError, TeamsDeliverer } from "../../../src/faces/teams/deliverer.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { buildHelp } from "../../../src/messages/help.ts";
+import { OutboxWorker } from "../../../src/jobs/outbox-worker.ts";
 import { PermanentDeliveryError, RetryableDeliveryError } from "../../../src/services/outbox/deliverer.ts";
+import { OutboxStore } from "../../../src/store/outbox.ts";
 import { migratedDatabase } from "../../support/databases.ts";
 import { FakeConnector } from "../../support/fake-connector.ts";
 import { BOT, CHANNEL, TEAM, TENANT } from "./recorded.ts";
@@ -15,6 +17,7 @@ describe("TeamsDeliverer", () => {
   let dispose: () => Promise<void>;
   let deliverer: TeamsDeliverer;
   let conversations: TeamsConversationStore;
+  let outbox: OutboxStore;
   const delivery = (target = CHANNEL) => ({ platform: "teams" as const, target, message: buildHelp("da") });
 
   beforeAll(async () => {
@@ -22,6 +25,7 @@ describe("TeamsDeliverer", () => {
     const db = await migratedDatabase("sqlite");
     dispose = db.dispose;
     conversations = new TeamsConversationStore(db.db.prisma);
+    outbox = new OutboxStore(db.db.prisma);
     deliverer = new TeamsDeliverer(createAdapter({ mode: "local" }), "", conversations, silentLogger);
     await conversations.remember(
       { channelId: "msteams", serviceUrl: connector.url, bot: BOT, conversation: { id: `${CHANNEL};messageid=5`, conversationType: "channel", isGroup: true, tenantId: TENANT, name: "" }, activityId: "5" },
@@ -48,6 +52,7 @@ describe("TeamsDeliverer", () => {
     const error = await deliverer.deliver(delivery()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryableDeliveryError);
     expect((error as RetryableDeliveryError).retryAfterMs).toBe(7000);
+    expect((error as RetryableDeliveryError).pause).toBe("channel"); // the worker pauses this conversation
     expect(connector.attempts).toBe(1);
     expect(Date.now() - started).toBeLessThan(3000);
   });
@@ -87,6 +92,38 @@ describe("TeamsDeliverer", () => {
     expect(error).toBeInstanceOf(RetryableDeliveryError);
     expect((error as Error).message).toMatch(/not reached/);
   });
+
+  it("a post interrupted by a crash is not posted again (Teams cannot be asked): held as dead, fate unknown, until a person re-sends it", async () => {
+    const clock = new Date("2026-12-01T09:00:00Z");
+    await outbox.enqueue({ key: "alert:teams:crash", platform: "teams", target: CHANNEL, kind: "alert", message: buildHelp("da") }, clock);
+    // A replica claims it, marks it "sending" and dies before it learns the outcome.
+    const [claimed] = await outbox.claimDue("dead-replica", clock, 10, 10_000);
+    expect(await outbox.beginAttempt(claimed!.id, "dead-replica", clock, 10_000)).toBe(true);
+    const events: string[] = [];
+    const later = new Date(clock.getTime() + 11_000);
+    const survivor = new OutboxWorker(outbox, { teams: deliverer }, silentLogger, { now: () => later, observe: (e) => events.push(`${e.platform}:${e.result}`) });
+    expect(await survivor.runOnce()).toBe(1);
+    expect(connector.calls).toHaveLength(0); // not posted a second time
+    const [dead] = await outbox.list({ state: "dead" }); // what `kundepuls outbox --failed` lists
+    expect(dead).toMatchObject({ key: "alert:teams:crash", attempts: 2 });
+    expect(dead!.lastError).toContain("fate unknown");
+    expect(events).toEqual(["teams:dead"]);
+    // Re-sent by hand (`kundepuls outbox --retry`), it goes out once.
+    expect(await outbox.retryDead(later)).toBe(1);
+    expect(await survivor.runOnce()).toBe(1);
+    expect(connector.calls).toHaveLength(1);
+    expect(events).toEqual(["teams:dead", "teams:sent"]);
+  });
+
+  it("a claimed message that was never begun is not in doubt: sent normally", async () => {
+    const clock = new Date("2026-12-01T10:00:00Z");
+    await outbox.enqueue({ key: "digest:teams:claimed", platform: "teams", target: CHANNEL, kind: "digest", message: buildHelp("en") }, clock);
+    await outbox.claimDue("dead-replica", clock, 10, 10_000); // claimed, never begun: the replica died first
+    const later = new Date(clock.getTime() + 11_000);
+    expect(await new OutboxWorker(outbox, { teams: deliverer }, silentLogger, { now: () => later }).runOnce()).toBe(1);
+    expect(connector.calls).toHaveLength(1);
+    expect((await outbox.list({ state: "sent" })).map((r) => r.key)).toContain("digest:teams:claimed");
+  });
 });
 
 describe("error classification", () => {
@@ -98,11 +135,9 @@ describe("error classification", () => {
     expect(classifyDeliveryError(restError(401), "t")).toBeInstanceOf(PermanentDeliveryError);
     expect(classifyDeliveryError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), "t")).toBeInstanceOf(RetryableDeliveryError);
   });
-  it("reads Retry-After as seconds or as an HTTP date", () => {
-    const now = Date.parse("2026-11-28T10:00:00Z");
-    expect(retryAfterMs("1.5", now)).toBe(1500);
-    expect(retryAfterMs("Sat, 28 Nov 2026 10:00:30 GMT", now)).toBe(30_000);
-    expect(retryAfterMs("soon", now)).toBeUndefined();
-    expect(retryAfterMs(undefined, now)).toBeUndefined();
+  it("a 429 pauses the conversation, or everything when it came before the conversation was reached", () => {
+    expect(classifyDeliveryError(restError(429, "2"), "t")).toMatchObject({ pause: "channel" });
+    expect(classifyDeliveryError(restError(429), "t", "workspace")).toMatchObject({ pause: "workspace", retryAfterMs: undefined });
+    expect(classifyDeliveryError(restError(503, "2"), "t")).toMatchObject({ pause: undefined, retryAfterMs: 2000 });
   });
 });
