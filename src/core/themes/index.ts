@@ -128,8 +128,7 @@ function pickSide(all: Analysed[], side: "detractor" | "promoter", scored: Map<s
   const candidates: Candidate[] = [...scored]
     .map(([key, s]) => ({ key, z: sign * s.z, count: counts.mine.get(key) ?? 0 }))
     .filter((c) => c.z >= opts.minZ && c.count >= opts.minMentions)
-    // Stable: strongest lean first, then more mentions, then the key.
-    .sort((x, y) => y.z - x.z || y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    .sort(strongestFirst);
   const chosen: { key: string; comments: Set<Analysed> }[] = [];
   const themes: Theme[] = [];
   for (const candidate of candidates) {
@@ -141,10 +140,16 @@ function pickSide(all: Analysed[], side: "detractor" | "promoter", scored: Map<s
     chosen.push({ key: c.key, comments: covered });
     themes.push({ key: c.key, label: label.get(c.key) ?? c.key, count: c.count, otherCount: counts.other.get(c.key) ?? 0, z: Math.round(c.z * 100) / 100, quotes: quotesFor(comments, c.key) });
   }
-  return themes;
+  // A word shown as its phrase carries the phrase's z: order by what is shown.
+  return themes.sort(strongestFirst);
 }
 
 type Candidate = { key: string; z: number; count: number };
+
+/** Stable: strongest lean first, then more mentions, then the key. */
+function strongestFirst(x: Candidate, y: Candidate): number {
+  return y.z - x.z || y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+}
 
 /**
  * A word that customers mostly use in one phrase is shown as that phrase ("tilbage" in "ringede
