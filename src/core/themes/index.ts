@@ -3,7 +3,7 @@
 // log-odds ratio (log-odds.ts), the prior made from all comments of the period (passives too).
 // Pure and deterministic: the same comments in the same order give the same themes.
 import { classify } from "../nps.ts";
-import type { Lang } from "../periods.ts";
+import type { Lang, Period } from "../periods.ts";
 import { weightedLogOdds } from "./log-odds.ts";
 import { aliasStems, analyseComment, detectCommentLang, nameParts, type AnalysedComment } from "./text.ts";
 import { quoteAround } from "./quotes.ts";
@@ -57,6 +57,16 @@ export interface Theme {
 export type ThemesResult =
   | { kind: "tooFew"; detractorComments: number; promoterComments: number; minimum: number }
   | { kind: "themes"; detractorComments: number; promoterComments: number; detractors: Theme[]; promoters: Theme[] };
+
+/** The themes of one period and scope, as a service reports them. */
+export interface ThemeReport {
+  period: Period;
+  /** null: all teams */
+  team: { slug: string; name: string } | null;
+  /** answers with a comment in the period (passives included) */
+  comments: number;
+  result: ThemesResult;
+}
 
 interface Analysed extends AnalysedComment {
   side: "detractor" | "promoter" | "passive";
