@@ -13,6 +13,7 @@ import { casesCommand } from "./commands/cases.ts";
 import { goalCommand } from "./commands/goal.ts";
 import { outboxCommand } from "./commands/outbox.ts";
 import { ownerCommand, teamCommand } from "./commands/team.ts";
+import { themeCommand, themesCommand } from "./commands/theme.ts";
 
 const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
 
@@ -31,6 +32,10 @@ usage: kundepuls <command> [options]
                               detractor cases, closing rate, median time to claim
   goal set TEAM TARGET DATE [--min N] | goal show TEAM
                               a team's loyalty goal (history is kept)
+  themes "<period>" [--team SLUG] [--json]
+                              what detractors talk about and what happy customers praise
+  theme alias TERM CANONICAL | theme alias --remove TERM | theme aliases
+                              company synonyms for themes, e.g. theme alias regning faktura
   outbox [--failed] [--retry] messages waiting, dead-lettered, or to send again
   team [list] | team set SLUG [--name NAME] [--lead PERSON] [--digest-cron "CRON"|default]
                               teams, their lead (alerts, escalations) and digest schedule
@@ -71,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
     case "goal":
     case "outbox":
     case "team":
-    case "owner": {
+    case "owner":
+    case "themes":
+    case "theme": {
       const app = await createApp(config, log);
       try {
         if (command === "nps") await npsCommand(rest, app, out);
@@ -82,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
         else if (command === "outbox") await outboxCommand(rest, app, out);
         else if (command === "team") await teamCommand(rest, app, out);
         else if (command === "owner") await ownerCommand(rest, app, out);
+        else if (command === "themes") await themesCommand(rest, app, out);
+        else if (command === "theme") await themeCommand(rest, app, out);
         else await demoCommand(rest, app, out);
       } finally {
         await app.close();

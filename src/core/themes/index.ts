@@ -56,7 +56,7 @@ export interface Theme {
 
 export type ThemesResult =
   | { kind: "tooFew"; detractorComments: number; promoterComments: number; minimum: number }
-  | { kind: "themes"; detractorComments: number; promoterComments: number; detractors: Theme[]; promoters: Theme[] };
+  | { kind: "themes"; detractorComments: number; promoterComments: number; minimum: number; detractors: Theme[]; promoters: Theme[] };
 
 /** The themes of one period and scope, as a service reports them. */
 export interface ThemeReport {
@@ -209,6 +209,7 @@ export function findThemes(comments: ThemeComment[], options: ThemeOptions): The
     kind: "themes",
     detractorComments,
     promoterComments,
+    minimum: opts.minComments,
     detractors: pickSide(all, "detractor", scored, { mine: detractors, other: promoters }, label, opts),
     promoters: pickSide(all, "promoter", scored, { mine: promoters, other: detractors }, label, opts),
   };
