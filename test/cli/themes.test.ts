@@ -1,11 +1,8 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ThemeComment } from "../../src/core/themes/index.ts";
 import { AnswerStore } from "../../src/store/answers.ts";
 import { migratedDatabase, type TestDatabase } from "../support/databases.ts";
 import { runCli } from "../support/cli.ts";
-
-const DA: { comments: ThemeComment[] } = JSON.parse(fs.readFileSync(new URL("../fixtures/themes/da.json", import.meta.url), "utf8"));
+import { corpusAnswers, themeCorpus } from "../support/theme-corpus.ts";
 
 describe("kundepuls themes and theme alias", () => {
   let test: TestDatabase;
@@ -17,11 +14,7 @@ describe("kundepuls themes and theme alias", () => {
     dispose = m.dispose;
     env = { DATABASE_URL: test.databaseUrl };
     const answers = new AnswerStore(m.db.prisma, m.db.target, m.db.sqliteGate);
-    const batch = DA.comments.map((c, i) => ({
-      source: "test", externalId: `c${i}`, score: c.score, ces: null, comment: c.text, customerName: c.customerName, customerEmail: null,
-      customerAccount: null, teamSlug: "support", touchpoint: null, language: c.language, consentToShare: false,
-      answeredAt: new Date(Date.UTC(2026, 10, 2, i)),
-    }));
+    const batch = corpusAnswers(themeCorpus("da").comments, "support", new Date("2026-11-02T00:00:00Z"));
     await answers.upsertBatch(batch, new Date("2026-12-06T12:00:00Z"), { followUpFrom: null });
     await m.db.close();
   });

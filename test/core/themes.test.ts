@@ -1,18 +1,14 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findThemes, type ThemeComment, type ThemeOptions, type ThemesResult } from "../../src/core/themes/index.ts";
+import { findThemes, type ThemeOptions, type ThemesResult } from "../../src/core/themes/index.ts";
 import { weightedLogOdds } from "../../src/core/themes/log-odds.ts";
 import { quoteAround } from "../../src/core/themes/quotes.ts";
 import { analyseComment, detectCommentLang, nameParts } from "../../src/core/themes/text.ts";
 import { PLACEHOLDERS } from "../../src/core/redaction.ts";
+import { themeCorpus, type ThemeCorpus } from "../support/theme-corpus.ts";
 
-interface Corpus {
-  knownNames: string[];
-  comments: ThemeComment[];
-}
-const corpus = (name: "da" | "en"): Corpus => JSON.parse(fs.readFileSync(new URL(`../fixtures/themes/${name}.json`, import.meta.url), "utf8"));
-const DA = corpus("da");
-const EN = corpus("en");
+type Corpus = ThemeCorpus;
+const DA = themeCorpus("da");
+const EN = themeCorpus("en");
 
 function themes(result: ThemesResult) {
   if (result.kind !== "themes") throw new Error(`expected themes, got ${result.kind}`);

@@ -1,23 +1,17 @@
 // "/nps temaer" typed in Slack (signed slash command, fake Web API) and "nps themes" in a Teams
 // personal chat (fake Bot Connector): the real faces answer with the themes of the stored comments.
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ThemeComment } from "../../src/core/themes/index.ts";
 import type { App } from "../../src/app.ts";
 import { FakeConnector } from "../support/fake-connector.ts";
 import { postSigned, slashCommandForm, startFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
 import { startTestApp, type RunningApp } from "../support/app.ts";
+import { corpusAnswers, themeCorpus } from "../support/theme-corpus.ts";
 import { startTeams, type TeamsRun } from "./teams/e2e.ts";
 import { PERSONAL, personalMessage } from "./teams/recorded.ts";
 import { expectCleanCard } from "./teams/e2e.ts";
 
-const DA: { comments: ThemeComment[] } = JSON.parse(fs.readFileSync(new URL("../fixtures/themes/da.json", import.meta.url), "utf8"));
-
 async function storeCorpus(app: App): Promise<void> {
-  const batch = DA.comments.map((c, i) => ({
-    source: "test", externalId: `c${i}`, score: c.score, ces: null, comment: c.text, customerName: c.customerName, customerEmail: null,
-    customerAccount: null, teamSlug: "support", touchpoint: null, language: c.language, consentToShare: false, answeredAt: new Date(Date.UTC(2026, 10, 3, i)),
-  }));
+  const batch = corpusAnswers(themeCorpus("da").comments, "support", new Date("2026-11-03T00:00:00Z"));
   await app.answers.upsertBatch(batch, new Date("2026-12-06T12:00:00Z"), { followUpFrom: null });
 }
 

@@ -1,9 +1,8 @@
 // The themes message through both faces: Slack Block Kit within its limits without shortening,
 // a clean Adaptive Card 1.5 for Teams, in Danish and English, with themes and with too few.
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePeriod } from "../../src/core/periods.ts";
-import { findThemes, type Theme, type ThemeComment, type ThemeReport } from "../../src/core/themes/index.ts";
+import { findThemes, type Theme, type ThemeReport } from "../../src/core/themes/index.ts";
 import { renderMessage } from "../../src/faces/slack/blocks.ts";
 import { renderCard } from "../../src/faces/teams/cards.ts";
 import { LIMITS } from "../../src/faces/teams/limits.ts";
@@ -12,13 +11,14 @@ import { buildThemes } from "../../src/messages/themes.ts";
 import type { Lang } from "../../src/messages/model.ts";
 import { limitViolations } from "./slack/limits-check.ts";
 import { parseCard } from "./teams/adaptive-cards.ts";
+import { themeCorpus } from "../support/theme-corpus.ts";
 
 const period = (() => {
   const p = parsePeriod("2026-11", new Date("2026-12-06T12:00:00Z"), "Europe/Copenhagen");
   if (!p.ok) throw new Error("period");
   return p.period;
 })();
-const DA: { knownNames: string[]; comments: ThemeComment[] } = JSON.parse(fs.readFileSync(new URL("../fixtures/themes/da.json", import.meta.url), "utf8"));
+const DA = themeCorpus("da");
 const corpusReport = (): ThemeReport => ({
   period, team: { slug: "support", name: "Kundeservice" }, comments: DA.comments.length,
   result: findThemes(DA.comments, { defaultLang: "da", knownNames: DA.knownNames, aliases: { regning: "faktura" } }),

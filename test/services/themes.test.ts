@@ -1,14 +1,14 @@
 // Themes through the real app wiring on both databases: the period's comments are read per team or
 // for all, redacted, analysed with the stored aliases and known names, and answered in chat.
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePeriod } from "../../src/core/periods.ts";
-import { findThemes, type ThemeComment, type ThemeReport } from "../../src/core/themes/index.ts";
+import { findThemes, type ThemeReport } from "../../src/core/themes/index.ts";
 import { renderConsole } from "../../src/faces/console/render.ts";
 import type { NormalizedAnswer } from "../../src/ingest/normalized-answer.ts";
 import { ThemeStore } from "../../src/store/themes.ts";
 import { PROVIDERS } from "../support/databases.ts";
 import { startTestApp, type RunningApp } from "../support/app.ts";
+import { corpusAnswers, themeCorpus } from "../support/theme-corpus.ts";
 
 const TZ = "Europe/Copenhagen";
 const NOW = new Date("2026-12-06T12:00:00Z");
@@ -17,7 +17,7 @@ const NOVEMBER = (() => {
   if (!p.ok) throw new Error("period");
   return p.period;
 })();
-const DA: { knownNames: string[]; comments: ThemeComment[] } = JSON.parse(fs.readFileSync(new URL("../fixtures/themes/da.json", import.meta.url), "utf8"));
+const DA = themeCorpus("da");
 
 let next = 0;
 function answer(score: number, comment: string, teamSlug: string, answeredAt: Date, extra: Partial<NormalizedAnswer> = {}): NormalizedAnswer {
@@ -42,9 +42,7 @@ describe.each(PROVIDERS)("themes on %s", (provider) => {
     store = new ThemeStore(run.app.db.prisma);
     await run.app.db.prisma.team.create({ data: { slug: "support", name: "Kundeservice" } });
     await run.app.db.prisma.person.create({ data: { name: "Søren Mikkelsen", email: "soren@firma.dk" } });
-    const batch = DA.comments.map((c, i) =>
-      answer(c.score, c.text, "support", hoursInto(i), { customerName: c.customerName, language: c.language }),
-    );
+    const batch = corpusAnswers(DA.comments, "support", NOVEMBER.from);
     // Another team's detractors complain about the coffee, and say who they are.
     for (let i = 0; i < 12; i++)
       batch.push(answer(i % 3, `Birthe Kjær her: kaffen var kold. Skriv til birthe${i}@firma.dk`, "salg", hoursInto(100 + i), { customerName: "Birthe Kjær" }));
