@@ -1,6 +1,6 @@
 // The answer to "/nps temaer [periode] [team]": what detractors talk about and what happy customers
 // praise, each theme with how many comments mention it and a redacted quote.
-import type { Theme, ThemeReport } from "../core/themes/index.ts";
+import { THEME_DEFAULTS, type Theme, type ThemeReport } from "../core/themes/index.ts";
 import { formatNumber } from "./format.ts";
 import type { Block, Lang, Message } from "./model.ts";
 
@@ -13,8 +13,8 @@ const t = {
     nothing: "Intet tema skiller sig tydeligt ud.",
     tooFew: (n: string, min: string) => `For få kommentarer (${n} af ${min})`,
     sides: (d: string, p: string, min: string) => `Kritikere: ${d} kommentarer, glade kunder: ${p}. Temaer kræver mindst ${min} på hver side.`,
-    how: (d: string, p: string) =>
-      `Ord og udtryk, som den ene gruppe bruger markant oftere end den anden (z ≥ 1,96), ud fra ${d} kommentarer fra kritikere (0–6) og ${p} fra glade kunder (9–10).`,
+    how: (d: string, p: string, z: string) =>
+      `Ord og udtryk, som den ene gruppe bruger markant oftere end den anden (z ≥ ${z}), ud fra ${d} kommentarer fra kritikere (0–6) og ${p} fra glade kunder (9–10).`,
   },
   en: {
     title: (scope: string, label: string) => `Themes ${scope}${label}`,
@@ -24,8 +24,8 @@ const t = {
     nothing: "No theme clearly stands out.",
     tooFew: (n: string, min: string) => `Too few comments (${n} of ${min})`,
     sides: (d: string, p: string, min: string) => `Detractors: ${d} comments, happy customers: ${p}. Themes need at least ${min} on each side.`,
-    how: (d: string, p: string) =>
-      `Words and phrases one group uses markedly more often than the other (z ≥ 1.96), from ${d} detractor comments (0–6) and ${p} from happy customers (9–10).`,
+    how: (d: string, p: string, z: string) =>
+      `Words and phrases one group uses markedly more often than the other (z ≥ ${z}), from ${d} detractor comments (0–6) and ${p} from happy customers (9–10).`,
   },
 } as const;
 
@@ -58,7 +58,7 @@ export function buildThemes(report: ThemeReport, lang: Lang): Message {
     ...side(tx.detractors, result.detractors, result.detractorComments, lang),
     { type: "divider" },
     ...side(tx.promoters, result.promoters, result.promoterComments, lang),
-    { type: "context", text: tx.how(n(result.detractorComments), n(result.promoterComments)) },
+    { type: "context", text: tx.how(n(result.detractorComments), n(result.promoterComments), formatNumber(THEME_DEFAULTS.minZ, lang, 2)) },
   );
   const top = (themes: Theme[]) => themes.slice(0, 3).map((x) => x.label).join(", ") || "–";
   return { kind: "themes", lang, summary: `${title}: ${tx.detractors.toLowerCase()}: ${top(result.detractors)}; ${tx.promoters.toLowerCase()}: ${top(result.promoters)}`, blocks };
