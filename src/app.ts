@@ -27,6 +27,8 @@ import { StoryService } from "./services/story-service.ts";
 import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { HomeService } from "./services/home-service.ts";
+import { ThemeService } from "./services/theme-service.ts";
+import { ThemeStore } from "./store/themes.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
 import { isStoryCandidate } from "./core/stories.ts";
@@ -66,6 +68,7 @@ export interface App {
   /** survey tools' answers (POST /api/sources/<name>) and the pull sources' poller (issue 15) */
   sources: SourceService;
   sourcePoller: SourcePoller;
+  themes: ThemeService;
   /** one delivery pass now (CLI commands); null when no face can deliver */
   deliverNow(): Promise<number | null>;
   server: HttpServer;
@@ -132,7 +135,8 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode, observe: metrics.observeHabit,
   }, kick);
   const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma });
+  const themes = new ThemeService(new ThemeStore(db.prisma), answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, prisma: db.prisma });
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
   const followUps = new FollowUpWorker(new FollowUpStore(db.prisma), [
@@ -158,7 +162,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home, sources, sourcePoller,
+    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

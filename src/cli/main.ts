@@ -17,8 +17,9 @@ import { outboxCommand } from "./commands/outbox.ts";
 import { startCommand } from "./commands/start.ts";
 import { ownerCommand, teamCommand } from "./commands/team.ts";
 import { sourceCommand } from "./commands/source.ts";
+import { themeCommand, themesCommand } from "./commands/theme.ts";
 
-const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, casesCommand, goalCommand, outboxCommand, teamCommand, ownerCommand, sourceCommand];
+const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, casesCommand, goalCommand, themesCommand, themeCommand, outboxCommand, teamCommand, ownerCommand, sourceCommand];
 
 const HEADER = { da: "Kundepuls — NPS-vaner i Slack og Microsoft Teams", en: "Kundepuls — NPS habits for Slack and Microsoft Teams" };
 const FOOTER = {

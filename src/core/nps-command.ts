@@ -19,6 +19,7 @@ export type NpsCommand =
   | { kind: "cases"; lang: Lang; team: string | null; openOnly: boolean }
   | { kind: "goal"; lang: Lang; words: string[] }
   | { kind: "query"; lang: Lang; period: Period; team: string | null; touchpoint: string | null; share: boolean }
+  | { kind: "themes"; lang: Lang; period: Period; team: string | null }
   | { kind: "invalid"; lang: Lang; error: Texts };
 
 export interface CommandContext {
@@ -32,6 +33,8 @@ export interface CommandContext {
 
 const HELP_WORDS = new Set(["help", "hjælp", "hjaelp", "?", "-h", "--help"]);
 const SHARE_WORDS = new Set(["del", "share"]);
+/** "/nps temaer …" answers in Danish, "/nps themes …" in English. */
+const THEME_WORDS: Record<string, Lang> = { temaer: "da", tema: "da", themes: "en", theme: "en" };
 
 function findName(word: string, names: string[]): string | null {
   const lower = word.toLowerCase();
@@ -66,6 +69,7 @@ export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand 
     return { kind: "cases", lang, team, openOnly };
   }
   if (verb === "goal" || verb === "mål" || verb === "maal") return { kind: "goal", lang, words: words.slice(1) };
+  if (verb && THEME_WORDS[verb]) return parseThemes(words.slice(1), THEME_WORDS[verb], ctx);
 
   const share = words.length > 0 && SHARE_WORDS.has(words[words.length - 1]!.toLowerCase());
   if (share) words = words.slice(0, -1);
@@ -96,6 +100,16 @@ export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand 
   }
   const parsed = parsePeriod(words.join(" "), ctx.now, ctx.timeZone);
   return { kind: "invalid", lang, error: parsed.ok ? unknownScope(words.join(" "), ctx) : parsed.error };
+}
+
+/** "/nps temaer [periode] [team]": the team, if any, is the last word. */
+function parseThemes(words: string[], lang: Lang, ctx: CommandContext): NpsCommand {
+  const team = words.length > 0 ? findName(words[words.length - 1]!, ctx.teams) : null;
+  const rest = team ? words.slice(0, -1) : words;
+  const parsed = parsePeriod(rest.join(" "), ctx.now, ctx.timeZone);
+  if (parsed.ok) return { kind: "themes", lang, period: parsed.period, team };
+  const prefix = matchPeriodPrefix(rest, ctx.now, ctx.timeZone);
+  return { kind: "invalid", lang, error: prefix ? unknownScope(rest.slice(prefix.used).join(" "), ctx) : parsed.error };
 }
 
 function unknownScope(rest: string, ctx: CommandContext): Texts {

@@ -7,6 +7,8 @@ import type { BindingService } from "./binding-service.ts";
 import type { NpsService } from "./nps-service.ts";
 import type { CaseService } from "./case-service.ts";
 import type { GoalService } from "./goal-service.ts";
+import type { ThemeService } from "./theme-service.ts";
+import { buildThemes } from "../messages/themes.ts";
 import { parseGoalCommand } from "../core/goals.ts";
 import { buildNotice } from "../messages/notice.ts";
 import { formatGoal } from "../messages/goal.ts";
@@ -34,7 +36,7 @@ export class ChatCommandService {
   constructor(
     private readonly nps: NpsService,
     private readonly bindings: BindingService,
-    private readonly habits: { cases: CaseService; goals: GoalService; prisma: Db },
+    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; prisma: Db },
   ) {}
 
   async handle(text: string, ctx: ChatContext): Promise<ChatReply> {
@@ -51,6 +53,8 @@ export class ChatCommandService {
         return privately(await this.habits.cases.listMessage({ team: command.team, openOnly: command.openOnly }, command.lang, ctx.now));
       case "goal":
         return this.goal(command.words, command.lang, ctx);
+      case "themes":
+        return privately(buildThemes(await this.habits.themes.report({ period: command.period, team: command.team }), command.lang));
       case "connect":
       case "disconnect": {
         if (ctx.platform === "console" || !ctx.channelId) {
