@@ -79,6 +79,13 @@ export class OutboxWorker {
     }
     const delivery = { key: m.key, platform: m.platform, target: m.target, message: m.message, threadOf: m.threadOf };
     try {
+      if (m.deletes !== null) {
+        if (!deliverer.delete) throw new PermanentDeliveryError(`the ${m.platform} face cannot delete messages`);
+        await deliverer.delete({ platform: m.platform, target: m.target, remoteId: m.deletes, threadOf: m.threadOf });
+        await this.store.markSent(m.id, this.workerId, null, this.o.now());
+        this.log.debug(`outbox: deleted the message of ${m.key}`);
+        return;
+      }
       if (m.inDoubt && deliverer.findDelivered) {
         const earlier = await deliverer.findDelivered(delivery, m.createdAt);
         if (earlier) {

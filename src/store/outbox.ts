@@ -18,6 +18,8 @@ export interface OutboxEntry {
 
 export interface ClaimedMessage {
   id: number;
+  /** a DELETE_KIND row: the platform id of the earlier message to delete (message is then empty) */
+  deletes: string | null;
   key: string;
   platform: Platform;
   target: string;
@@ -45,6 +47,20 @@ export interface OutboxRow {
 }
 
 const UNIQUE_VIOLATION = "P2002";
+
+/** An outbox row that deletes a message sent earlier (a forgotten customer, retention) instead of posting one. */
+export const DELETE_KIND = "delete";
+/** The payload of a message whose content is no longer kept (erased, cancelled, or pruned after delivery). */
+export const ERASED_PAYLOAD = "{}";
+
+/** The outbox row that deletes a sent message: same place, its remoteId in the payload, keyed by
+ * the original row so it is queued once. */
+export function deletionEntry(m: { id: number; platform: string; target: string; remoteId: string | null; threadOf: string | null }, now: Date) {
+  return {
+    key: `${DELETE_KIND}:${m.id}`, platform: m.platform, target: m.target, kind: DELETE_KIND,
+    payload: JSON.stringify({ deletes: m.remoteId }), threadOf: m.threadOf, nextAttemptAt: now, createdAt: now,
+  };
+}
 /** Prefix of lastError for a failed attempt that may still have been delivered (a timeout). */
 export const IN_DOUBT = "in doubt: ";
 
@@ -96,13 +112,15 @@ export class OutboxStore {
       });
       if (won.count !== 1) continue;
       const row = await this.prisma.outboxMessage.findUniqueOrThrow({ where: { id: c.id } });
+      const payload = JSON.parse(row.payload) as Message & { deletes?: string };
       claimed.push({
         id: row.id,
+        deletes: row.kind === DELETE_KIND ? (payload.deletes ?? null) : null,
         key: row.key,
         platform: row.platform as Platform,
         target: row.target,
         kind: row.kind,
-        message: JSON.parse(row.payload) as Message,
+        message: payload,
         threadOf: row.threadOf,
         attempts: row.attempts,
         inDoubt: c.attempts > 0 && (c.lastError === null || c.lastError.startsWith(IN_DOUBT)),
