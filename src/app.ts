@@ -23,6 +23,9 @@ import { StoryService } from "./services/story-service.ts";
 import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { HomeService } from "./services/home-service.ts";
+import { PrivacyService } from "./services/privacy-service.ts";
+import { CustomerDataStore } from "./store/customer-data.ts";
+import { createForgetHandler } from "./ingest/forget-route.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
 import { isStoryCandidate } from "./core/stories.ts";
@@ -55,6 +58,8 @@ export interface App {
   digests: DigestService;
   habits: HabitsScheduler;
   home: HomeService;
+  /** forget, export, retention (GDPR) */
+  privacy: PrivacyService;
   /** one delivery pass now (CLI commands); null when no face can deliver */
   deliverNow(): Promise<number | null>;
   server: HttpServer;
@@ -110,7 +115,10 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: digestCron, quietDay: config.DIGEST_QUIET_DAY,
     allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
   }, kick);
-  const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
+  const privacy = new PrivacyService(new CustomerDataStore(db.prisma), jobRuns, {
+    retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
+  });
+  const habits = new HabitsScheduler({ digests, stories, cases, privacy }, log, config.TIME_ZONE);
   const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma });
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
@@ -124,6 +132,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
     (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log }));
+  server.route("POST", "/api/forget", createForgetHandler({ privacy, token: config.INGEST_TOKEN, kick }));
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) deliverers.slack = slack.deliverer;
@@ -131,7 +140,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home,
+    goals, cases, stories, digests, habits, home, privacy,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

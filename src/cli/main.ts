@@ -13,6 +13,7 @@ import { casesCommand } from "./commands/cases.ts";
 import { goalCommand } from "./commands/goal.ts";
 import { outboxCommand } from "./commands/outbox.ts";
 import { ownerCommand, teamCommand } from "./commands/team.ts";
+import { exportCommand, forgetCommand, retentionCommand } from "./commands/privacy.ts";
 
 const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
 
@@ -37,6 +38,11 @@ usage: kundepuls <command> [options]
   owner account|touchpoint NAME PERSON
                               who gets the alerts for a customer account or a touchpoint
                               (PERSON: e-mail, slack:<user id> or teams:<AAD object id>)
+  forget EMAIL | --account NAME [--dry-run]
+                              erase a customer's personal data and the chat messages about them
+  export EMAIL | --account NAME
+                              everything stored about a customer, as JSON (access request)
+  retention [--dry-run]       make data older than RETENTION_DAYS anonymous now (also daily)
   help                        this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -71,7 +77,10 @@ async function main(argv: string[]): Promise<number> {
     case "goal":
     case "outbox":
     case "team":
-    case "owner": {
+    case "owner":
+    case "forget":
+    case "export":
+    case "retention": {
       const app = await createApp(config, log);
       try {
         if (command === "nps") await npsCommand(rest, app, out);
@@ -82,6 +91,9 @@ async function main(argv: string[]): Promise<number> {
         else if (command === "outbox") await outboxCommand(rest, app, out);
         else if (command === "team") await teamCommand(rest, app, out);
         else if (command === "owner") await ownerCommand(rest, app, out);
+        else if (command === "forget") await forgetCommand(rest, app, out);
+        else if (command === "export") await exportCommand(rest, app, out);
+        else if (command === "retention") await retentionCommand(rest, app, out);
         else await demoCommand(rest, app, out);
       } finally {
         await app.close();

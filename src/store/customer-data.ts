@@ -161,6 +161,11 @@ export class CustomerDataStore {
     });
   }
 
+  /** An audit entry on its own (an export changes nothing else). */
+  async audit(entry: AuditEntry, now: Date): Promise<void> {
+    await new AuditStore(this.prisma).record(entry, now);
+  }
+
   /**
    * Operational rows that only serve deduplication, older than `before`: handled deliveries and
    * finished job runs are deleted, finished deletions too; the payload of a message that went out
