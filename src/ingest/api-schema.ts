@@ -81,5 +81,6 @@ export function toNormalized(a: ApiAnswer, now: Date): NormalizedAnswer {
     language: a.language ?? null,
     consentToShare: a.consentToShare,
     answeredAt: a.respondedAt ? new Date(a.respondedAt) : now,
+    timeGiven: a.respondedAt !== undefined,
   };
 }
