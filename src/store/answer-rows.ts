@@ -5,6 +5,7 @@
 // JSON statement ~0.03 ms). The import spools exactly these lines between its check and its store
 // pass, so storing a checked CSV row costs no second parse, hash or serialisation.
 import crypto from "node:crypto";
+import { isStorableText, UNSTORABLE_TEXT } from "../core/storable-text.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import { defaultTeamName } from "./directory.ts";
 import { dbDate, type Dialect } from "./sql.ts";
@@ -52,6 +53,7 @@ export class AnswerEncoder {
   ) {}
 
   encode(a: NormalizedAnswer): string {
+    unstorableField(a);
     if (a.teamSlug !== null) this.teams.add(a.teamSlug);
     if (a.touchpoint !== null) this.touchpoints.add(a.touchpoint);
     const queue = a.answeredAt.getTime() >= this.rule.from && this.rule.wanted(a);
@@ -65,6 +67,16 @@ export class AnswerEncoder {
   queuesEdit(a: DecodedAnswer): boolean {
     return a.answeredAt.getTime() >= this.rule.from;
   }
+}
+
+const TEXT_FIELDS = ["source", "externalId", "comment", "customerName", "customerEmail", "customerAccount", "teamSlug", "touchpoint", "language"] as const;
+
+/** The edges refuse such text (400, an invalid line); this stops any other caller before anything is
+ * written. Stored, such text comes back changed (SQLite) or fails the statement (PostgreSQL) — a
+ * delivery's keys would then not match what the INSERT returned, after the commit. */
+function unstorableField(a: NormalizedAnswer): void {
+  const field = TEXT_FIELDS.find((f) => a[f] !== null && !isStorableText(a[f]));
+  if (field) throw new Error(`answer ${field} ${UNSTORABLE_TEXT}`);
 }
 
 export function decodeAnswer(line: string): DecodedAnswer {

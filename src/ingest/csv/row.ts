@@ -5,6 +5,8 @@ import type { NormalizedAnswer } from '../normalized-answer.ts';
 import { parseAnswerDate } from './dates.ts';
 import { ANSWER_FIELDS, type AnswerField, type ColumnMap } from './headers.ts';
 import { slugify } from "../../core/slug.ts";
+import { answerTimeProblem } from "../../core/answer-time.ts";
+import { safeText, UNSTORABLE_TEXT } from "../safe-text.ts";
 
 export interface RowOptions {
   source: string;
@@ -49,8 +51,7 @@ const quote = (v: string): string => `'${v.length > 40 ? `${v.slice(0, 37)}...` 
 const WHOLE_NUMBER = /^(\d{1,2})(?:[.,]0+)?$/;
 
 const wholeNumberIn = (label: string, min: number, max: number, required: boolean) =>
-  z
-    .string()
+  safeText(z.string())
     .nullish()
     .transform((v, ctx): number | null => {
       if (v == null) {
@@ -66,8 +67,7 @@ const wholeNumberIn = (label: string, min: number, max: number, required: boolea
       return n;
     });
 
-const text = z
-  .string()
+const text = safeText(z.string())
   .nullish()
   .transform((v) => v ?? null);
 
@@ -75,8 +75,7 @@ const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'sand', '1', 'x']);
 // Danish Excel exports booleans as SAND/FALSK.
 const NO = new Set(['nej', 'n', 'no', 'false', 'falsk', '0']);
 
-const consent = z
-  .string()
+const consent = safeText(z.string())
   .nullish()
   .transform((v, ctx): boolean => {
     if (v == null) return false; // no recorded consent means we may not share
@@ -103,14 +102,14 @@ function buildRowSchema(timeZone: string) {
     score: wholeNumberIn('score', 0, 10, true),
     ces: wholeNumberIn('ces', 1, 7, false),
     comment: text,
-    respondedAt: z
-      .string()
+    respondedAt: safeText(z.string())
       .nullish()
       .transform((v, ctx): Date | null => {
         if (v == null) return null;
         const date = parseAnswerDate(v, timeZone);
-        if (!date) ctx.addIssue({ code: 'custom', message: `date ${quote(v)} is not a date` });
-        return date;
+        const problem = date ? answerTimeProblem(date, new Date()) : 'is not a date';
+        if (problem) ctx.addIssue({ code: 'custom', message: `date ${quote(v)} ${problem}` });
+        return problem ? null : date;
       }),
     email: text.transform((v) => v?.toLowerCase() ?? null),
     name: text,
@@ -160,7 +159,9 @@ export function stableRowId(row: ParsedRow): string {
 export function rowToAnswer(cells: readonly string[], columns: ColumnMap, opts: RowOptions): RowOutcome {
   const parsed = answerRowSchema(opts.timeZone).safeParse(pickCells(cells, columns));
   if (!parsed.success) {
-    return { ok: false, line: opts.line, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+    // The other reasons name their field themselves; text that cannot be stored is named here.
+    const reason = (i: z.core.$ZodIssue) => (i.message === UNSTORABLE_TEXT ? `${String(i.path[0])} ${i.message}` : i.message);
+    return { ok: false, line: opts.line, reason: parsed.error.issues.map(reason).join('; ') };
   }
   const row = parsed.data;
   return {
