@@ -1,8 +1,7 @@
 // `kundepuls forget` end to end on both databases: a customer's detractor alert (a Slack channel)
 // and promoter story (#kundehistorier) went out; the real CLI forgets them; afterwards no row of any
 // table holds their e-mail, name or comments, the fake Slack saw both messages deleted, the audit
-// has a hash, and another customer's data is untouched. Then the same over Teams with
-// POST /api/forget, and messages still waiting are cancelled instead of sent.
+// has a hash, and another customer's data is untouched. (Teams and POST /api/forget: privacy-api.test.ts.)
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERASED } from "../../src/core/privacy.ts";
@@ -11,26 +10,14 @@ import { runCli } from "../support/cli.ts";
 import { PROVIDERS } from "../support/databases.ts";
 import { startFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
 import { findInAllTables } from "../support/table-scan.ts";
-const SECRET = "forget-test-signing-secret";
+import { answer, post, TOKEN } from "../support/privacy.ts";
 
-const TOKEN = "forget-test-token-0123456789";
+const SECRET = "forget-test-signing-secret";
 const AASE = { email: "aase.orum@example.dk", name: "Åse Ørum", account: "Bageriet ApS" };
 const COMPLAINT = "Ventede fyrre minutter i telefonkøen og blev afbrudt to gange";
 const PRAISE = "Bedste bageriservice nogensinde, hurtig levering hver eneste gang";
 const OTHER = { email: "bent@example.dk", name: "Bent Berg" };
 const OTHER_COMMENT = "Fakturaen var forkert for tredje gang i træk";
-
-export const answer = (id: string, score: number, comment: string, customer: Record<string, string>, extra: Record<string, unknown> = {}) =>
-  ({ id, score, team: "support", touchpoint: "telefon", comment, customer, ...extra });
-
-export async function post(url: string, path: string, body: unknown, token: string | null = TOKEN): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
 
 describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
   let fake: FakeSlack;
