@@ -95,7 +95,10 @@ export class OutboxWorker {
         }
       }
       const result = await deliverer.deliver(delivery);
-      await this.store.markSent(m.id, this.workerId, result.remoteId, this.o.now());
+      const recorded = await this.store.markSent(m.id, this.workerId, result.remoteId, this.o.now());
+      // Cancelled while it was on its way (its customer forgotten): it must not stay in the chat.
+      // (its deletion is due now: this pass claims it next)
+      if (!recorded && result.remoteId) await this.store.deleteIfCancelled(m.id, result.remoteId, this.o.now());
       this.log.debug(`outbox: sent ${m.key}`);
     } catch (error) {
       const text = (error as Error).message ?? String(error);

@@ -143,19 +143,23 @@ export class CustomerDataStore {
   async erase(plan: ErasurePlan, audit: AuditEntry | null, now: Date): Promise<{ deletionsQueued: number }> {
     return this.prisma.$transaction(async (tx) => {
       const ids = (list: number[]) => ({ id: { in: list } });
+      let deletions: ReturnType<typeof deletionEntry>[] = [];
       if (plan.answerIds.length > 0) {
         await tx.answer.updateMany({ where: { ...ids(plan.answerIds), comment: { not: null } }, data: { comment: ERASED } });
         await tx.answer.updateMany({ where: ids(plan.answerIds), data: { customerName: null, customerEmail: null, customerAccount: null } });
       }
       if (plan.caseIds.length > 0) await tx.detractorCase.updateMany({ where: { ...ids(plan.caseIds), actionTaken: { not: null } }, data: { actionTaken: ERASED } });
       if (plan.storyIds.length > 0) await tx.story.updateMany({ where: ids(plan.storyIds), data: { text: ERASED, attribution: null } });
-      const unsent = plan.messages.filter((m) => m.state !== "sent").map((m) => m.id);
-      const sent = plan.messages.filter((m) => m.state === "sent");
-      if (unsent.length > 0) await tx.outboxMessage.updateMany({ where: { ...ids(unsent), state: { in: ["pending", "dead"] } }, data: { state: "cancelled", payload: ERASED_PAYLOAD, lockedUntil: null } });
-      if (sent.length > 0) await tx.outboxMessage.updateMany({ where: { ...ids(sent.map((m) => m.id)), state: "sent" }, data: { state: "erased", payload: ERASED_PAYLOAD } });
-      const deletions = sent.filter((m) => m.remoteId !== null).map((m) => deletionEntry(m, now));
-      // skipDuplicates is not on SQLite: the keys are new (each original leaves "sent" once, above).
-      if (deletions.length > 0) await tx.outboxMessage.createMany({ data: deletions });
+      // By the state each message has now (the worker may have sent one since the plan was made):
+      // not sent yet → cancelled; sent → erased, and its deletion queued.
+      const messageIds = plan.messages.map((m) => m.id);
+      if (messageIds.length > 0) {
+        await tx.outboxMessage.updateMany({ where: { ...ids(messageIds), state: { in: ["pending", "dead"] } }, data: { state: "cancelled", payload: ERASED_PAYLOAD, lockedUntil: null } });
+        const sent = await tx.outboxMessage.updateManyAndReturn({ where: { ...ids(messageIds), state: "sent" }, data: { state: "erased", payload: ERASED_PAYLOAD } });
+        deletions = sent.filter((m) => m.remoteId !== null).map((m) => deletionEntry(m, now));
+        // skipDuplicates is not on SQLite: the keys are new (each original leaves "sent" once, just above).
+        if (deletions.length > 0) await tx.outboxMessage.createMany({ data: deletions });
+      }
       if (audit) await new AuditStore(tx).record(audit, now);
       return { deletionsQueued: deletions.length };
     });

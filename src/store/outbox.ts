@@ -154,6 +154,18 @@ export class OutboxStore {
     return r.count === 1;
   }
 
+  /**
+   * A message that went out after it was cancelled (a customer forgotten while it was being sent):
+   * it is recorded as erased and its deletion queued, in one transaction. False when it was not cancelled.
+   */
+  async deleteIfCancelled(id: number, remoteId: string, now: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.outboxMessage.updateManyAndReturn({ where: { id, state: "cancelled" }, data: { state: "erased", remoteId, sentAt: now } });
+      if (row) await tx.outboxMessage.create({ data: deletionEntry(row, now) });
+      return row !== undefined;
+    });
+  }
+
   async markRetry(id: number, workerId: string, error: string, nextAttemptAt: Date): Promise<void> {
     await this.prisma.outboxMessage.updateMany({
       where: { id, lockedBy: workerId, state: "pending" },
