@@ -6,26 +6,16 @@
 import { ERASED } from "../core/privacy.ts";
 import { AuditStore, type AuditEntry } from "./audit.ts";
 import type { Db } from "./database.ts";
-import { DELETE_KIND, deletionEntry, ERASED_PAYLOAD } from "./outbox.ts";
+import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
+import { DELETE_KIND, deletionEntry, ERASED_PAYLOAD, type OutboxRow } from "./outbox.ts";
 
 /** Which answers: one customer's (by e-mail or account), or all given before a time (retention). */
 export type AnswerScope = { email: string } | { account: string } | { answeredBefore: Date; limit: number };
 
-export interface StoredAnswer {
+/** An answer as stored: its team by slug, with its case and story. */
+export interface StoredAnswer extends Omit<NormalizedAnswer, "teamSlug" | "timeGiven"> {
   id: number;
-  source: string;
-  externalId: string;
-  score: number;
-  ces: number | null;
-  comment: string | null;
-  customerName: string | null;
-  customerEmail: string | null;
-  customerAccount: string | null;
   team: string | null;
-  touchpoint: string | null;
-  language: string | null;
-  consentToShare: boolean;
-  answeredAt: Date;
   receivedAt: Date;
   detractorCase: {
     id: number; state: string; openedAt: Date; claimedAt: Date | null; claimedBy: string | null; resolvedAt: Date | null;
@@ -34,18 +24,7 @@ export interface StoredAnswer {
   story: { id: number; kind: string; text: string; attribution: string | null; createdAt: Date; postedAt: Date | null } | null;
 }
 
-export interface StoredMessage {
-  id: number;
-  key: string;
-  platform: string;
-  target: string;
-  kind: string;
-  state: string;
-  createdAt: Date;
-  sentAt: Date | null;
-  remoteId: string | null;
-  threadOf: string | null;
-}
+export type StoredMessage = Omit<OutboxRow, "attempts" | "lastError"> & { threadOf: string | null };
 
 /** What an erasure touches: found first (and shown by --dry-run), then erased by id. */
 export interface ErasurePlan {
