@@ -18,7 +18,8 @@ export const apiAnswerSchema = z.object({
   score: z.number().int().min(0).max(10),
   // checked against the clock when parsed (the edge parses each request once, as it arrives)
   respondedAt: z.iso.datetime({ offset: true, local: false }).superRefine((v, ctx) => {
-    const problem = answerTimeProblem(new Date(v), new Date());
+    const at = new Date(v);
+    const problem = Number.isNaN(at.getTime()) ? null : answerTimeProblem(at, new Date()); // a bad format is reported already
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }).optional(),
   comment: optionalText(10_000),
@@ -87,6 +88,6 @@ export function toNormalized(a: ApiAnswer, now: Date): NormalizedAnswer {
     language: a.language ?? null,
     consentToShare: a.consentToShare,
     answeredAt: a.respondedAt ? new Date(a.respondedAt) : now,
-    timeGiven: a.respondedAt !== undefined,
+    ...(a.respondedAt === undefined ? { timeGiven: false } : {}),
   };
 }

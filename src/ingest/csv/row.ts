@@ -180,7 +180,7 @@ export function rowToAnswer(cells: readonly string[], columns: ColumnMap, opts: 
       language: row.language,
       consentToShare: row.consent,
       answeredAt: row.respondedAt ?? opts.importedAt,
-      timeGiven: row.respondedAt !== null && row.respondedAt !== undefined,
+      ...(row.respondedAt ? {} : { timeGiven: false }),
     },
   };
 }
