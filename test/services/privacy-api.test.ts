@@ -44,11 +44,15 @@ describe.each(PROVIDERS)("POST /api/forget over Teams on %s", (provider) => {
     expect(audit.detail).not.toContain("kira");
   });
 
-  it("an alert not sent yet is cancelled: it never goes out", async () => {
+  it("an alert not sent yet is cancelled, a story not posted yet never is", async () => {
     await t.answer(answer("l-1", 0, LARS_SAYS, LARS));
+    await t.answer(answer("l-2", 10, "Jeg fik en rigtig flot undskyldning og et gavekort bagefter", LARS, { consentToShare: true }));
+    expect(await t.run.app.db.prisma.story.count({ where: { answer: { externalId: "l-2" } } })).toBe(1);
     expect(await t.run.app.outbox.list({ state: "pending" })).toHaveLength(1);
     const res = await post(t.run.url, "/api/forget", { email: LARS.email }, null);
-    expect(res.body).toMatchObject({ answers: 1, cases: 1, messagesDeleted: 0, messagesCancelled: 1 });
+    expect(res.body).toMatchObject({ answers: 2, cases: 1, stories: 1, messagesDeleted: 0, messagesCancelled: 1 });
+    t.run.app.stories.settings.globalChannels = [{ platform: "teams", channelId: PERSONAL }];
+    expect(await t.run.app.stories.runPlan(new Date("2026-11-27T09:00:00Z"))).toBe(0);
     await t.run.app.deliverNow();
     expect(t.connector.calls).toEqual([]);
     expect(await t.run.app.outbox.list({ state: "pending" })).toEqual([]);
