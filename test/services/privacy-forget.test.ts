@@ -55,6 +55,18 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
     expect((await findInAllTables(run.app.db, [AASE.email])).length).toBeGreaterThan(0);
   });
 
+  it("export EMAIL prints one JSON document: answers, the case, the story, where messages were posted", async () => {
+    const res = await runCli(["export", AASE.email], env);
+    expect(res).toMatchObject({ code: 0, stderr: "" });
+    const doc = JSON.parse(res.stdout);
+    expect(doc.customer).toEqual({ email: AASE.email });
+    expect(doc.answers.map((a: any) => [a.externalId, a.comment, a.customerName, a.customerAccount, a.case?.state ?? null, a.story?.kind ?? null])).toEqual([
+      ["f-1", COMPLAINT, AASE.name, AASE.account, "open", null], ["f-2", PRAISE, AASE.name, AASE.account, null, "promoter"],
+    ]);
+    expect(doc.messages.map((m: any) => [m.platform, m.channel, m.kind, m.state]).sort()).toEqual([["slack", "C0STORIES", "story", "sent"], ["slack", "C0SUPPORT", "alert", "sent"]]);
+    expect(doc.messages.every((m: any) => typeof m.postedAt === "string")).toBe(true);
+  });
+
   it("forget EMAIL erases every trace in every table and deletes the two messages in Slack", async () => {
     const done = await runCli(["forget", AASE.email], env);
     expect(done).toMatchObject({ code: 0, stderr: "" });
@@ -76,9 +88,9 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
     // The other customer is untouched.
     expect(await findInAllTables(run.app.db, [OTHER.email, OTHER_COMMENT])).not.toEqual([]);
     // The audit names the customer by hash only.
-    const audit = await run.app.db.prisma.auditEvent.findMany({ where: { action: "customer.forget" } });
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorPlatform: "cli", objectType: "customer", allowed: true, objectId: crypto.hash("sha256", `email:${AASE.email}`, "hex") });
+    const audit = await run.app.db.prisma.auditEvent.findMany({ where: { objectType: "customer" }, orderBy: { id: "asc" } });
+    const hash = crypto.hash("sha256", `email:${AASE.email}`, "hex");
+    expect(audit.map((a) => [a.action, a.actorPlatform, a.objectId, a.allowed])).toEqual([["customer.export", "cli", hash, true], ["customer.forget", "cli", hash, true]]);
   });
 
   it("an unchanged re-delivery of a forgotten answer stores nothing again; a second forget finds nothing", async () => {
