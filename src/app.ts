@@ -29,6 +29,9 @@ import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
 import { ThemeStore } from "./store/themes.ts";
+import { PrivacyService } from "./services/privacy-service.ts";
+import { CustomerDataStore } from "./store/customer-data.ts";
+import { createForgetHandler } from "./ingest/forget-route.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
 import { isStoryCandidate } from "./core/stories.ts";
@@ -69,6 +72,8 @@ export interface App {
   sources: SourceService;
   sourcePoller: SourcePoller;
   themes: ThemeService;
+  /** forget, export, retention (GDPR) */
+  privacy: PrivacyService;
   /** one delivery pass now (CLI commands); null when no face can deliver */
   deliverNow(): Promise<number | null>;
   server: HttpServer;
@@ -134,7 +139,10 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: digestCron, quietDay: config.DIGEST_QUIET_DAY,
     allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode, observe: metrics.observeHabit,
   }, kick);
-  const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
+  const privacy = new PrivacyService(new CustomerDataStore(db.prisma), jobRuns, {
+    retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
+  });
+  const habits = new HabitsScheduler({ digests, stories, cases, privacy }, log, config.TIME_ZONE);
   const themes = new ThemeService(new ThemeStore(db.prisma), answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
   const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, prisma: db.prisma });
   const home = new HomeService(db.prisma, people, cases, goals, nps);
@@ -152,6 +160,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const sources = new SourceService(new SourceStore(db.prisma), ingest, log, config.TIME_ZONE);
   server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));
   const sourcePoller = new SourcePoller(sources, jobRuns, log);
+  server.route("POST", "/api/forget", createForgetHandler({ privacy, token: config.INGEST_TOKEN, kick }));
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) {
@@ -162,7 +171,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes,
+    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes, privacy,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

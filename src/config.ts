@@ -52,6 +52,10 @@ export const configSchema = z.object({
   DIGEST_CRON: z.string().trim().default("30 8 * * 1-5"),
   /** how long a dead replica's messages stay locked (a live one renews its leases every third of it): docs/delivery.md */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** answers, cases, stories and chat messages older than this are made anonymous / deleted (daily) */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
+  /** rows that only serve deduplication (handled Slack deliveries, sent message payloads, job runs) */
+  PRUNE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** a day without new answers: "post" one line, or "skip" */
   DIGEST_QUIET_DAY: z.enum(["post", "skip"]).default("post"),
   SLACK_BOT_TOKEN: optionalText,

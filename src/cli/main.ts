@@ -18,8 +18,9 @@ import { startCommand } from "./commands/start.ts";
 import { ownerCommand, teamCommand } from "./commands/team.ts";
 import { sourceCommand } from "./commands/source.ts";
 import { themeCommand, themesCommand } from "./commands/theme.ts";
+import { exportCommand, forgetCommand, retentionCommand } from "./commands/privacy.ts";
 
-const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, casesCommand, goalCommand, themesCommand, themeCommand, outboxCommand, teamCommand, ownerCommand, sourceCommand];
+const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, casesCommand, goalCommand, themesCommand, themeCommand, outboxCommand, teamCommand, ownerCommand, sourceCommand, forgetCommand, exportCommand, retentionCommand];
 
 const HEADER = { da: "Kundepuls — NPS-vaner i Slack og Microsoft Teams", en: "Kundepuls — NPS habits for Slack and Microsoft Teams" };
 const FOOTER = {

@@ -1,16 +1,19 @@
 /**
  * Removes personal data from customer comments before they are shown to a team
  * or posted as a story: e-mail addresses, phone numbers, CPR numbers, links that
- * carry tokens or personal data, and the customer's own name.
+ * carry tokens or personal data, bank account (IBAN) and payment card numbers, and the
+ * customer's own name. E-mail addresses written to dodge filters ("navn[at]firma.dk",
+ * "navn (at) firma.dk") count as e-mail; bidirectional control characters (which can make a
+ * shown text read differently from what it is) are removed.
  *
  * All candidate spans are collected on the original text first and then chosen
- * by priority (link > e-mail > date/year range > CPR > phone > name), so one
+ * by priority (link > e-mail > IBAN/card > date/year range > CPR > phone > name), so one
  * rule never rewrites the output of another (a phone rule must not see the
  * digits of a kept URL, a name rule must not eat "jens" out of an e-mail).
  */
 import type { Lang } from "./periods.ts";
 
-export type RedactionKind = "email" | "phone" | "cpr" | "url" | "name";
+export type RedactionKind = "email" | "phone" | "cpr" | "url" | "name" | "iban" | "card";
 
 export interface RedactOptions {
   customerName?: string | null;
@@ -26,11 +29,11 @@ export interface RedactResult {
   redactions: { kind: RedactionKind; count: number }[];
 }
 
-const KINDS: RedactionKind[] = ["email", "phone", "cpr", "url", "name"];
+const KINDS: RedactionKind[] = ["email", "phone", "cpr", "url", "name", "iban", "card"];
 
 export const PLACEHOLDERS: Record<Lang, Record<RedactionKind, string>> = {
-  da: { email: "[e-mail]", phone: "[telefonnummer]", cpr: "[CPR-nummer]", url: "[link]", name: "[navn]" },
-  en: { email: "[e-mail]", phone: "[phone number]", cpr: "[CPR number]", url: "[link]", name: "[name]" },
+  da: { email: "[e-mail]", phone: "[telefonnummer]", cpr: "[CPR-nummer]", url: "[link]", name: "[navn]", iban: "[kontonummer]", card: "[kortnummer]" },
+  en: { email: "[e-mail]", phone: "[phone number]", cpr: "[CPR number]", url: "[link]", name: "[name]", iban: "[account number]", card: "[card number]" },
 };
 
 /** A span to replace (kind) or to protect from lower-priority rules (kind null). */
@@ -47,6 +50,17 @@ const NUM_END = "(?![\\p{N}]|[.,]\\p{N})";
 
 const URL_RE = /(?<![\p{L}\p{N}@.\/])(?:https?:\/\/|www\.)[^\s<>"'«»]+/giu;
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}/gu;
+// "navn[at]firma.dk", "navn (at) firma (dot) dk", "navn [snabel-a] firma.dk": written to slip past filters.
+const AT = String.raw`\s*[\[(]\s*(?:at|snabel-?a)\s*[\])]\s*`;
+const DOT = String.raw`(?:\.|\s*[\[(]\s*(?:dot|punktum)\s*[\])]\s*)`;
+const OBFUSCATED_EMAIL_RE = new RegExp(String.raw`[\p{L}\p{N}._%+-]+${AT}(?:[\p{L}\p{N}-]+${DOT})+\p{L}{2,}`, "giu");
+// IBAN: country, check digits, 11–30 letters/digits, in groups of four or not; mod-97 checked.
+const IBAN_RE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![\p{L}\p{N}])/gu;
+// Payment cards: 13–19 digits, in groups or not; Luhn checked, so most order numbers survive.
+const CARD_RE = /(?<![\p{L}\p{N}+])\d(?:[ -]?\d){12,18}(?![\p{N}]|[.,]\p{N})/gu;
+// Bidirectional controls (embeddings, overrides, isolates, marks): removed before anything else.
+const BIDI_RE = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
 // Dates (dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy, yyyy-mm-dd) and year ranges ("2025-2026")
 // look like phone numbers to a digit counter; they are protected, never redacted.
 const DATE_RE = new RegExp(
@@ -131,7 +145,7 @@ function trimUrl(span: Span, text: string): Span {
 }
 
 export function redact(input: string, opts: RedactOptions = {}): RedactResult {
-  const text = input.normalize("NFC"); // a decomposed "ø" must still match the name
+  const text = input.normalize("NFC").replace(BIDI_RE, ""); // a decomposed "ø" must still match the name
   const lang = opts.lang ?? "da";
   const names = opts.customerName && !opts.keepName ? nameRegexes(opts.customerName) : [];
 
@@ -141,7 +155,8 @@ export function redact(input: string, opts: RedactOptions = {}): RedactResult {
   // Highest priority first; a span is taken only if it overlaps nothing taken before.
   const tiers: Span[][] = [
     urls,
-    collect(EMAIL_RE, text, "email"),
+    [...collect(EMAIL_RE, text, "email"), ...collect(OBFUSCATED_EMAIL_RE, text, "email")],
+    [...collect(IBAN_RE, text, "iban", ibanChecks), ...collect(CARD_RE, text, "card", luhnChecks)],
     collect(DATE_RE, text, null, (m) => !isPhoneNotYears(m)),
     collect(CPR_RE, text, "cpr"),
     [...collect(DK_PHONE_RE, text, "phone"), ...collect(INTL_PHONE_RE, text, "phone", e164)],
@@ -170,6 +185,28 @@ export function redact(input: string, opts: RedactOptions = {}): RedactResult {
   }
   out += text.slice(at);
   return { text: out, redactions: KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! })) };
+}
+
+/** ISO 13616: the IBAN rotated by four characters, letters as 10–35, is 1 modulo 97. */
+function ibanChecks(match: string): boolean {
+  const iban = match.replace(/ /g, "");
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+
+/** The Luhn check digit every payment card number carries (13–19 digits). */
+function luhnChecks(match: string): boolean {
+  const digits = match.replace(/\D/g, "");
+  if (digits.length < 13 || digits.length > 19) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1 && (d *= 2) > 9) d -= 9;
+    sum += d;
+  }
+  return sum % 10 === 0;
 }
 
 /** Phone numbers have 8–15 digits (E.164); a shorter "+12 34" is something else. */

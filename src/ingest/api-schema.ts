@@ -1,24 +1,31 @@
 // The body of POST /api/responses, parsed once at the edge. Unknown fields are ignored (survey
 // tools send plenty); known fields are checked strictly and every problem is reported.
 import { z } from "zod";
+import { answerTimeProblem } from "../core/answer-time.ts";
 import { slugify } from "../core/slug.ts";
+import { safeText } from "./safe-text.ts";
 import type { NormalizedAnswer } from "./normalized-answer.ts";
 
 export const MAX_BATCH = 1000;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => safeText(z.string()).trim().max(max);
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), text(max).nullish());
 
 export const apiAnswerSchema = z.object({
-  id: z.union([z.string().trim().min(1).max(200), z.number().int().nonnegative().transform(String)]),
+  id: z.union([text(200).min(1), z.number().int().nonnegative().transform(String)]),
   source: text(100).min(1).default("api"),
   score: z.number().int().min(0).max(10),
-  respondedAt: z.iso.datetime({ offset: true, local: false }).optional(),
+  // checked against the clock when parsed (the edge parses each request once, as it arrives)
+  respondedAt: z.iso.datetime({ offset: true, local: false }).superRefine((v, ctx) => {
+    const at = new Date(v);
+    const problem = Number.isNaN(at.getTime()) ? null : answerTimeProblem(at, new Date()); // a bad format is reported already
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   comment: optionalText(10_000),
   team: z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? null : slugify(v)) : v),
-    z.string().min(1, "must name a team, e.g. support or b2b-salg").nullish(),
+    safeText(z.string()).min(1, "must name a team, e.g. support or b2b-salg").nullish(),
   ),
   touchpoint: optionalText(200),
   ces: z.number().int().min(1).max(7).nullish(),
@@ -81,5 +88,6 @@ export function toNormalized(a: ApiAnswer, now: Date): NormalizedAnswer {
     language: a.language ?? null,
     consentToShare: a.consentToShare,
     answeredAt: a.respondedAt ? new Date(a.respondedAt) : now,
+    ...(a.respondedAt === undefined ? { timeGiven: false } : {}),
   };
 }

@@ -45,6 +45,17 @@ function countBySource(sources: string[], outcome: "received" | "stored" | "refu
   for (const [source, count] of counts) observe({ source, outcome, count });
 }
 
+/** The request's JSON body; undefined when it answered 413 or 400 itself. */
+export async function readJsonBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<unknown> {
+  const raw = await readBodyOr413(req, res, limit);
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw.toString("utf8"));
+  } catch {
+    return sendJson(res, 400, { error: "invalid input", issues: [{ path: "", message: "body is not valid JSON" }] });
+  }
+}
+
 export function createIngestHandler(deps: { ingest: IngestService; token: string | undefined; log: Logger; now?: () => Date; observe?: IngestObserver }): Handler {
   const now = deps.now ?? (() => new Date());
   const observe = deps.observe ?? (() => {});

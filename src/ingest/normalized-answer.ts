@@ -14,4 +14,6 @@ export interface NormalizedAnswer {
   language: string | null;
   consentToShare: boolean;
   answeredAt: Date;
+  /** false: the source gave no time, answeredAt is when it arrived — a stored answer keeps its own time */
+  timeGiven?: boolean;
 }

@@ -5,6 +5,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import { withLogContext, type Logger } from "../logger.ts";
 import type { CaseService } from "../services/case-service.ts";
 import type { DigestService } from "../services/digest-service.ts";
+import type { PrivacyService } from "../services/privacy-service.ts";
 import type { StoryService } from "../services/story-service.ts";
 
 export interface HabitsTick {
@@ -19,7 +20,8 @@ export class HabitsScheduler {
   private ticking: Promise<unknown> | undefined;
 
   constructor(
-    private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService },
+    /** privacy: retention and pruning, once a day */
+    private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService; privacy?: PrivacyService },
     private readonly log: Logger,
     private readonly timeZone: string,
   ) {}
@@ -29,6 +31,10 @@ export class HabitsScheduler {
     const digests = (await this.services.digests.run(now)).reduce((n, r) => n + r.queued, 0);
     const stories = await this.services.stories.runPlan(now);
     const { reminded, escalated } = await this.services.cases.runReminders(now);
+    const retained = await this.services.privacy?.runDaily(now);
+    if (retained && retained.answers + retained.stories + retained.messagesDeleted > 0) {
+      this.log.info(`retention: ${retained.answers} answer(s), ${retained.stories} story(ies) made anonymous, ${retained.messagesDeleted} message deletion(s) queued`);
+    }
     if (digests + stories + reminded + escalated > 0) this.log.info(`habits: ${digests} digest(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
     return { digests, stories, reminded, escalated };
   }

@@ -121,6 +121,13 @@ export class OutboxWorker {
     if (!deliverer) return this.dead(m, `no ${m.platform} face is configured`);
     const delivery = { key: m.key, platform: m.platform, target: m.target, message: m.message, threadOf: m.threadOf };
     try {
+      if (m.deletes !== null) {
+        if (!deliverer.delete) throw new PermanentDeliveryError(`the ${m.platform} face cannot delete messages`);
+        await deliverer.delete({ platform: m.platform, target: m.target, remoteId: m.deletes, threadOf: m.threadOf });
+        await this.store.markSent(m.id, this.workerId, null, this.o.now());
+        this.log.debug(`outbox: deleted the message of ${m.key}`);
+        return;
+      }
       if (m.inDoubt && deliverer.findDelivered) {
         const earlier = await deliverer.findDelivered(delivery, m.createdAt);
         if (earlier) {
@@ -132,7 +139,10 @@ export class OutboxWorker {
         return this.dead(m, `fate unknown: an attempt was interrupted while posting to ${m.platform}, which cannot be asked whether it arrived; check the conversation, then \`kundepuls outbox --retry\` if it is missing`);
       }
       const result = await deliverer.deliver(delivery);
-      await this.store.markSent(m.id, this.workerId, result.remoteId, this.o.now());
+      const recorded = await this.store.markSent(m.id, this.workerId, result.remoteId, this.o.now());
+      // Cancelled while it was on its way (its customer forgotten): it must not stay in the chat.
+      // (its deletion is due now: this pass claims it next)
+      if (!recorded && result.remoteId) await this.store.deleteIfCancelled(m.id, result.remoteId, this.o.now());
       this.log.debug(`outbox: sent ${m.key}`);
       this.observe({ platform: m.platform, result: "sent" });
     } catch (error) {

@@ -3,6 +3,7 @@
 // channel per day, spread over working hours, best first, never the same story twice.
 import { isStoryCandidate, planStoryPosts, rankStories } from "../core/stories.ts";
 import { redact } from "../core/redaction.ts";
+import { ERASED } from "../core/privacy.ts";
 import { startOfZonedDay } from "../core/timezone.ts";
 import { slugify } from "../core/slug.ts";
 import type { ChannelRef } from "../config.ts";
@@ -107,7 +108,8 @@ export class StoryService {
     let queued = 0;
     for (const dest of await this.destinations()) {
       const stories = await this.prisma.story.findMany({
-        where: { createdAt: { gte: since }, ...(dest.teamId !== null ? { teamId: dest.teamId } : {}) },
+        // an erased story (its customer forgotten) is never posted
+        where: { createdAt: { gte: since }, text: { not: ERASED }, ...(dest.teamId !== null ? { teamId: dest.teamId } : {}) },
         include: { team: true, touchpoint: true },
         orderBy: { id: "asc" },
       });

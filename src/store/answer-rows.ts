@@ -5,14 +5,16 @@
 // JSON statement ~0.03 ms). The import spools exactly these lines between its check and its store
 // pass, so storing a checked CSV row costs no second parse, hash or serialisation.
 import crypto from "node:crypto";
+import { isStorableText, UNSTORABLE_TEXT } from "../core/storable-text.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import { defaultTeamName } from "./directory.ts";
 import { dbDate, type Dialect } from "./sql.ts";
 
 /** Stable over re-deliveries: the fields a survey tool may edit, in a fixed order. */
 export function contentHash(a: NormalizedAnswer): string {
+  // Without a time of its own the answer's time is its arrival: not part of what the tool sent.
   const fields = [a.score, a.ces, a.comment, a.customerName, a.customerEmail, a.customerAccount, a.teamSlug,
-    a.touchpoint, a.language, a.consentToShare, a.answeredAt.toISOString()];
+    a.touchpoint, a.language, a.consentToShare, a.timeGiven === false ? null : a.answeredAt.toISOString()];
   // One-shot hash (Node ≥ 20.12): the same digest, without a Hash object per answer.
   return crypto.hash("sha256", JSON.stringify(fields), "base64url").slice(0, 32);
 }
@@ -34,7 +36,7 @@ type Encoded = [
   source: string, externalId: string, score: number, ces: number | null, comment: string | null,
   customerName: string | null, customerEmail: string | null, customerAccount: string | null, teamSlug: string | null,
   touchpoint: string | null, language: string | null, consentToShare: boolean, answeredAt: string, contentHash: string,
-  queue: 0 | 1,
+  /** 1: no time given, an update keeps the stored answeredAt */ keepTime: 0 | 1, queue: 0 | 1,
 ];
 
 /** The queue flag is the last element, so it can be read off the end of a line without parsing it. */
@@ -66,12 +68,14 @@ export class AnswerEncoder {
   /** The line an answer is stored by. Its content hash keeps the team as the answer named it, so a
    * dry run (which resolves nothing) compares the same hashes as the import. */
   encode(a: NormalizedAnswer): string {
+    unstorableField(a);
     const team = a.teamSlug === null ? null : (this.teamOf.get(a.teamSlug) ?? a.teamSlug);
     if (team !== null) this.teams.add(team);
     if (a.touchpoint !== null) this.touchpoints.add(a.touchpoint);
     const queue = a.answeredAt.getTime() >= this.rule.from && this.rule.wanted(a);
     const row: Encoded = [a.source, a.externalId, a.score, a.ces, a.comment, a.customerName, a.customerEmail, a.customerAccount,
-      team, a.touchpoint, a.language, a.consentToShare, dbDate(this.dialect, a.answeredAt), contentHash(a), queue ? 1 : 0];
+      team, a.touchpoint, a.language, a.consentToShare, dbDate(this.dialect, a.answeredAt), contentHash(a), a.timeGiven === false ? 1 : 0,
+      queue ? 1 : 0];
     return JSON.stringify(row);
   }
 
@@ -81,11 +85,21 @@ export class AnswerEncoder {
   }
 }
 
+const TEXT_FIELDS = ["source", "externalId", "comment", "customerName", "customerEmail", "customerAccount", "teamSlug", "touchpoint", "language"] as const;
+
+/** The edges refuse such text (400, an invalid line); this stops any other caller before anything is
+ * written. Stored, such text comes back changed (SQLite) or fails the statement (PostgreSQL) — a
+ * delivery's keys would then not match what the INSERT returned, after the commit. */
+function unstorableField(a: NormalizedAnswer): void {
+  const field = TEXT_FIELDS.find((f) => a[f] !== null && !isStorableText(a[f]));
+  if (field) throw new Error(`answer ${field} ${UNSTORABLE_TEXT}`);
+}
+
 export function decodeAnswer(line: string): DecodedAnswer {
   const [source, externalId, score, ces, comment, customerName, customerEmail, customerAccount, teamSlug, touchpoint, language,
-    consentToShare, answeredAt, hash] = JSON.parse(line) as Encoded;
+    consentToShare, answeredAt, hash, keepTime] = JSON.parse(line) as Encoded;
   return { source, externalId, score, ces, comment, customerName, customerEmail, customerAccount, teamSlug, touchpoint, language,
-    consentToShare, answeredAt: new Date(answeredAt), contentHash: hash };
+    consentToShare, answeredAt: new Date(answeredAt), timeGiven: keepTime !== 1, contentHash: hash };
 }
 
 const COLUMNS = ["source", "externalId", "score", "ces", "comment", "customerName", "customerEmail", "customerAccount", "teamId",
@@ -151,12 +165,14 @@ export function updateSql(dialect: Dialect): string {
     return `UPDATE "Answer" SET "score" = ${v(2)}, "ces" = ${v(3)}, "comment" = ${v(4)}, "customerName" = ${v(5)},
       "customerEmail" = ${v(6)}, "customerAccount" = ${v(7)}, "teamId" = ${teamIdOf(v(8))},
       "touchpointId" = ${touchpointIdOf(v(9))}, "language" = ${v(10)},
-      "consentToShare" = ${v(11)}, "answeredAt" = ${v(12)}, "contentHash" = ${v(13)}, "updatedAt" = ?
+      "consentToShare" = ${v(11)}, "answeredAt" = CASE WHEN ${v(14)} = 1 THEN "Answer"."answeredAt" ELSE ${v(12)} END,
+      "contentHash" = ${v(13)}, "updatedAt" = ?
       FROM jsonb_each(?) r WHERE "Answer"."source" = ${v(0)} AND "Answer"."externalId" = ${v(1)}`;
   }
   return `UPDATE "Answer" a SET "score" = (r->>2)::int, "ces" = (r->>3)::int, "comment" = r->>4, "customerName" = r->>5,
       "customerEmail" = r->>6, "customerAccount" = r->>7, "teamId" = t."id", "touchpointId" = p."id", "language" = r->>10,
-      "consentToShare" = (r->>11)::boolean, "answeredAt" = (r->>12)::timestamp(3), "contentHash" = r->>13, "updatedAt" = $1::timestamp(3)
+      "consentToShare" = (r->>11)::boolean, "answeredAt" = CASE WHEN (r->>14)::int = 1 THEN a."answeredAt" ELSE (r->>12)::timestamp(3) END,
+      "contentHash" = r->>13, "updatedAt" = $1::timestamp(3)
     FROM jsonb_array_elements($2::jsonb) r LEFT JOIN "Team" t ON t."slug" = r->>8 LEFT JOIN "Touchpoint" p ON p."name" = r->>9
     WHERE a."source" = r->>0 AND a."externalId" = r->>1`;
 }

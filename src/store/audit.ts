@@ -41,7 +41,8 @@ export interface AuditFilter {
 export const SYSTEM_ACTOR: AuditActor = { platform: "system", userId: null, name: "Kundepuls" };
 
 export class AuditStore {
-  constructor(private readonly prisma: Db) {}
+  /** the client, or a transaction's (an entry recorded with the change it describes) */
+  constructor(private readonly prisma: Pick<Db, "auditEvent">) {}
 
   async record(entry: AuditEntry, now: Date = new Date()): Promise<void> {
     await this.prisma.auditEvent.create({ data: toRow(entry, now) });

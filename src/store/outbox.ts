@@ -21,6 +21,8 @@ export interface OutboxEntry {
 
 export interface ClaimedMessage {
   id: number;
+  /** a DELETE_KIND row: the platform id of the earlier message to delete (message is then empty) */
+  deletes: string | null;
   key: string;
   platform: Platform;
   target: string;
@@ -48,6 +50,20 @@ export interface OutboxRow {
 }
 
 const UNIQUE_VIOLATION = "P2002";
+
+/** An outbox row that deletes a message sent earlier (a forgotten customer, retention) instead of posting one. */
+export const DELETE_KIND = "delete";
+/** The payload of a message whose content is no longer kept (erased, cancelled, or pruned after delivery). */
+export const ERASED_PAYLOAD = "{}";
+
+/** The outbox row that deletes a sent message: same place, its remoteId in the payload, keyed by
+ * the original row so it is queued once. */
+export function deletionEntry(m: { id: number; platform: string; target: string; remoteId: string | null; threadOf: string | null }, now: Date) {
+  return {
+    key: `${DELETE_KIND}:${m.id}`, platform: m.platform, target: m.target, kind: DELETE_KIND,
+    payload: JSON.stringify({ deletes: m.remoteId }), threadOf: m.threadOf, nextAttemptAt: now, createdAt: now,
+  };
+}
 /** Prefix of lastError for a failed attempt that may still have been delivered (a timeout). */
 export const IN_DOUBT = "in doubt: ";
 
@@ -107,13 +123,15 @@ export class OutboxStore {
       });
       if (won.count !== 1) continue;
       const row = await this.prisma.outboxMessage.findUniqueOrThrow({ where: { id: c.id } });
+      const payload = JSON.parse(row.payload) as Message & { deletes?: string };
       claimed.push({
         id: row.id,
+        deletes: row.kind === DELETE_KIND ? (payload.deletes ?? null) : null,
         key: row.key,
         platform: row.platform as Platform,
         target: row.target,
         kind: row.kind,
-        message: JSON.parse(row.payload) as Message,
+        message: payload,
         threadOf: row.threadOf,
         attempts: row.attempts,
         // Still "sending": the attempt died mid-call. IN_DOUBT: it failed in a way that may hide a delivery.
@@ -180,6 +198,18 @@ export class OutboxStore {
       data: { state: "sent", sentAt: now, remoteId, lockedUntil: null, lastError: null, sendingSince: null },
     });
     return r.count === 1;
+  }
+
+  /**
+   * A message that went out after it was cancelled (a customer forgotten while it was being sent):
+   * it is recorded as erased and its deletion queued, in one transaction. False when it was not cancelled.
+   */
+  async deleteIfCancelled(id: number, remoteId: string, now: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.outboxMessage.updateManyAndReturn({ where: { id, state: "cancelled" }, data: { state: "erased", remoteId, sentAt: now } });
+      if (row) await tx.outboxMessage.create({ data: deletionEntry(row, now) });
+      return row !== undefined;
+    });
   }
 
   async markRetry(id: number, workerId: string, error: string, nextAttemptAt: Date): Promise<void> {

@@ -1,14 +1,15 @@
 // A local Bot Connector (the service Teams gives the bot as `serviceUrl`): records what the bot
 // posts, answers { id } like the real one, and can fail the next calls (429 with Retry-After,
 // 5xx, 403, …) to test how the bot copes. Point an activity's serviceUrl at `url`. It also
-// answers roster look-ups (GET …/members/{id}) from `members`, 404 for anyone not in it.
+// deletes activities (DELETE …/activities/{id}), and answers roster look-ups (GET …/members/{id}) from `members`, 404 for anyone not in it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ConnectorCall {
-  method: "POST" | "PUT";
-  /** send: POST …/activities; reply: POST …/activities/{replyToId}; update: PUT …/activities/{activityId} */
-  kind: "send" | "reply" | "update";
+  method: "POST" | "PUT" | "DELETE";
+  /** send: POST …/activities; reply: POST …/activities/{replyToId}; update: PUT …/activities/{activityId};
+   * delete: DELETE …/activities/{activityId} */
+  kind: "send" | "reply" | "update" | "delete";
   conversationId: string;
   /** replyToId (reply) or activityId (update) from the path */
   activityId: string | null;
@@ -129,8 +130,8 @@ export class FakeConnector {
       return;
     }
     const match = ROUTE.exec(path);
-    const method = req.method === "PUT" ? "PUT" : req.method === "POST" ? "POST" : null;
-    if (!match || !method || (method === "PUT" && !match[2])) {
+    const method = req.method === "PUT" || req.method === "POST" || req.method === "DELETE" ? req.method : null;
+    if (!match || !method || (method !== "POST" && !match[2])) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NotFound", message: `${req.method} ${req.url}` } }));
       return;
     }
@@ -144,17 +145,18 @@ export class FakeConnector {
       res.end(JSON.stringify({ error: { code: failure.status === 429 ? "Throttled" : "ServiceError", message: `fake connector answered ${failure.status}` } }));
       return;
     }
-    const answeredId = method === "PUT" ? decodeURIComponent(match[2]!) : `${Date.now()}${String(++this.counter).padStart(3, "0")}`;
+    const answeredId = method !== "POST" ? decodeURIComponent(match[2]!) : `${Date.now()}${String(++this.counter).padStart(3, "0")}`;
     this.calls.push({
       method,
-      kind: method === "PUT" ? "update" : match[2] ? "reply" : "send",
+      kind: method === "PUT" ? "update" : method === "DELETE" ? "delete" : match[2] ? "reply" : "send",
       conversationId: decodeURIComponent(match[1]!),
       activityId: match[2] ? decodeURIComponent(match[2]) : null,
       authorization: req.headers.authorization ?? null,
       body: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>,
       answeredId,
     });
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: answeredId }));
+    if (method === "DELETE") res.writeHead(200).end(); // the connector answers a deletion with an empty 200
+    else res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: answeredId }));
     for (const waiter of this.waiters.filter((w) => this.calls.length >= w.count)) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve();

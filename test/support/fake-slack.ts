@@ -4,6 +4,7 @@
 // can queue failures (a 429 with Retry-After, an `ok:false` error, a 500) for the next calls.
 // Posted messages are kept per conversation (a user id posts into a DM "D…", as in Slack) and
 // served by conversations.history / .replies; ts are real times, so `oldest` filters as in Slack.
+// chat.delete removes a posted message (message_not_found when it is not there, as in Slack).
 // hangPosts() lets chat.postMessage record a message but never answer: a process killed mid-send.
 // rateLimitWindow() is Slack's per-channel limit: a call opens a window of N seconds answered 429.
 import crypto from "node:crypto";
@@ -147,6 +148,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const users = String(body.users ?? "").split(",").filter(Boolean);
         if (users.length === 0) return { ok: false, error: "users_list_not_supplied" };
         return users.length === 1 ? { ok: true, channel: { id: dmOf(users[0]!) } } : { ok: false, error: "method_not_supported_for_channel_type" };
+      }
+      case "chat.delete": {
+        // The DM's channel id (conversations.open), as Slack requires; the message goes from the conversation.
+        const at = posted.findIndex((m) => m.channel === channel && m.ts === body.ts);
+        if (at < 0) return { ok: false, error: "message_not_found" };
+        posted.splice(at, 1);
+        return { ok: true, channel, ts: body.ts };
       }
       case "chat.update":
         return { ok: true, channel, ts: body.ts, text: body.text, message: { text: body.text, blocks: body.blocks } };

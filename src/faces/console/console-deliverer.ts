@@ -1,5 +1,5 @@
 // In local mode the console is where the bot "posts": every outgoing message is printed.
-import type { Deliverer, Delivery, DeliveryResult } from "../../services/outbox/deliverer.ts";
+import type { Deletion, Deliverer, Delivery, DeliveryResult } from "../../services/outbox/deliverer.ts";
 import { renderConsole } from "./render.ts";
 
 export class ConsoleDeliverer implements Deliverer {
@@ -10,5 +10,9 @@ export class ConsoleDeliverer implements Deliverer {
   async deliver(d: Delivery): Promise<DeliveryResult> {
     this.write(`\n→ ${d.target}${d.threadOf ? ` (thread ${d.threadOf})` : ""}\n${renderConsole(d.message)}\n`);
     return { remoteId: null };
+  }
+
+  async delete(d: Deletion): Promise<void> {
+    this.write(`\n→ ${d.target}: message ${d.remoteId} deleted\n`);
   }
 }

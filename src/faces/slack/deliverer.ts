@@ -9,6 +9,7 @@ import {
   PermanentDeliveryError,
   RetryableDeliveryError,
   type Deliverer,
+  type Deletion,
   type Delivery,
   type DeliveryResult,
 } from "../../services/outbox/deliverer.ts";
@@ -47,7 +48,7 @@ export function classifySlackError(error: unknown, rateScope: PauseScope = "chan
 
 /** What SlackDeliverer needs of a WebClient (the real one, configured with createWebClient(…, true)). */
 export interface ChatPoster {
-  chat: Pick<webApi.WebClient["chat"], "postMessage">;
+  chat: Pick<webApi.WebClient["chat"], "postMessage" | "delete">;
   conversations: Pick<webApi.WebClient["conversations"], "history" | "replies" | "open">;
 }
 
@@ -97,6 +98,18 @@ export class SlackDeliverer implements Deliverer {
       throw classifySlackError(error);
     }
     return { remoteId: result.ts ?? null };
+  }
+
+  /** chat.delete of a message the bot posted (in a DM: found through conversations.open). */
+  async delete(deletion: Deletion): Promise<void> {
+    try {
+      await this.client.chat.delete({ channel: await this.conversationOf(deletion.target), ts: deletion.remoteId });
+    } catch (error) {
+      // Deleted already (by a person, or an earlier attempt that died before recording it).
+      if (error instanceof webApi.WebAPIPlatformError && error.data.error === "message_not_found") return;
+      if (error instanceof PermanentDeliveryError) throw error;
+      throw classifySlackError(error);
+    }
   }
 
   /**

@@ -6,7 +6,7 @@ import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilde
 import type { PauseScope } from "../../core/delivery-schedule.ts";
 import { retryAfterMs } from "../../core/retry-after.ts";
 import type { Logger } from "../../logger.ts";
-import { PermanentDeliveryError, RetryableDeliveryError, type Deliverer, type Delivery, type DeliveryResult } from "../../services/outbox/deliverer.ts";
+import { PermanentDeliveryError, RetryableDeliveryError, type Deletion, type Deliverer, type Delivery, type DeliveryResult } from "../../services/outbox/deliverer.ts";
 import { cardActivity } from "./cards.ts";
 import type { TeamsConversationStore } from "./conversations.ts";
 
@@ -64,28 +64,47 @@ export class TeamsDeliverer implements Deliverer {
   ) {}
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
-    const stored = await this.conversations.find(delivery.target);
-    if (!stored) throw new PermanentDeliveryError(`no Teams conversation ${delivery.target}: the app is not installed there, or was removed`);
-    let reference: Partial<ConversationReference> = stored.reference;
-    if (delivery.threadOf && stored.kind === "channel") {
-      reference = { ...reference, conversation: { ...reference.conversation!, id: threadConversationId(stored.conversationId, delivery.threadOf) } };
-    } else if (delivery.threadOf) {
-      this.log.debug(`teams: ${stored.kind} conversations have no threads; posting to ${stored.conversationId} directly`);
-    }
     let sentId: string | null = null;
+    await this.inConversation(delivery.target, delivery.threadOf, async (context) => {
+      // a new message, not a reply to the continuation event botbuilder invents
+      context.onSendActivities(async (_ctx, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      sentId = (await context.sendActivity(cardActivity(delivery.message)))?.id ?? null;
+    });
+    return { remoteId: sentId };
+  }
+
+  /** deleteActivity in the conversation (the thread) the message was posted to; gone already is fine. */
+  async delete(deletion: Deletion): Promise<void> {
+    try {
+      await this.inConversation(deletion.target, deletion.threadOf, (context) => context.deleteActivity(deletion.remoteId));
+    } catch (error) {
+      if (error instanceof PermanentDeliveryError && / \(404\)/.test(error.message)) return;
+      throw error;
+    }
+  }
+
+  /** Runs `work` in a turn of the stored conversation `target` (a channel thread when `threadOf`);
+   * every failure, before or in the turn, is classified for the worker. */
+  private async inConversation(target: string, threadOf: string | null | undefined, work: (context: TurnContext) => Promise<unknown>): Promise<void> {
+    const stored = await this.conversations.find(target);
+    if (!stored) throw new PermanentDeliveryError(`no Teams conversation ${target}: the app is not installed there, or was removed`);
+    let reference: Partial<ConversationReference> = stored.reference;
+    if (threadOf && stored.kind === "channel") {
+      reference = { ...reference, conversation: { ...reference.conversation!, id: threadConversationId(stored.conversationId, threadOf) } };
+    } else if (threadOf) {
+      this.log.debug(`teams: ${stored.kind} conversations have no threads; using ${stored.conversationId} directly`);
+    }
     let failure: unknown;
     let rateScope: PauseScope = "workspace"; // until the turn runs, a failure is not the conversation's
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         withoutSdkRetries(this.adapter, context);
-        // a new message, not a reply to the continuation event botbuilder invents
-        context.onSendActivities(async (_ctx, activities, next) => {
-          for (const activity of activities) delete activity.replyToId;
-          return next();
-        });
         rateScope = "channel";
         try {
-          sentId = (await context.sendActivity(cardActivity(delivery.message)))?.id ?? null;
+          await work(context);
         } catch (error) {
           failure = error; // caught here: the adapter's onTurnError would swallow it
         }
@@ -93,7 +112,6 @@ export class TeamsDeliverer implements Deliverer {
     } catch (error) {
       failure = error; // before the turn: token or connector creation
     }
-    if (failure !== undefined) throw classifyDeliveryError(failure, delivery.target, rateScope);
-    return { remoteId: sentId };
+    if (failure !== undefined) throw classifyDeliveryError(failure, target, rateScope);
   }
 }

@@ -56,6 +56,10 @@ export function mountTeamsFace(server: HttpServer, settings: TeamsSettings | nul
   server.route("POST", MESSAGES_PATH, async (req, res) => (await load()).handle(req, res));
   return {
     settings,
-    deliverer: { platform: "teams", deliver: async (delivery) => (await load()).deliverer.deliver(delivery) },
+    deliverer: {
+      platform: "teams",
+      deliver: async (delivery) => (await load()).deliverer.deliver(delivery),
+      delete: async (deletion) => (await load()).deliverer.delete(deletion),
+    },
   };
 }

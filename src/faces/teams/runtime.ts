@@ -1,6 +1,5 @@
 // The Teams face with botbuilder loaded: adapter, turn handler, card actions, HTTP route,
 // deliverer. Built on first use by index.ts, so commands that never talk to Teams do not load the SDK.
-import type { Deliverer } from "../../services/outbox/deliverer.ts";
 import type { Handler } from "../../server/http-server.ts";
 import { botAppId, createAdapter } from "./adapter.ts";
 import { createTurnErrorHandler, createTurnHandler } from "./bot.ts";
@@ -16,7 +15,7 @@ import type { TeamsSettings } from "./settings.ts";
 
 export interface TeamsRuntime {
   handle: Handler;
-  deliverer: Deliverer;
+  deliverer: TeamsDeliverer;
 }
 
 /** Every card button by action id: the alert's and home card's, the story form's, and any extra ones. */

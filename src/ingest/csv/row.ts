@@ -5,6 +5,8 @@ import type { NormalizedAnswer } from '../normalized-answer.ts';
 import { parseAnswerDate } from './dates.ts';
 import { ANSWER_FIELDS, type AnswerField, type ColumnMap } from './headers.ts';
 import { slugify } from "../../core/slug.ts";
+import { answerTimeProblem } from "../../core/answer-time.ts";
+import { safeText, UNSTORABLE_TEXT } from "../safe-text.ts";
 
 export interface RowOptions {
   source: string;
@@ -49,14 +51,21 @@ export function pickCells(cells: readonly string[], columns: ColumnMap): RawRow 
 const quote = (v: string): string => `'${v.length > 40 ? `${v.slice(0, 37)}...` : v}'`;
 
 // "9", "9,0", "9.00": Danish Excel writes decimal commas. "9,5" is not a whole score.
+/** Danish for the answer-time problems of core/answer-time.ts and unstorable text. */
+const TIME_PROBLEM_DA: Record<string, string> = {
+  'is not a date': 'er ikke en dato',
+  'is before the year 2000': 'er før år 2000',
+  'is more than a day in the future': 'er mere end en dag ude i fremtiden',
+};
+const UNSTORABLE_TEXT_DA = 'indeholder en NUL-byte eller et enligt UTF-16-surrogat, som ikke kan gemmes';
+
 const WHOLE_NUMBER = /^(\d{1,2})(?:[.,]0+)?$/;
 
 /** A failed check in both languages: English is the issue's message, Danish rides along in params. */
 const issue = (da: string, en: string) => ({ code: 'custom' as const, message: en, params: { da } });
 
 const wholeNumberIn = (label: RowReason, min: number, max: number, required: boolean) =>
-  z
-    .string()
+  safeText(z.string())
     .nullish()
     .transform((v, ctx): number | null => {
       if (v == null) {
@@ -72,8 +81,7 @@ const wholeNumberIn = (label: RowReason, min: number, max: number, required: boo
       return n;
     });
 
-const text = z
-  .string()
+const text = safeText(z.string())
   .nullish()
   .transform((v) => v ?? null);
 
@@ -81,8 +89,7 @@ const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'sand', '1', 'x']);
 // Danish Excel exports booleans as SAND/FALSK.
 const NO = new Set(['nej', 'n', 'no', 'false', 'falsk', '0']);
 
-const consent = z
-  .string()
+const consent = safeText(z.string())
   .nullish()
   .transform((v, ctx): boolean => {
     if (v == null) return false; // no recorded consent means we may not share
@@ -109,14 +116,14 @@ function buildRowSchema(timeZone: string) {
     score: wholeNumberIn({ da: 'karakter', en: 'score' }, 0, 10, true),
     ces: wholeNumberIn({ da: 'ces', en: 'ces' }, 1, 7, false),
     comment: text,
-    respondedAt: z
-      .string()
+    respondedAt: safeText(z.string())
       .nullish()
       .transform((v, ctx): Date | null => {
         if (v == null) return null;
         const date = parseAnswerDate(v, timeZone);
-        if (!date) ctx.addIssue(issue(`dato ${quote(v)} er ikke en dato`, `date ${quote(v)} is not a date`));
-        return date;
+        const problem = date ? answerTimeProblem(date, new Date()) : 'is not a date';
+        if (problem) ctx.addIssue(issue(`dato ${quote(v)} ${TIME_PROBLEM_DA[problem] ?? problem}`, `date ${quote(v)} ${problem}`));
+        return problem ? null : date;
       }),
     email: text.transform((v) => v?.toLowerCase() ?? null),
     name: text,
@@ -166,9 +173,12 @@ export function stableRowId(row: ParsedRow): string {
 export function rowToAnswer(cells: readonly string[], columns: ColumnMap, opts: RowOptions): RowOutcome {
   const parsed = answerRowSchema(opts.timeZone).safeParse(pickCells(cells, columns));
   if (!parsed.success) {
+    // The other reasons name their field themselves; text that cannot be stored is named here.
     const issues = parsed.error.issues;
-    const da = issues.map((i) => ((i as { params?: { da?: string } }).params?.da ?? i.message)).join('; ');
-    return { ok: false, line: opts.line, reason: { da, en: issues.map((i) => i.message).join('; ') } };
+    const field = (i: z.core.$ZodIssue) => String(i.path[0]);
+    const en = (i: z.core.$ZodIssue) => (i.message === UNSTORABLE_TEXT ? `${field(i)} ${i.message}` : i.message);
+    const da = (i: z.core.$ZodIssue) => (i.message === UNSTORABLE_TEXT ? `${field(i)} ${UNSTORABLE_TEXT_DA}` : ((i as { params?: { da?: string } }).params?.da ?? i.message));
+    return { ok: false, line: opts.line, reason: { da: issues.map(da).join('; '), en: issues.map(en).join('; ') } };
   }
   const row = parsed.data;
   return {
@@ -187,6 +197,7 @@ export function rowToAnswer(cells: readonly string[], columns: ColumnMap, opts: 
       language: row.language,
       consentToShare: row.consent,
       answeredAt: row.respondedAt ?? opts.importedAt,
+      ...(row.respondedAt ? {} : { timeGiven: false }),
     },
   };
 }

@@ -37,6 +37,20 @@ export interface Deliverer {
    * would be worse than a held one. Unset: it is sent again.
    */
   readonly holdWhenInDoubt?: boolean;
+  /** Deletes a message sent earlier (a forgotten customer, retention). A message that is already
+   * gone counts as deleted. Failures are classified as in deliver(). A face without it cannot
+   * delete: such a deletion is dead-lettered (visible in `kundepuls outbox --failed`). */
+  delete?(deletion: Deletion): Promise<void>;
+}
+
+/** A message sent earlier, to be deleted: where it went, and the platform's id of it. */
+export interface Deletion {
+  platform: Platform;
+  target: string;
+  /** the platform id of the message (Slack ts, Teams activity id) */
+  remoteId: string;
+  /** it was a reply in this thread */
+  threadOf?: string | null;
 }
 
 export class RetryableDeliveryError extends Error {

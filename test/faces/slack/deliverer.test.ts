@@ -191,3 +191,24 @@ describe("SlackDeliverer.findDelivered", () => {
     expect(await failure(deliverer.findDelivered(keyed("k", { platform: "teams" }), minuteAgo()))).toBeInstanceOf(PermanentDeliveryError);
   });
 });
+
+describe("SlackDeliverer.delete", () => {
+  it("deletes a message in a user's DM (chat.delete with the DM's channel id); gone already is done", async () => {
+    const posted = await deliverer.deliver(delivery({ target: "U0LEAD001" }));
+    expect(fake.messagesIn(fake.dmOf("U0LEAD001"))).toHaveLength(1);
+    await deliverer.delete({ platform: "slack", target: "U0LEAD001", remoteId: posted.remoteId! });
+    expect(fake.messagesIn(fake.dmOf("U0LEAD001"))).toHaveLength(0);
+    expect(fake.callsTo("chat.delete").map((c) => c.body)).toEqual([{ channel: fake.dmOf("U0LEAD001"), ts: posted.remoteId }]);
+    await deliverer.delete({ platform: "slack", target: "U0LEAD001", remoteId: posted.remoteId! }); // message_not_found: nothing left to do
+    expect(fake.callsTo("chat.delete")).toHaveLength(2);
+  });
+
+  it("a rate limit is retryable, a channel the bot lost is permanent", async () => {
+    fake.rateLimitNext("chat.delete", 4);
+    const limited = await failure(deliverer.delete({ platform: "slack", target: "C0DIGEST1", remoteId: "1.000001" }));
+    expect(limited).toBeInstanceOf(RetryableDeliveryError);
+    expect((limited as RetryableDeliveryError).retryAfterMs).toBe(4000);
+    fake.errorNext("chat.delete", "channel_not_found");
+    expect(await failure(deliverer.delete({ platform: "slack", target: "C0DIGEST1", remoteId: "1.000001" }))).toBeInstanceOf(PermanentDeliveryError);
+  });
+});

@@ -75,6 +75,15 @@ describe("TeamsDeliverer", () => {
     }
   });
 
+  it("deletes a message in its thread (DELETE of the activity); 404 is done, 500 retryable", async () => {
+    await deliverer.delete({ platform: "teams", target: CHANNEL, remoteId: "1771290200001", threadOf: "1771290200000" });
+    expect(connector.calls).toMatchObject([{ method: "DELETE", kind: "delete", conversationId: `${CHANNEL};messageid=1771290200000`, activityId: "1771290200001" }]);
+    connector.failNext(1, 404);
+    await deliverer.delete({ platform: "teams", target: CHANNEL, remoteId: "1771290200001" }); // gone already
+    connector.failNext(1, 500);
+    await expect(deliverer.delete({ platform: "teams", target: CHANNEL, remoteId: "1771290200001" })).rejects.toBeInstanceOf(RetryableDeliveryError);
+  });
+
   it("a conversation without a stored reference → permanent, nothing sent", async () => {
     await expect(deliverer.deliver(delivery("19:never-installed@thread.tacv2"))).rejects.toThrow(PermanentDeliveryError);
     expect(connector.attempts).toBe(0);
