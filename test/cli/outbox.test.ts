@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "../../src/messages/model.ts";
 import { openDatabase } from "../../src/store/database.ts";
 import { OutboxStore } from "../../src/store/outbox.ts";
+import { formatMoment } from "../../src/cli/command.ts";
 import { runCli } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/databases.ts";
 
@@ -13,7 +14,7 @@ describe("kundepuls outbox", () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     test = await createTestDatabase("sqlite");
-    env = { DATABASE_URL: test.databaseUrl };
+    env = { DATABASE_URL: test.databaseUrl, DEFAULT_LANGUAGE: "en" };
     expect((await runCli(["migrate"], env)).code).toBe(0);
   });
   afterAll(async () => test.drop());
@@ -32,7 +33,9 @@ describe("kundepuls outbox", () => {
     }
     const listed = await runCli(["outbox"], env);
     expect(listed.code).toBe(0);
-    expect(listed.stdout.split("\n")[0]).toBe(`paused until ${inAnHour.toISOString()}  slack:C0LIMITED  (slack rate limit, retry after 3600s)`);
+    expect(listed.stdout.split("\n")[0]).toBe(`paused until ${formatMoment(inAnHour, "en", "Europe/Copenhagen")}  slack:C0LIMITED  (slack rate limit, retry after 3600s)`);
+    const danish = await runCli(["outbox", "--lang", "da"], env);
+    expect(danish.stdout.split("\n")[0]).toBe(`sat på pause til ${formatMoment(inAnHour, "da", "Europe/Copenhagen")}  slack:C0LIMITED  (slack rate limit, retry after 3600s)`);
     expect(listed.stdout).toContain("slack:C0LIMITED  digest");
     expect(listed.stdout).not.toContain("teams");
     const failed = await runCli(["outbox", "--failed"], env);

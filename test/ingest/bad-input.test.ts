@@ -83,8 +83,11 @@ describe.each(PROVIDERS)("bad input in a CSV import on %s", (provider) => {
     const file = path.join(dir, "bad.csv");
     const lines = ["id;score;comment;date", "a1;9;fint;01.10.2026", "a2;3;før\u0000efter;02.10.2026", `a3;4;${LONE}x;03.10.2026`, "a4;5;ok;01.01.1999"];
     fs.writeFileSync(file, lines.join("\n"));
-    const res = await runCli(["import", file], { DATABASE_URL: run.test.databaseUrl });
+    const res = await runCli(["import", file], { DATABASE_URL: run.test.databaseUrl, DEFAULT_LANGUAGE: "en" });
     expect(res.code).toBe(1);
+    const danish = await runCli(["import", file, "--lang", "da"], { DATABASE_URL: run.test.databaseUrl });
+    expect(danish.stdout).toMatch(/linje 3: comment indeholder en NUL-byte/);
+    expect(danish.stdout).toMatch(/linje 5: dato '01\.01\.1999' er før år 2000/);
     expect(res.stdout).toMatch(/line 3: comment contains a NUL byte/);
     expect(res.stdout).toMatch(/nothing imported/);
     expect(res.stdout).toMatch(/line 5: date '01\.01\.1999' is before the year 2000/);

@@ -1,6 +1,6 @@
 // Logs: JSON lines (level, time, msg) with the request or job each belongs to, readable lines on
 // a terminal, and no customer personal data (e-mail, name, comment) at info and above.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it , vi} from "vitest";
 import { OutboxWorker } from "../../src/jobs/outbox-worker.ts";
 import { createLogger, defaultLogFormat, withLogContext } from "../../src/logger.ts";
 import type { Message } from "../../src/messages/model.ts";
@@ -87,6 +87,7 @@ describe("log context", () => {
       const worker = new OutboxWorker(store, { slack: { platform: "slack", deliver: async () => Promise.reject(new PermanentDeliveryError("user_not_found")) } }, logs.log);
       await withLogContext({ reqId: "req-1" }, async () => {
         worker.start();
+        await vi.waitFor(() => expect(logs.lines()).toHaveLength(1));
         await worker.stop();
       });
       expect(logs.lines().map((l) => [l.reqId, l.job, l.key, l.msg])).toEqual([

@@ -86,7 +86,7 @@ describe.each(PROVIDERS)("delivery results on %s", (provider) => {
     const env = await migratedDatabase(provider);
     try {
       const message: Message = { kind: "digest", lang: "da", summary: "Hej", blocks: [{ type: "text", text: "Hej" }] };
-      const outcomes: (Error | "ok")[] = [new RetryableDeliveryError("ratelimited", 1_000), new Error("socket hang up"), "ok", new PermanentDeliveryError("channel_not_found")];
+      const outcomes: (Error | "ok")[] = [new RetryableDeliveryError("ratelimited", 1_000, false, "channel"), new Error("socket hang up"), "ok", new PermanentDeliveryError("channel_not_found")];
       const slack: Deliverer = {
         platform: "slack",
         async deliver() {

@@ -25,7 +25,7 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
   let env: Record<string, string>;
   beforeAll(async () => {
     fake = await startFakeSlack();
-    env = { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, INGEST_TOKEN: TOKEN, STORY_CHANNELS: "slack:C0STORIES" };
+    env = { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, INGEST_TOKEN: TOKEN, STORY_CHANNELS: "slack:C0STORIES", DEFAULT_LANGUAGE: "en" };
     run = await startTestApp(provider, env);
     env.DATABASE_URL = run.test.databaseUrl;
     const team = await run.app.db.prisma.team.create({ data: { slug: "support", name: "Support" } });
@@ -50,7 +50,7 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
   it("--dry-run counts what would go and changes nothing", async () => {
     const dry = await runCli(["forget", AASE.email.toUpperCase(), "--dry-run"], env);
     expect(dry).toMatchObject({ code: 0, stderr: "" });
-    expect(dry.stdout).toContain("would erase: 2 answer(s), 1 case(s), 1 story(ies), 2 chat message(s) deleted, 0 waiting message(s) cancelled");
+    expect(dry.stdout).toContain("would erase: 2 answers, 1 case, 1 story, 2 chat messages deleted, 0 waiting messages cancelled");
     expect(fake.callsTo("chat.delete")).toHaveLength(0);
     expect((await findInAllTables(run.app.db, [AASE.email])).length).toBeGreaterThan(0);
   });
@@ -70,7 +70,7 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
   it("forget EMAIL erases every trace in every table and deletes the two messages in Slack", async () => {
     const done = await runCli(["forget", AASE.email], env);
     expect(done).toMatchObject({ code: 0, stderr: "" });
-    expect(done.stdout).toContain("erased: 2 answer(s), 1 case(s), 1 story(ies), 2 chat message(s) deleted");
+    expect(done.stdout).toContain("erased: 2 answers, 1 case, 1 story, 2 chat messages deleted");
     const deleted = fake.callsTo("chat.delete").map((c) => [c.body.channel, c.response?.body]);
     expect(deleted).toHaveLength(2);
     expect(deleted.every(([, body]) => (body as { ok: boolean }).ok)).toBe(true);
@@ -97,7 +97,7 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
     expect((await post(run.url, "/api/responses", answer("f-1", 2, COMPLAINT, AASE))).body).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect(await findInAllTables(run.app.db, [AASE.email])).toEqual([]);
     const again = await runCli(["forget", AASE.email], env);
-    expect(again.stdout).toContain("erased: 0 answer(s), 0 case(s), 0 story(ies), 0 chat message(s) deleted");
+    expect(again.stdout).toContain("erased: 0 answers, 0 cases, 0 stories, 0 chat messages deleted");
     expect(fake.callsTo("chat.delete")).toHaveLength(2);
   });
 
