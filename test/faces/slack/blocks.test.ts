@@ -21,7 +21,7 @@ function report(teamName: string | null, trendValues: (number | null)[]): NpsRep
     scope: { team: teamName ? { slug: "x", name: teamName } : null, touchpoint: teamName ? "telefon" : null },
     figures,
     previous: { period: period("september 2026"), figures: previous, comparison: { nps: previous.nps, delta: 16.67, significant: false } },
-    trend: trendValues.map((v, i) => ({ label: `2026-${String(i + 1).padStart(2, "0")}`, from: new Date(), to: new Date(), nps: v, responses: v === null ? 0 : 40 })),
+    trend: trendValues.map((v, i) => ({ label: `2026-${String(i + 1).padStart(2, "0")}`, short: { da: `m${i + 1}`, en: `M${i + 1}` }, partial: false, from: new Date(), to: new Date(), nps: v, responses: v === null ? 0 : 40 })),
   };
 }
 

@@ -24,7 +24,7 @@ export function npsReport(): NpsReport {
   const period = parsed.period;
   const figures = computeNps(counts(46, 20, 18), 30);
   const before = computeNps(counts(30, 25, 25), 30);
-  const trend = trendBuckets(period, NOW, TZ).map((b, i) => ({ label: b.label, from: b.from, to: b.to, nps: i === 1 ? null : 10 + 7 * i, responses: i === 1 ? 0 : 28 }));
+  const trend = trendBuckets(period, NOW, TZ).map((b, i) => ({ label: b.label, short: b.short, partial: b.partial, from: b.from, to: b.to, nps: i === 1 ? null : 10 + 7 * i, responses: i === 1 ? 0 : 28 }));
   return {
     period,
     scope: { team: { slug: "support", name: "Kundeservice" }, touchpoint: "telefon" },
@@ -62,10 +62,12 @@ export function sampleMessages(): { name: string; message: Message }[] {
           team: { slug: "support", name: "Kundeservice" },
           sinceLast: { promoters: 4, passives: 1, detractors: 1, responses: 6 },
           rolling: report.figures,
+          before: report.previous.figures,
+          minResponses: 30,
           comparison: report.previous.comparison,
           goal: null,
           bestQuote: { text: "Hurtig og venlig hjælp – tak!", attribution: "Søren" },
-          openCases: { count: 2, oldestOpenedAt: new Date("2026-11-26T09:00:00Z") },
+          openCases: { open: 2, inProgress: 1, oldestOpenedAt: new Date("2026-11-26T09:00:00Z") },
           trend: report.trend,
         },
         lang,
