@@ -82,7 +82,7 @@ function renderAction(action: Action, seen: Map<string, number>): SlackElement |
     if (action.value.length > LIMITS.actionValue) return null;
     return { type: "button", action_id: id, text: plain(action.label, LIMITS.buttonText), value: action.value, ...(action.style ? { style: action.style } : {}) };
   }
-  return { type: "users_select", action_id: id, placeholder: plain(action.label, LIMITS.placeholderText) };
+  return { type: "users_select", action_id: id, placeholder: plain(action.placeholder, LIMITS.placeholderText) };
 }
 
 function chartAsText(block: Extract<Block, { type: "lineChart" }>, cap: number): SlackBlock {

@@ -196,7 +196,7 @@ describe("charts, gauges and buttons", () => {
       kind: "alert", lang: "da", summary: "x",
       blocks: [{ type: "actions", actions: [
         { kind: "button", id: "case.claim", label: "Jeg tager den", value: "case:42", style: "primary" },
-        { kind: "userPicker", id: "case.assign", label: "Giv sagen til …", value: "case:42" },
+        { kind: "userPicker", id: "case.assign", label: "Giv sagen til …", placeholder: "Vælg en kollega…", value: "case:42" },
         { kind: "button", id: "case.huge", label: "x", value: "v".repeat(2001) },
         { kind: "button", id: "case.long", label: "L".repeat(100), value: "case:42" },
       ] }],
@@ -206,7 +206,7 @@ describe("charts, gauges and buttons", () => {
     if (actions.type !== "actions") throw new Error("not actions");
     expect(actions.elements.map((e) => e.action_id)).toEqual(["case.claim", "case.assign", "case.long"]);
     expect(actions.elements[0]).toEqual({ type: "button", action_id: "case.claim", text: { type: "plain_text", text: "Jeg tager den", emoji: true }, value: "case:42", style: "primary" });
-    expect(actions.elements[1]).toEqual({ type: "users_select", action_id: "case.assign", placeholder: { type: "plain_text", text: "Giv sagen til …", emoji: true } });
+    expect(actions.elements[1]).toEqual({ type: "users_select", action_id: "case.assign", placeholder: { type: "plain_text", text: "Vælg en kollega…", emoji: true } });
     expect(pickerValueFromBlockId(actions.block_id!)).toBe("case:42");
     expect(actions.elements[2]!.type === "button" && actions.elements[2]!.text.text.length).toBe(75);
   });

@@ -96,12 +96,12 @@ describe("block mapping", () => {
         actions: [
           { kind: "button", id: "case.claim", label: "Jeg tager den", value: "42", style: "primary" },
           { kind: "button", id: "case.close", label: "Luk", value: "42", style: "danger" },
-          { kind: "userPicker", id: "case.handOver", label: "Giv videre", value: "42" },
+          { kind: "userPicker", id: "case.handOver", label: "Giv videre", placeholder: "Vælg en kollega…", value: "42" },
         ],
       }],
     });
     const picker = els.find((e) => e.type === "Input.ChoiceSet")!;
-    expect(picker).toMatchObject({ id: pickerInputId("case.handOver"), choices: [], "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" } });
+    expect(picker).toMatchObject({ id: pickerInputId("case.handOver"), placeholder: "Vælg en kollega…", choices: [], "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" } });
     const actions = els.find((e) => e.type === "ActionSet")!.actions as El[];
     expect(actions.map((a) => [a.type, a.verb, a.title, a.style])).toEqual([
       ["Action.Execute", "case.claim", "Jeg tager den", "positive"],

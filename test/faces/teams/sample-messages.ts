@@ -84,9 +84,12 @@ export function sampleMessages(): { name: string; message: Message }[] {
       message: buildHome(
         {
           personName: "Mette Holm",
+          known: true,
           openCases: [caseView(), caseView({ id: 43, state: "claimed", claimedBy: "Mette Holm", comment: null })],
-          teams: [{ name: "Kundeservice", goal: null, monthNps: 20, monthMargin: 9.5, monthResponses: 40 }],
-          company: { monthLabel: lang === "da" ? "november 2026" : "November 2026", nps: 18, margin: 7.2, responses: 120 },
+          monthLabel: lang === "da" ? "december 2026 (1.–7.)" : "December 2026 (1–7)",
+          minResponses: 30,
+          teams: [{ name: "Kundeservice", goal: null, month: { nps: 20, marginOfError: 9.5, responses: 40 } }],
+          company: { nps: 18, marginOfError: 7.2, responses: 120 },
         },
         lang,
         NOW,
