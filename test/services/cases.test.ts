@@ -90,7 +90,7 @@ describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
     expect(slack.sent.map((d) => d.target)).toEqual(["CFALLBACK"]);
     const text = JSON.stringify(slack.sent[0]!.message);
     expect(text).not.toContain("bo@firma.dk");
-    expect(text).toContain("[e-mail]");
+    expect(text).toContain("(e-mail fjernet)");
   });
 
   it("CES ≤ 2 opens a case too; old answers (imported history) do not", async () => {

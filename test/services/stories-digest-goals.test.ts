@@ -77,7 +77,7 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     ], clock);
     const rows = await env.db.prisma.story.findMany({ orderBy: { id: "asc" } });
     expect(rows).toHaveLength(4);
-    expect(rows[0]!.text).toBe("Karen Jensen her – Mette i telefonen var fantastisk! Ring gerne igen på [telefonnummer].");
+    expect(rows[0]!.text).toBe("Karen Jensen her – Mette i telefonen var fantastisk! Ring gerne igen på (telefonnummer fjernet).");
     expect(rows[0]!.attribution).toBe("Karen Jensen");
   });
 
@@ -104,7 +104,7 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     const res = await stories.submit({ text: "Kunden skrev: tak til Jonas! Mail mig på kunde@firma.dk", attribution: "Kunde hos Bageriet", by: { platform: "slack", userId: "UEMP", name: "Emil" } }, clock);
     expect(res.ok).toBe(true);
     const row = await env.db.prisma.story.findFirstOrThrow({ where: { kind: "employee" } });
-    expect(row.text).toBe("Kunden skrev: tak til Jonas! Mail mig på [e-mail]");
+    expect(row.text).toBe("Kunden skrev: tak til Jonas! Mail mig på (e-mail fjernet)");
     clock = new Date("2026-12-02T08:05:00Z");
     expect(await stories.runPlan(clock)).toBe(1);
     await worker.runOnce();

@@ -74,8 +74,8 @@ describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on 
     const stories = await prisma().story.findMany({ orderBy: { id: "asc" } });
     expect(stories).toHaveLength(2);
     expect(stories[0]).toMatchObject({ kind: "employee", submittedBy: "Mette Holm", teamId: null });
-    expect(stories[0]!.text).toContain("[e-mail]");
-    expect(stories[0]!.text).toContain("[telefonnummer]");
+    expect(stories[0]!.text).toContain("(e-mail fjernet)");
+    expect(stories[0]!.text).toContain("(telefonnummer fjernet)");
     expect(stories[0]!.text).not.toMatch(/kunde@example\.dk|22 33 44 55/);
   });
 
