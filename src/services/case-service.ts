@@ -119,7 +119,11 @@ export class CaseService {
     const view = await this.view(caseId, "owner");
     const message = kind === "alert" ? buildAlert(view, this.settings.lang, now) : buildReminder(view, kind, this.settings.lang, now);
     if (this.settings.consoleOnly) {
-      await this.enqueue(`${kind}:${caseId}:console:${personId}`, "console", `DM person #${personId}`, message, now);
+      // The console prints the target: say who would get it, by name.
+      const person = await this.people.byId(personId);
+      const name = this.people.displayName(person) ?? `#${personId}`;
+      const target = this.settings.lang === "da" ? `privat til ${name}` : `private to ${name}`;
+      await this.enqueue(`${kind}:${caseId}:console:${personId}`, "console", target, message, now);
       return;
     }
     for (const t of await this.people.directTargets(personId)) await this.enqueue(`${kind}:${caseId}:${t.platform}:${t.target}`, t.platform, t.target, message, now);

@@ -76,12 +76,17 @@ describe("the NPS answer", () => {
 });
 
 describe("help and replies", () => {
-  it.each(["da", "en"] as const)("the %s help shows every example, with its problem in bold", (lang) => {
-    const { blocks } = renderMessage(buildHelp(lang, lang === "da" ? 'Jeg kender ikke "xyz"' : 'I do not know "xyz"'));
+  it.each(["da", "en"] as const)("the %s Slack help lists every command it accepts, with the workspace's names", (lang) => {
+    const { blocks } = renderMessage(buildHelp(lang, "slack", { team: "support", touchpoint: "telefon" }));
     expect(limitViolations(blocks)).toEqual([]);
     const all = texts(blocks).join("\n");
-    expect(all).toContain(lang === "da" ? '*Jeg kender ikke "xyz"*' : '*I do not know "xyz"*');
-    expect(all).toContain(lang === "da" ? "• /nps sidste kvartal support – kun ét team" : "• /nps last quarter support – one team only");
+    const expected =
+      lang === "da"
+        ? ["• /nps sidste kvartal support – kun ét team", "• /nps denne måned support telefon – team og kontaktpunkt", "• /nps sager support", "• /nps mål support", "• /nps forbind support opsummering alarmer", "• /kundehistorie og din tekst – del en kundehistorie", "Svarene er kun synlige for dig, medmindre du skriver del."]
+        : ["• /nps last quarter support – one team only", "• /nps this month support telefon – team and touchpoint", "• /nps cases support", "• /nps goal support", "• /nps connect support digest alerts", "• /kundehistorie and your text – share a customer story", "Answers are visible only to you unless you add share."];
+    for (const line of expected) expect(all).toContain(line);
+    // text after Slack's escaping: nothing in the help needs an entity or a look-alike
+    expect(all).not.toMatch(/&lt;|&gt;|&amp;|[\u2217\u223C\u02CB\u02CD]/);
   });
 
   it("a connect reply listing 500 teams is cut, not refused", () => {

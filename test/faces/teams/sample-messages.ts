@@ -7,7 +7,7 @@ import type { NpsReport } from "../../../src/core/report.ts";
 import { buildAlert, type CaseView } from "../../../src/messages/alert.ts";
 import { buildBindingReply } from "../../../src/messages/binding.ts";
 import { buildDigest } from "../../../src/messages/digest.ts";
-import { buildHelp } from "../../../src/messages/help.ts";
+import { buildHelp, buildProblem } from "../../../src/messages/help.ts";
 import { buildHome } from "../../../src/messages/home.ts";
 import type { Lang, Message } from "../../../src/messages/model.ts";
 import { buildNpsAnswer } from "../../../src/messages/nps-answer.ts";
@@ -47,8 +47,8 @@ export function sampleMessages(): { name: string; message: Message }[] {
   const report = npsReport();
   for (const lang of ["da", "en"] as Lang[]) {
     out.push({ name: `nps answer (${lang})`, message: buildNpsAnswer(report, lang, 30, TZ) });
-    out.push({ name: `help (${lang})`, message: buildHelp(lang) });
-    out.push({ name: `help with a problem (${lang})`, message: buildHelp(lang, lang === "da" ? 'Det forstod jeg ikke: "nps *fed* [link](https://x.example)"' : 'I did not understand "nps *bold*"') });
+    out.push({ name: `help (${lang})`, message: buildHelp(lang, "teams", { team: "support", touchpoint: "telefon" }) });
+    out.push({ name: `a problem (${lang})`, message: buildProblem(lang, lang === "da" ? 'Det forstod jeg ikke: "nps *fed* [link](https://x.example)"' : 'I did not understand "nps *bold*"') });
     const ok = { ok: true as const, team: { slug: "support", name: "Kundeservice" }, purposes: ["digest" as const, "alerts" as const], changed: 2 };
     out.push({ name: `connect reply (${lang})`, message: buildBindingReply("connect", ok, lang) });
     out.push({ name: `disconnect reply (${lang})`, message: buildBindingReply("disconnect", ok, lang) });
