@@ -65,7 +65,7 @@ describe.each(PROVIDERS)("chat commands on %s", (provider) => {
     expect(home).toContain("Kundepuls – hej Lene");
     expect(home).toContain("Mine åbne sager");
     expect(home).toMatch(/#\d+ · 0\/10/);
-    expect(home).toContain("Kundeservice: NPS denne måned");
+    expect(home).toContain("Kundeservice: NPS november 2026 (1.–30.)"); // the running month, named as partial
     expect(home).toContain("+45 inden 30. nov. 2027");
   });
 });
