@@ -1,9 +1,8 @@
 // The answer to "/nps <period> [team] [touchpoint]".
 import { chartLabel, labelSoFar } from "../core/period-labels.ts";
 import type { NpsReport } from "../core/report.ts";
-import { countOf } from "../core/plural.ts";
 import { changeFact, formatFigure, withoutSharedYear } from "./figures.ts";
-import { formatPercent } from "./format.ts";
+import { formatNumber, formatPercent } from "./format.ts";
 import type { Block, Lang, Message } from "./model.ts";
 import { formatGoal, goalLabel } from "./goal.ts";
 
@@ -39,14 +38,13 @@ export function buildNpsAnswer(report: NpsReport, lang: Lang, minResponses: numb
   if (figures.responses === 0) {
     blocks.push({ type: "text", text: tx.none });
   } else {
-    const split = [countOf(figures.promoters, "promoter", lang), countOf(figures.passives, "passive", lang), countOf(figures.detractors, "detractor", lang)];
     blocks.push({
       type: "facts",
       facts: [
         { label: tx.nps, value: figure },
         {
           label: tx.split,
-          value: [figures.promoters, figures.passives, figures.detractors].map((n, i) => `${split[i]} (${formatPercent(n, figures.responses, lang)})`).join(" / "),
+          value: [figures.promoters, figures.passives, figures.detractors].map((n) => `${formatNumber(n, lang)} (${formatPercent(n, figures.responses, lang)})`).join(" / "),
         },
         changeFact(
           {

@@ -39,7 +39,7 @@ function renderBlock(block: Block, lang: Lang): string[] {
       return [`  ${block.title}: ${sparkline(block.points.map((p) => p.value))}`, `  ${shown}`];
     }
     case "gauge":
-      return [`  ${block.title}: ${formatNpsValue(block.value)}`];
+      return []; // the figure is already in the facts
     case "context":
       return block.text.split("\n").map((l) => `  (${l})`);
     case "divider":

@@ -145,7 +145,7 @@ function producers(block: Block, index: number, surface: Surface, charts: { coun
       return [(cap) => chartAsText(block, cap)];
     }
     case "gauge":
-      return [(cap) => ({ type: "context", elements: [mrkdwn(fitMrkdwn(`${block.title}: ${block.value} (${block.min} … ${block.max})`, Math.min(cap, LIMITS.contextText)))] })];
+      return []; // Slack has no gauge, and the figure is already in the facts: text would only repeat it
     case "context":
       return [(cap) => ({ type: "context", elements: [mrkdwn(fitMrkdwn(block.text, Math.min(cap, LIMITS.contextText)))] })];
     case "divider":
