@@ -36,7 +36,7 @@ describe("kundepuls digest against Slack", () => {
     expect(first.stdout).toContain("support: 2 digest(s) queued");
     const posts = fake.callsTo("chat.postMessage");
     expect(posts.map((c) => c.body.channel).sort()).toEqual(["C0LEDELSE", "C0SUPPORT"]);
-    expect(JSON.stringify(posts[0]!.body)).toContain("Dagens NPS – Kundeservice");
+    expect(JSON.stringify(posts[0]!.body)).toContain("Dagens opsummering – Kundeservice");
     const second = await runCli(["digest"], env);
     expect(second.stdout).toContain("support: already sent today");
     expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
@@ -44,7 +44,7 @@ describe("kundepuls digest against Slack", () => {
 
   it("--dry-run prints the digest and sends nothing", async () => {
     const dry = await runCli(["digest", "--dry-run", "--team", "support"], env);
-    expect(dry.stdout).toContain("Dagens NPS – Kundeservice");
+    expect(dry.stdout).toContain("Dagens opsummering – Kundeservice");
     expect(dry.stdout).toContain("(dry run: nothing recorded or sent)");
     expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
   });
