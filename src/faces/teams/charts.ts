@@ -55,6 +55,6 @@ export function gauge(block: Gauge, labelChars: number): Element {
       { size: amber, color: "warning" },
       { size: range - red - amber, color: "good" },
     ],
-    fallback: { type: "TextBlock", wrap: true, text: escapeInline(`${block.title}: ${block.value} (${block.min} … ${block.max})`) },
+    fallback: { type: "TextBlock", wrap: true, text: escapeInline(`${block.title}: ${formatNpsValue(block.value)}`) },
   };
 }

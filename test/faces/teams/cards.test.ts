@@ -5,7 +5,7 @@ import { ADAPTIVE_CARD, cardActivity, pickerInputId, renderCard } from "../../..
 import { LIMITS } from "../../../src/faces/teams/limits.ts";
 import { escapeLine } from "../../../src/faces/teams/markdown.ts";
 import { isPeoplePickerNotice, isTeamsChartNotice, parseCard } from "./adaptive-cards.ts";
-import { sampleMessages } from "./sample-messages.ts";
+import { npsReport, sampleMessages } from "./sample-messages.ts";
 
 type El = Record<string, any>;
 const body = (message: Message) => renderCard(message).body as El[];
@@ -76,7 +76,7 @@ describe("block mapping", () => {
     expect(chart.data).toEqual([{ legend: "NPS", values: points.filter((p) => p.value !== null).map((p) => ({ x: p.label, y: p.value })) }]);
     expect(points.some((p) => p.value === null)).toBe(true);
     expect(chart.fallback.type).toBe("TextBlock");
-    for (const p of points) expect(chart.fallback.text).toContain(`${p.label} ${p.value ?? "–"}`);
+    for (const p of points) expect(chart.fallback.text).toContain(`${p.label} ${p.value === null ? "–" : p.value > 0 ? `+${p.value}` : p.value}`);
     expect(renderCard(nps!.message).msteams).toEqual({ width: "Full" });
   });
 
@@ -85,7 +85,7 @@ describe("block mapping", () => {
     // 46 promoters, 20 passives, 18 detractors: (46 − 18) / 84 = 33.3 %
     expect(gauge).toMatchObject({ min: -100, max: 100, value: 33 });
     expect(gauge.segments).toEqual([{ size: 100, color: "attention" }, { size: 30, color: "warning" }, { size: 70, color: "good" }]);
-    expect(gauge.fallback).toEqual({ type: "TextBlock", wrap: true, text: "NPS: 33 (-100 … 100)" });
+    expect(gauge.fallback).toEqual({ type: "TextBlock", wrap: true, text: `NPS ${npsReport().period.label.da}: +33` });
   });
 
   it("buttons → Action.Execute with verb and data { action, value, lang, card }; the people picker → Input.ChoiceSet on graph users", () => {
