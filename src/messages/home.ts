@@ -18,7 +18,7 @@ export interface HomeView {
   /** "december 2026 (1.–7.)": the running month, named as partial */
   monthLabel: string;
   minResponses: number;
-  teams: { name: string; goal: GoalLine | null; month: Figures }[];
+  teams: { slug: string; name: string; goal: GoalLine | null; month: Figures }[];
   company: Figures;
 }
 
@@ -57,7 +57,7 @@ export function buildHome(v: HomeView, lang: Lang, now: Date, timeZone: string):
       type: "facts",
       facts: [
         { label: `${t.name}: NPS ${v.monthLabel}`, value: formatFigure(t.month, v.minResponses, lang) },
-        { label: da ? "Mål" : "Goal", value: t.goal ? formatGoal(t.goal, lang, timeZone) : da ? "intet mål endnu (/nps mål <team> 45 2027-11-30)" : "no goal yet (/nps goal <team> 45 2027-11-30)" },
+        { label: da ? "Mål" : "Goal", value: t.goal ? formatGoal(t.goal, lang, timeZone) : da ? `intet mål endnu – sæt et med /nps mål ${t.slug} 45 2027-11-30` : `no goal yet – set one with /nps goal ${t.slug} 45 2027-11-30` },
       ],
     });
   }

@@ -29,7 +29,7 @@ export class HomeService {
     const teams: HomeView["teams"] = [];
     for (const team of led) {
       const report = await this.nps.report({ period: month.period, team: team.slug, now });
-      teams.push({ name: team.name, goal: report.goal ?? null, month: report.figures });
+      teams.push({ slug: team.slug, name: team.name, goal: report.goal ?? null, month: report.figures });
     }
     const openCases = person.id > 0 ? await this.cases.openCasesOwnedBy(person.id) : [];
     const view: HomeView = {

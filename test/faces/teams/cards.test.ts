@@ -4,8 +4,9 @@ import type { Message } from "../../../src/messages/model.ts";
 import { ADAPTIVE_CARD, cardActivity, pickerInputId, renderCard } from "../../../src/faces/teams/cards.ts";
 import { LIMITS } from "../../../src/faces/teams/limits.ts";
 import { escapeLine } from "../../../src/faces/teams/markdown.ts";
-import { isPeoplePickerNotice, isTeamsChartNotice, parseCard } from "./adaptive-cards.ts";
-import { npsReport, sampleMessages } from "./sample-messages.ts";
+import { isPeoplePickerNotice, isTeamsChartNotice, parseCard, shownLines } from "./adaptive-cards.ts";
+import { buildAlert } from "../../../src/messages/alert.ts";
+import { caseView, npsReport, sampleMessages } from "./sample-messages.ts";
 
 type El = Record<string, any>;
 const body = (message: Message) => renderCard(message).body as El[];
@@ -163,6 +164,20 @@ describe("user text cannot add formatting or links", () => {
 function decode(html: string): string {
   return html.replace(/^<p>|<\/p>\n$/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
+
+describe("rendered text", () => {
+  it("what the bot itself writes reads the same in Microsoft's library and in a Markdown client: no escape leaks", () => {
+    const walk = (els: El[]): El[] => els.flatMap((e) => [e, ...walk([...(e.items ?? []), ...(e.columns ?? []), ...(e.body ?? [])])]);
+    for (const { name, message } of sampleMessages()) {
+      if (name.startsWith("a problem")) continue; // quotes markup a person typed: escaped on purpose
+      const els = walk(renderCard(message).body as El[]);
+      const lines = els.flatMap((e) => [...(e.type === "TextBlock" ? [e.text as string] : []), ...(e.type === "FactSet" ? e.facts.flatMap((f: El) => [f.title, f.value]) : [])]);
+      for (const line of lines) expect(() => shownLines(line), `${name}: ${line}`).not.toThrow();
+    }
+    const alert = renderCard(buildAlert(caseView({ comment: "Ring på (telefonnummer fjernet) – tak" }), "da", new Date("2026-11-28T09:00:00Z")));
+    expect(walk(alert.body as El[]).flatMap((e) => (e.type === "TextBlock" ? shownLines(e.text) : []))).toContain("Ring på (telefonnummer fjernet) – tak");
+  });
+});
 
 describe("size limits", () => {
   it("the largest realistic card (many long facts, quotes and a long trend) is cut to fit Teams and still parses", () => {

@@ -88,7 +88,7 @@ export function sampleMessages(): { name: string; message: Message }[] {
           openCases: [caseView(), caseView({ id: 43, state: "claimed", claimedBy: "Mette Holm", comment: null })],
           monthLabel: lang === "da" ? "december 2026 (1.–7.)" : "December 2026 (1–7)",
           minResponses: 30,
-          teams: [{ name: "Kundeservice", goal: null, month: { nps: 20, marginOfError: 9.5, responses: 40 } }],
+          teams: [{ slug: "support", name: "Kundeservice", goal: null, month: { nps: 20, marginOfError: 9.5, responses: 40 } }],
           company: { nps: 18, marginOfError: 7.2, responses: 120 },
         },
         lang,
