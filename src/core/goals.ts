@@ -169,8 +169,9 @@ export type GoalCommandResult =
   | { ok: false; error: Texts };
 
 const USAGE: Texts = {
-  da: "Skriv: mål <team> <mål-NPS> <dato> [min <antal svar>], fx `mål support 45 2027-11-30 min 30`.",
-  en: "Type: goal <team> <target NPS> <date> [min <answers>], e.g. `goal support 45 2027-11-30 min 30`.",
+  // Plain words only: no <…> or `…` that a platform would show with its escapes.
+  da: "Skriv fx: mål support 45 2027-11-30 (team, mål-NPS og dato), eventuelt med min 30 for mindst 30 svar.",
+  en: "Type for example: goal support 45 2027-11-30 (team, target NPS and date), optionally with min 30 for at least 30 answers.",
 };
 const MAX_YEARS_AHEAD = 5;
 

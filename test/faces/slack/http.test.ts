@@ -177,7 +177,7 @@ describe.each(PROVIDERS)("the Slack face over HTTP on %s", (provider) => {
     await fake.waitFor(() => lines.includes("slack: slack:event:Ev00FAKE0001 was already handled (Slack retry 1); skipped"));
     const hellos = fake.callsTo("chat.postMessage").filter((c) => c.body.channel === "C00FAKECHAN1");
     expect(hellos).toHaveLength(1);
-    expect(hellos[0]!.body.text).toBe("Hej! Jeg er Kundepuls. Skriv /nps connect &lt;team&gt; [opsummering|historier|alarmer] for at få NPS i denne kanal, eller /nps hjælp.");
+    expect(hellos[0]!.body.text).toBe("Hej! Jeg er Kundepuls. Skriv fx /nps forbind support opsummering alarmer (med jeres teams navn) for at få NPS i denne kanal, eller /nps hjælp.");
     expect(await run.app.db.prisma.handledDelivery.count({ where: { key: "slack:event:Ev00FAKE0001" } })).toBe(1);
   });
 
