@@ -45,28 +45,27 @@ export interface GoalProgress {
 export const AT_RISK_BAND = 5;
 const DAY_MS = 86_400_000;
 
-/**
- * Least-squares line through (time, nps) of the points that have a figure,
- * evaluated at `at`. Time is in days so the sums stay small.
- */
-export function linearForecast(points: { at: Date; nps: number | null }[], at: Date): number | null {
+/** Least-squares line through (time, nps) of the points that have a figure; null with < 3 points or no spread in time. */
+function fitLine(points: { at: Date; nps: number | null }[]) {
   const pts = points.filter((p): p is { at: Date; nps: number } => p.nps !== null && Number.isFinite(p.nps));
   if (pts.length < 3) return null;
   const x0 = pts[0]!.at.getTime();
+  // Time in days so the sums stay small.
   const xs = pts.map((p) => (p.at.getTime() - x0) / DAY_MS);
   const ys = pts.map((p) => p.nps);
   const n = pts.length;
   const mx = xs.reduce((s, x) => s + x, 0) / n;
   const my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (xs[i]! - mx) ** 2;
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-  }
+  const sxx = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
   if (sxx === 0) return null; // all points at one instant: no direction
-  const y = my + (sxy / sxx) * ((at.getTime() - x0) / DAY_MS - mx);
-  return round2(Math.max(-100, Math.min(100, y)));
+  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / sxx;
+  return { xs, ys, n, mx, sxx, dayOf: (at: Date) => (at.getTime() - x0) / DAY_MS, valueAt: (x: number) => my + slope * (x - mx) };
+}
+
+/** The least-squares line read at `at`, clamped to −100..100. */
+export function linearForecast(points: { at: Date; nps: number | null }[], at: Date): number | null {
+  const line = fitLine(points);
+  return line && round2(Math.max(-100, Math.min(100, line.valueAt(line.dayOf(at)))));
 }
 
 /** A forecast less certain than this (± points) is not shown and does not decide the status. */
@@ -82,21 +81,12 @@ const T95 = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23];
  * leave one degree of freedom (t = 12.7), so a short history is honestly very uncertain.
  */
 export function forecastUncertainty(points: { at: Date; nps: number | null }[], at: Date): number | null {
-  const pts = points.filter((p): p is { at: Date; nps: number } => p.nps !== null && Number.isFinite(p.nps));
-  if (pts.length < 3) return null;
-  const x0 = pts[0]!.at.getTime();
-  const xs = pts.map((p) => (p.at.getTime() - x0) / DAY_MS);
-  const ys = pts.map((p) => p.nps);
-  const n = pts.length;
-  const mx = xs.reduce((s, x) => s + x, 0) / n;
-  const my = ys.reduce((s, y) => s + y, 0) / n;
-  const sxx = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
-  if (sxx === 0) return null;
-  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / sxx;
-  const residuals = xs.reduce((s, x, i) => s + (ys[i]! - (my + slope * (x - mx))) ** 2, 0);
+  const line = fitLine(points);
+  if (!line) return null;
+  const { xs, ys, n, mx, sxx } = line;
+  const residuals = xs.reduce((s, x, i) => s + (ys[i]! - line.valueAt(x)) ** 2, 0);
   const sd = Math.sqrt(residuals / (n - 2));
-  const x = (at.getTime() - x0) / DAY_MS;
-  return round2((T95[n - 3] ?? 2) * sd * Math.sqrt(1 + 1 / n + (x - mx) ** 2 / sxx));
+  return round2((T95[n - 3] ?? 2) * sd * Math.sqrt(1 + 1 / n + (line.dayOf(at) - mx) ** 2 / sxx));
 }
 
 /**
