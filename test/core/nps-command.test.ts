@@ -13,6 +13,9 @@ describe("one language per reply", () => {
     expect(parseNpsCommand("/nps sager support", ctx("en")).lang).toBe("da");
     expect(parseNpsCommand("/nps this month support telefon", ctx("da")).lang).toBe("en"); // "telefon" is a name here
     expect(parseNpsCommand("/nps denne måned support web", ctx("en")).lang).toBe("da");
+    // a name with "ø" is the workspace's word, not a sign that the asker wrote Danish
+    const nordic = { ...ctx("da"), teams: ["østjylland"] };
+    expect(parseNpsCommand("/nps last month østjylland", nordic)).toMatchObject({ kind: "query", lang: "en", team: "østjylland" });
   });
   it("neither or both: DEFAULT_LANGUAGE", () => {
     expect(parseNpsCommand("/nps support", ctx("da")).lang).toBe("da");
