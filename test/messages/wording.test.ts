@@ -8,6 +8,7 @@ import { buildAlert, type CaseView } from "../../src/messages/alert.ts";
 import { buildDigest, openCasesText, type DigestView } from "../../src/messages/digest.ts";
 import { changeFact, factLine, formatChange, formatFigure } from "../../src/messages/figures.ts";
 import { formatGoal } from "../../src/messages/goal.ts";
+import { buildHelp, commandsFor } from "../../src/messages/help.ts";
 import { buildHome } from "../../src/messages/home.ts";
 import type { Message } from "../../src/messages/model.ts";
 
@@ -138,5 +139,22 @@ describe("home", () => {
     expect(da.join("\n")).not.toContain("godt gået");
     expect(da).toContain("Jeg kender dig ikke endnu, så jeg kan ikke vise dine sager. Bed en administrator knytte din konto til din e-mail i Kundepuls.");
     expect(texts(buildHome({ ...base, known: true }, "en", NOW, TZ))).toContain("None – well done! 🎉");
+  });
+});
+
+describe("help and errors per platform", () => {
+  it("Teams writes a command without the slash; Slack and the console keep it", () => {
+    const error = "Jeg kender ikke \"x\" som team eller kontaktpunkt. Prøv fx: /nps denne måned support telefon";
+    expect(commandsFor("teams", error)).toBe("Jeg kender ikke \"x\" som team eller kontaktpunkt. Prøv fx: nps denne måned support telefon");
+    expect(commandsFor("slack", error)).toBe(error);
+  });
+  it("the console help lists the case commands and no channel commands; each help is in one language", () => {
+    const da = texts(buildHelp("da", "console", { team: "support", touchpoint: "telefon" })).join("\n");
+    expect(da).toContain("• tag 12 – tag sag nr. 12");
+    expect(da).toContain("• løs 12 vundet ringede og beklagede – løs sagen: vundet, tabt eller ingen-kontakt, og hvad du gjorde");
+    expect(da).not.toMatch(/forbind|this month|share/);
+    const en = texts(buildHelp("en", "console", { team: "support", touchpoint: "telefon" })).join("\n");
+    expect(en).toContain("• claim 12 – take case number 12");
+    expect(en).not.toMatch(/denne måned|sager|forbind/);
   });
 });
