@@ -16,20 +16,23 @@ const NOW = new Date("2026-11-27T07:30:00Z");
 const TEAM = { slug: "support", name: "Kundeservice" };
 
 function digest(lang: Lang): Message {
-  const parsed = parsePeriod("last 30 days", NOW, TZ);
+  // The digest's chart is by month, as DigestService draws it: the buckets of this month's trend.
+  const parsed = parsePeriod("this month", NOW, TZ);
   if (!parsed.ok) throw new Error("the sample period does not parse");
   const rolling = computeNps({ promoters: 46, passives: 20, detractors: 18 }, 30);
   const before = computeNps({ promoters: 38, passives: 24, detractors: 21 }, 30);
-  const trend = trendBuckets(parsed.period, NOW, TZ).map((b, i) => ({ label: b.label, from: b.from, to: b.to, nps: [9, 14, 12, 19, 17, 22][i % 6]!, responses: 21 }));
+  const trend = trendBuckets(parsed.period, NOW, TZ).map((b, i) => ({ label: b.label, short: b.short, partial: b.partial, from: b.from, to: b.to, nps: [9, 14, 12, 19, 17, 22][i % 6]!, responses: 21 }));
   return buildDigest(
     {
       team: TEAM,
       sinceLast: { promoters: 4, passives: 1, detractors: 1, responses: 6 },
       rolling,
+      before,
       comparison: compareNps(rolling, before),
+      minResponses: 30,
       goal: null,
       bestQuote: { text: lang === "da" ? "Hurtig og venlig hjælp – tak!" : "Quick and friendly help – thank you!", attribution: "Søren" },
-      openCases: { count: 2, oldestOpenedAt: new Date("2026-11-25T09:00:00Z") },
+      openCases: { open: 2, inProgress: 1, oldestOpenedAt: new Date("2026-11-25T09:00:00Z") },
       trend,
     },
     lang,

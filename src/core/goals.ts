@@ -28,8 +28,13 @@ export interface GoalProgress {
   elapsedShare: number;
   /** whole days until dueAt (a part day counts as one), 0 once due */
   daysLeft: number;
-  /** trend line through the history, read at dueAt, clamped to −100..100; null with < 3 points */
+  /**
+   * trend line through the history, read at dueAt, clamped to −100..100; null with < 3 points
+   * or when it is too uncertain to show (see forecastIsShown)
+   */
   forecastNps: number | null;
+  /** half-width of the forecast's 95 % prediction interval in points; null without a line */
+  forecastUncertainty: number | null;
   status: GoalStatus;
   /** current ≥ target with enough answers — "reached so far", even before the due date */
   reachedNow: boolean;
@@ -40,28 +45,58 @@ export interface GoalProgress {
 export const AT_RISK_BAND = 5;
 const DAY_MS = 86_400_000;
 
-/**
- * Least-squares line through (time, nps) of the points that have a figure,
- * evaluated at `at`. Time is in days so the sums stay small.
- */
-export function linearForecast(points: { at: Date; nps: number | null }[], at: Date): number | null {
+/** Least-squares line through (time, nps) of the points that have a figure; null with < 3 points or no spread in time. */
+function fitLine(points: { at: Date; nps: number | null }[]) {
   const pts = points.filter((p): p is { at: Date; nps: number } => p.nps !== null && Number.isFinite(p.nps));
   if (pts.length < 3) return null;
   const x0 = pts[0]!.at.getTime();
+  // Time in days so the sums stay small.
   const xs = pts.map((p) => (p.at.getTime() - x0) / DAY_MS);
   const ys = pts.map((p) => p.nps);
   const n = pts.length;
   const mx = xs.reduce((s, x) => s + x, 0) / n;
   const my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (xs[i]! - mx) ** 2;
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-  }
+  const sxx = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
   if (sxx === 0) return null; // all points at one instant: no direction
-  const y = my + (sxy / sxx) * ((at.getTime() - x0) / DAY_MS - mx);
-  return round2(Math.max(-100, Math.min(100, y)));
+  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / sxx;
+  return { xs, ys, n, mx, sxx, dayOf: (at: Date) => (at.getTime() - x0) / DAY_MS, valueAt: (x: number) => my + slope * (x - mx) };
+}
+
+/** The least-squares line read at `at`, clamped to −100..100. */
+export function linearForecast(points: { at: Date; nps: number | null }[], at: Date): number | null {
+  const line = fitLine(points);
+  return line && round2(Math.max(-100, Math.min(100, line.valueAt(line.dayOf(at)))));
+}
+
+/** A forecast less certain than this (± points) is not shown and does not decide the status. */
+export const FORECAST_MAX_UNCERTAINTY = 15;
+
+/** Two-sided 95 % Student t quantiles for 1…10 degrees of freedom; beyond that ≈ 2. */
+const T95 = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23];
+
+/**
+ * Half-width of the 95 % prediction interval of the least-squares line at `at`: how far a new
+ * point there may lie from the line, given how far the history scatters around it
+ * (t · s · √(1 + 1/n + (x − x̄)²/Sxx), s² = residual sum of squares / (n − 2)). Three points
+ * leave one degree of freedom (t = 12.7), so a short history is honestly very uncertain.
+ */
+export function forecastUncertainty(points: { at: Date; nps: number | null }[], at: Date): number | null {
+  const line = fitLine(points);
+  if (!line) return null;
+  const { xs, ys, n, mx, sxx } = line;
+  const residuals = xs.reduce((s, x, i) => s + (ys[i]! - line.valueAt(x)) ** 2, 0);
+  const sd = Math.sqrt(residuals / (n - 2));
+  return round2((T95[n - 3] ?? 2) * sd * Math.sqrt(1 + 1 / n + (line.dayOf(at) - mx) ** 2 / sxx));
+}
+
+/**
+ * The forecast rule: a forecast is shown (and may decide the status) only when both its own
+ * 95 % prediction interval and the current figure's margin of error are at most
+ * FORECAST_MAX_UNCERTAINTY points. A line cannot be surer than the figure it ends in: beside
+ * "+35 ±29" a "prognose +55" says more than the data does.
+ */
+export function forecastIsShown(uncertainty: number | null, currentMargin: number | null): boolean {
+  return uncertainty !== null && uncertainty <= FORECAST_MAX_UNCERTAINTY && (currentMargin ?? 0) <= FORECAST_MAX_UNCERTAINTY;
 }
 
 /**
@@ -76,7 +111,7 @@ export function linearForecast(points: { at: Date; nps: number | null }[], at: D
  */
 export function goalProgress(
   goal: GoalInput,
-  current: { nps: number | null; responses: number },
+  current: { nps: number | null; responses: number; marginOfError?: number | null },
   history: { at: Date; nps: number | null }[],
   now: Date,
 ): GoalProgress {
@@ -87,7 +122,8 @@ export function goalProgress(
   const passed = now.getTime() - goal.startsAt.getTime();
   const elapsedShare = span <= 0 ? (now >= goal.dueAt ? 1 : 0) : Math.max(0, Math.min(1, passed / span));
   const daysLeft = Math.max(0, Math.ceil((goal.dueAt.getTime() - now.getTime()) / DAY_MS));
-  const forecastNps = linearForecast(history, goal.dueAt);
+  const forecastUncertaintyAtDue = forecastUncertainty(history, goal.dueAt);
+  const forecastNps = forecastIsShown(forecastUncertaintyAtDue, current.marginOfError ?? null) ? linearForecast(history, goal.dueAt) : null;
   const reachedNow = cur !== null && enoughAnswers && cur >= target;
 
   let status: GoalStatus;
@@ -109,6 +145,7 @@ export function goalProgress(
     elapsedShare,
     daysLeft,
     forecastNps,
+    forecastUncertainty: forecastUncertaintyAtDue,
     status,
     reachedNow,
     enoughAnswers,
@@ -122,8 +159,9 @@ export type GoalCommandResult =
   | { ok: false; error: Texts };
 
 const USAGE: Texts = {
-  da: "Skriv: mål <team> <mål-NPS> <dato> [min <antal svar>], fx `mål support 45 2027-11-30 min 30`.",
-  en: "Type: goal <team> <target NPS> <date> [min <answers>], e.g. `goal support 45 2027-11-30 min 30`.",
+  // Plain words only: no <…> or `…` that a platform would show with its escapes.
+  da: "Skriv fx: mål support 45 2027-11-30 (team, mål-NPS og dato), eventuelt med min 30 for mindst 30 svar.",
+  en: "Type for example: goal support 45 2027-11-30 (team, target NPS and date), optionally with min 30 for at least 30 answers.",
 };
 const MAX_YEARS_AHEAD = 5;
 

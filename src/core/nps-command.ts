@@ -41,10 +41,21 @@ function findName(word: string, names: string[]): string | null {
   return names.find((n) => n.toLowerCase() === lower) ?? null;
 }
 
+/**
+ * The language of the reply: the asker's when their own words are clearly Danish or clearly
+ * English (see detectLang), else the workspace default. Team and touchpoint names are the
+ * workspace's, not the asker's, so they do not count: "/nps cases support" is English ("cases"),
+ * "/nps support" has no words of either language and gets DEFAULT_LANGUAGE.
+ */
+export function replyLang(words: string[], ctx: Pick<CommandContext, "teams" | "touchpoints" | "defaultLang">): Lang {
+  const own = words.filter((w) => !findName(w, ctx.teams) && !findName(w, ctx.touchpoints));
+  return detectLang(own.join(" "), ctx.defaultLang);
+}
+
 export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand {
   const text = input.trim().replace(/^\/?nps\b/i, "").trim();
-  const lang = detectLang(text, ctx.defaultLang);
   let words = text.split(/\s+/).filter(Boolean);
+  const lang = replyLang(words, ctx);
   if (words.length === 1 && HELP_WORDS.has(words[0]!.toLowerCase())) return { kind: "help", lang };
 
   const verb = words[0]?.toLowerCase();
@@ -112,11 +123,13 @@ function parseThemes(words: string[], lang: Lang, ctx: CommandContext): NpsComma
   return { kind: "invalid", lang, error: prefix ? unknownScope(rest.slice(prefix.used).join(" "), ctx) : parsed.error };
 }
 
+/** What was not understood, the names there are, and an example built from those names. */
 function unknownScope(rest: string, ctx: CommandContext): Texts {
   const teams = ctx.teams.length > 0 ? ctx.teams.join(", ") : "–";
   const touchpoints = ctx.touchpoints.length > 0 ? ctx.touchpoints.join(", ") : "–";
+  const scope = [ctx.teams[0], ctx.touchpoints[0]].filter(Boolean).join(" ");
   return {
-    da: `Jeg kender ikke "${rest}" som team eller kontaktpunkt. Teams: ${teams}. Kontaktpunkter: ${touchpoints}.`,
-    en: `"${rest}" is not a team or touchpoint I know. Teams: ${teams}. Touchpoints: ${touchpoints}.`,
+    da: `Jeg kender ikke "${rest}" som team eller kontaktpunkt. Teams: ${teams}. Kontaktpunkter: ${touchpoints}.${scope ? ` Prøv fx: /nps denne måned ${scope}` : ""}`,
+    en: `"${rest}" is not a team or touchpoint I know. Teams: ${teams}. Touchpoints: ${touchpoints}.${scope ? ` Try for example: /nps this month ${scope}` : ""}`,
   };
 }

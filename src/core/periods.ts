@@ -6,6 +6,7 @@
  * turned into instants at the end via zonedMidnight, so DST days (23 h / 25 h)
  * need no special cases.
  */
+import { fittingPeriodExamples } from "./period-examples.ts";
 import { civilFromDays, daysFromCivil, isoWeekdayOfDays, zonedMidnight, zonedParts } from "./timezone.ts";
 
 export type Lang = "da" | "en";
@@ -23,16 +24,21 @@ export type ParseResult = { ok: true; period: Period } | { ok: false; error: Tex
 export interface TrendBucket {
   from: Date;
   to: Date;
+  /** "2026-11" / "2026-W47": the bucket's key (JSON output keeps it) */
   label: string;
+  /** what a person reads on a chart: "nov" / "Nov", "uge 47" / "wk 47" */
+  short: Texts;
+  /** the bucket has begun but not ended: its figure is so far */
+  partial: boolean;
 }
 
 export const DEFAULT_TIME_ZONE = "Europe/Copenhagen";
 export const MAX_DAYS = 3650;
 
-const DA_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const DA_SHORT = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
-const EN_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const DA_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+export const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const DA_SHORT = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+export const EN_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Month names people may type, both languages, full and abbreviated. */
 const MONTH_WORDS = new Map<string, number>();
@@ -40,8 +46,6 @@ const MONTH_WORDS = new Map<string, number>();
   list.forEach((name, i) => MONTH_WORDS.set(name.toLowerCase().replace(".", ""), i + 1)),
 );
 MONTH_WORDS.set("sept", 9).set("okt", 10).set("oct", 10).set("maj", 5).set("may", 5);
-
-const EXAMPLES = "this month, sidste måned, last 7 days, Q3 2026, 2026-10, 2026-10-01..2026-10-15";
 
 // ---- civil-day helpers -------------------------------------------------------
 
@@ -219,8 +223,8 @@ const RULES: Rule[] = [
 
 function unknown(text: string): ParseResult {
   return fail(
-    `Jeg forstår ikke perioden "${text}". Prøv fx: ${EXAMPLES}.`,
-    `I don't understand the period "${text}". Try for example: ${EXAMPLES}.`,
+    `Jeg forstår ikke perioden "${text}". Prøv fx: ${fittingPeriodExamples(text, "da").join(", ")}.`,
+    `I don't understand the period "${text}". Try for example: ${fittingPeriodExamples(text, "en").join(", ")}.`,
   );
 }
 
@@ -303,20 +307,23 @@ export function trendBuckets(p: Period, now: Date, timeZone: string = DEFAULT_TI
   // The 13 unit starts (local midnights) bound the 12 buckets: each bucket ends where the next begins.
   const a = civilFromDays(anchor);
   const starts: number[] = [];
-  const labels: string[] = [];
+  const labels: { label: string; short: Texts }[] = [];
   for (let i = 11; i >= -1; i--) {
     if (monthly) {
       const c = civilFromDays(daysFromCivil(a.year, a.month - i, 1));
       starts.push(daysFromCivil(c.year, c.month, 1));
-      labels.push(`${c.year}-${pad2(c.month)}`);
+      labels.push({ label: `${c.year}-${pad2(c.month)}`, short: { da: DA_SHORT[c.month - 1]!.replace(".", ""), en: EN_SHORT[c.month - 1]! } });
     } else {
       const monday = mondayOf(anchor) - 7 * i;
       const { year, week } = isoWeekOf(monday);
       starts.push(monday);
-      labels.push(`${year}-W${pad2(week)}`);
+      labels.push({ label: `${year}-W${pad2(week)}`, short: { da: `uge ${week}`, en: `wk ${week}` } });
     }
   }
   const out: TrendBucket[] = [];
-  for (let k = 0; k < 12; k++) out.push({ from: zonedMidnight(starts[k]!, timeZone), to: zonedMidnight(starts[k + 1]!, timeZone), label: labels[k]! });
+  for (let k = 0; k < 12; k++) {
+    const [from, to] = [zonedMidnight(starts[k]!, timeZone), zonedMidnight(starts[k + 1]!, timeZone)];
+    out.push({ from, to, ...labels[k]!, partial: from.getTime() <= now.getTime() && now.getTime() < to.getTime() });
+  }
   return out;
 }

@@ -31,9 +31,13 @@ export interface RedactResult {
 
 const KINDS: RedactionKind[] = ["email", "phone", "cpr", "url", "name", "iban", "card"];
 
+/**
+ * What stands where something was removed. Round brackets and plain words: no platform reads
+ * them as markup, so they need no escaping (Teams showed "[telefonnummer]" as "\[telefonnummer\]").
+ */
 export const PLACEHOLDERS: Record<Lang, Record<RedactionKind, string>> = {
-  da: { email: "[e-mail]", phone: "[telefonnummer]", cpr: "[CPR-nummer]", url: "[link]", name: "[navn]", iban: "[kontonummer]", card: "[kortnummer]" },
-  en: { email: "[e-mail]", phone: "[phone number]", cpr: "[CPR number]", url: "[link]", name: "[name]", iban: "[account number]", card: "[card number]" },
+  da: { email: "(e-mail fjernet)", phone: "(telefonnummer fjernet)", cpr: "(CPR-nummer fjernet)", url: "(link fjernet)", name: "(navn fjernet)", iban: "(kontonummer fjernet)", card: "(kortnummer fjernet)" },
+  en: { email: "(e-mail removed)", phone: "(phone number removed)", cpr: "(CPR number removed)", url: "(link removed)", name: "(name removed)", iban: "(account number removed)", card: "(card number removed)" },
 };
 
 /** A span to replace (kind) or to protect from lower-priority rules (kind null). */

@@ -1,10 +1,15 @@
 // What an NPS question is answered with: figures for a period and scope, the previous period
 // of equal length, and optionally the trend. Built by the NPS service, drawn by src/messages.
 import type { Comparison, NpsFigures } from "./nps.ts";
-import type { Period } from "./periods.ts";
+import type { Period, Texts } from "./periods.ts";
 
 export interface TrendPoint {
+  /** the bucket's key ("2026-11"), as JSON output shows it */
   label: string;
+  /** "nov" / "Nov", "uge 47" / "wk 47" */
+  short: Texts;
+  /** the bucket is still running */
+  partial: boolean;
   from: Date;
   to: Date;
   nps: number | null;

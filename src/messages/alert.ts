@@ -29,7 +29,7 @@ export interface CaseView {
 const T = {
   da: {
     title: (score: number, team: string) => `Utilfreds kunde: ${score}/10${team}`,
-    customer: "Kunde", anonymous: "ukendt", score: "Score", ces: "Indsats (CES)", touchpoint: "Kontaktpunkt", team: "Team",
+    customer: "Kunde", anonymous: "ukendt", score: "Score", ces: "Kundens besvær (CES)", cesValue: (n: number) => `${n} af 7`, picker: "Vælg en kollega…", touchpoint: "Kontaktpunkt", team: "Team",
     answered: "Besvaret", owner: "Ansvarlig", state: "Status", contact: "Kontakt",
     open: "Åben – ingen har taget den endnu", claimed: (who: string) => `Taget af ${who}`, resolved: (who: string, outcome: string) => `Løst af ${who}: ${outcome}`,
     claim: "Jeg tager den", resolve: "Løst", handOver: "Giv videre", contactButton: "Vis kontakt", noComment: "(ingen kommentar)", done: "Hvad blev gjort",
@@ -37,7 +37,7 @@ const T = {
   },
   en: {
     title: (score: number, team: string) => `Unhappy customer: ${score}/10${team}`,
-    customer: "Customer", anonymous: "unknown", score: "Score", ces: "Effort (CES)", touchpoint: "Touchpoint", team: "Team",
+    customer: "Customer", anonymous: "unknown", score: "Score", ces: "Customer effort (CES)", cesValue: (n: number) => `${n} of 7`, picker: "Choose a colleague…", touchpoint: "Touchpoint", team: "Team",
     answered: "Answered", owner: "Owner", state: "State", contact: "Contact",
     open: "Open – nobody has taken it yet", claimed: (who: string) => `Taken by ${who}`, resolved: (who: string, outcome: string) => `Resolved by ${who}: ${outcome}`,
     claim: "I'll take it", resolve: "Resolved", handOver: "Hand over", contactButton: "Show contact", noComment: "(no comment)", done: "What was done",
@@ -57,7 +57,7 @@ export function buildAlert(c: CaseView, lang: Lang, now: Date): Message {
   const facts: Fact[] = [
     { label: t.customer, value: [c.customerName, c.customerAccount].filter(Boolean).join(" · ") || t.anonymous },
     { label: t.score, value: `${c.score}/10` },
-    ...(c.ces !== null ? [{ label: t.ces, value: `${c.ces}/7` }] : []),
+    ...(c.ces !== null ? [{ label: t.ces, value: t.cesValue(c.ces) }] : []),
     ...(c.touchpoint ? [{ label: t.touchpoint, value: c.touchpoint }] : []),
     ...(c.team ? [{ label: t.team, value: c.team.name }] : []),
     { label: t.answered, value: formatAge(c.answeredAt, now, lang) },
@@ -77,7 +77,7 @@ export function buildAlert(c: CaseView, lang: Lang, now: Date): Message {
       actions: [
         ...(c.state === "open" ? [{ kind: "button" as const, id: "case.claim", label: t.claim, value: String(c.id), style: "primary" as const }] : []),
         { kind: "button", id: "case.resolve", label: t.resolve, value: String(c.id) },
-        { kind: "userPicker", id: "case.handOver", label: t.handOver, value: String(c.id) },
+        { kind: "userPicker", id: "case.handOver", label: t.handOver, placeholder: t.picker, value: String(c.id) },
         // A channel copy has no contact details; owner, lead and admins can ask for them privately.
         ...(c.contact === null ? [{ kind: "button" as const, id: "case.contact", label: t.contactButton, value: String(c.id) }] : []),
       ],

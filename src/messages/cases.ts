@@ -1,13 +1,17 @@
 // "/nps cases": the detractor cases of a team (or all), with the team's closing numbers.
 import { formatAge } from "./age.ts";
 import { stateText, type CaseView } from "./alert.ts";
+import { countOf } from "../core/plural.ts";
 import { formatNumber } from "./format.ts";
 import type { Block, Lang, Message } from "./model.ts";
 import { truncate } from "./model.ts";
 
 export interface CaseStats {
   total: number;
+  /** not resolved, claimed or not */
   open: number;
+  /** claimed and not resolved (part of open) */
+  inProgress: number;
   /** resolved / total, 0..1; null without cases */
   closingRate: number | null;
   medianHoursToClaim: number | null;
@@ -26,7 +30,7 @@ export function buildCaseList(scope: string | null, cases: CaseView[], stats: Ca
       type: "facts",
       facts: [
         { label: da ? "Sager i alt" : "Cases in total", value: String(stats.total) },
-        { label: da ? "Åbne" : "Open", value: String(stats.open) },
+        { label: da ? "Åbne" : "Open", value: stats.inProgress > 0 ? `${stats.open} (${stats.inProgress} ${da ? "i gang" : "in progress"})` : String(stats.open) },
         { label: da ? "Lukkeprocent" : "Closing rate", value: rate },
         { label: da ? "Median tid til nogen tog den" : "Median time to claim", value: median },
       ],
@@ -40,7 +44,7 @@ export function buildCaseList(scope: string | null, cases: CaseView[], stats: Ca
       return `#${c.id} ${c.score}/10 ${who}${c.team ? ` (${c.team.name})` : ""}, ${formatAge(c.openedAt, now, lang)}: ${stateText(c, lang)}${comment}`;
     });
     blocks.push({ type: "text", text: lines.join("\n") });
-    if (cases.length > SHOWN) blocks.push({ type: "context", text: da ? `… og ${cases.length - SHOWN} flere` : `… and ${cases.length - SHOWN} more` });
+    if (cases.length > SHOWN) blocks.push({ type: "context", text: `… ${da ? "og" : "and"} ${countOf(cases.length - SHOWN, "more", lang)}` });
   }
-  return { kind: "caseList", lang, summary: `${title}: ${stats.open} ${da ? "åbne" : "open"}`, blocks };
+  return { kind: "caseList", lang, summary: `${title}: ${countOf(stats.open, "openCase", lang)}`, blocks };
 }

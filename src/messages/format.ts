@@ -27,13 +27,6 @@ export function formatNpsValue(value: number | null): string {
   return rounded > 0 ? `+${rounded}` : `${rounded}`;
 }
 
-export function formatDelta(delta: number | null, lang: Lang): string {
-  if (delta === null) return "–";
-  const rounded = Math.round(delta * 10) / 10;
-  const sign = rounded > 0 ? "+" : rounded < 0 ? "-" : "±";
-  return `${sign}${formatNumber(Math.abs(rounded), lang, Number.isInteger(rounded) ? 0 : 1)}`;
-}
-
 export function formatPercent(part: number, whole: number, lang: Lang): string {
   if (whole === 0) return "–";
   return `${formatNumber((100 * part) / whole, lang)} %`;

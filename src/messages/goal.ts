@@ -1,4 +1,5 @@
 // One line about a team's loyalty goal, used in /nps answers, the digest and the home view.
+// "now" is the last 30 days (GoalService); the forecast is there only when core/goals.ts allows.
 import { formatDate, formatNpsValue } from "./format.ts";
 import type { Lang } from "./model.ts";
 
@@ -20,6 +21,6 @@ export function formatGoal(g: GoalLine, lang: Lang, timeZone: string): string {
   const elapsed = `${Math.round(g.elapsedShare * 100)} %`;
   const forecast = g.forecastNps === null ? "" : lang === "da" ? ` · prognose ${formatNpsValue(g.forecastNps)}` : ` · forecast ${formatNpsValue(g.forecastNps)}`;
   return lang === "da"
-    ? `${formatNpsValue(g.targetNps)} inden ${by} · nu ${formatNpsValue(g.currentNps)}${forecast} · ${elapsed} af tiden gået · ${STATUS.da[g.status]}`
-    : `${formatNpsValue(g.targetNps)} by ${by} · now ${formatNpsValue(g.currentNps)}${forecast} · ${elapsed} of the time gone · ${STATUS.en[g.status]}`;
+    ? `${formatNpsValue(g.targetNps)} inden ${by} · nu ${formatNpsValue(g.currentNps)} (seneste 30 dage)${forecast} · ${elapsed} af tiden gået · ${STATUS.da[g.status]}`
+    : `${formatNpsValue(g.targetNps)} by ${by} · now ${formatNpsValue(g.currentNps)} (last 30 days)${forecast} · ${elapsed} of the time gone · ${STATUS.en[g.status]}`;
 }

@@ -28,7 +28,8 @@ export type Block =
 
 export type Action =
   | { kind: "button"; id: string; label: string; value: string; style?: "primary" | "danger" }
-  | { kind: "userPicker"; id: string; label: string; value: string };
+  /** label: what choosing does ("Giv videre"); placeholder: what the empty picker says ("Vælg en kollega…") */
+  | { kind: "userPicker"; id: string; label: string; placeholder: string; value: string };
 
 export interface Message {
   /** what the message is, for logs and outbox keys: "npsAnswer", "digest", "alert", … */

@@ -31,6 +31,9 @@ export interface CaseSettings {
   observe?: HabitObserver;
 }
 
+/** Where the clicked alert is: a private chat with the clicker (the owner's DM) or a shared channel. */
+export type AlertPlace = "private" | "shared";
+
 export type CaseActionResult =
   | { ok: true; view: CaseView; alert: Message; note: Message | null }
   | { ok: false; explanation: Message };
@@ -119,7 +122,11 @@ export class CaseService {
     const view = await this.view(caseId, "owner");
     const message = kind === "alert" ? buildAlert(view, this.settings.lang, now) : buildReminder(view, kind, this.settings.lang, now);
     if (this.settings.consoleOnly) {
-      await this.enqueue(`${kind}:${caseId}:console:${personId}`, "console", `DM person #${personId}`, message, now);
+      // The console prints the target: say who would get it, by name.
+      const person = await this.people.byId(personId);
+      const name = this.people.displayName(person) ?? `#${personId}`;
+      const target = this.settings.lang === "da" ? `privat til ${name}` : `private to ${name}`;
+      await this.enqueue(`${kind}:${caseId}:console:${personId}`, "console", target, message, now);
       return;
     }
     for (const t of await this.people.directTargets(personId)) await this.enqueue(`${kind}:${caseId}:${t.platform}:${t.target}`, t.platform, t.target, message, now);
@@ -163,7 +170,19 @@ export class CaseService {
     return { ok: false, explanation: buildNotice(lang, lang === "da" ? da : en) };
   }
 
-  async claim(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
+  /**
+   * The alert as it should look where it was clicked: in the clicker's private chat it keeps the
+   * contact line when they may see it (the owner needs the number just after "Jeg tager den").
+   */
+  private async shownAlert(caseId: number, person: { id: number; isAdmin: boolean }, place: AlertPlace, now: Date, lang: Lang): Promise<{ view: CaseView; alert: Message }> {
+    const view = await this.view(caseId, "channel");
+    if (place !== "private") return { view, alert: buildAlert(view, lang, now) };
+    const c = await this.load(caseId);
+    const mayContact = !!c && canSeeContact({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null });
+    return { view, alert: buildAlert(mayContact ? await this.view(caseId, "owner") : view, lang, now) };
+  }
+
+  async claim(caseId: number, actor: Actor, now: Date, lang = this.settings.lang, place: AlertPlace = "shared"): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
     const person = await this.people.resolve(actor);
@@ -183,11 +202,10 @@ export class CaseService {
       return this.refuse(lang, `${fresh.claimedBy ?? "En anden"} har allerede taget sagen.`, `${fresh.claimedBy ?? "Someone else"} has already taken the case.`);
     }
     if (!c.claimedAt) this.settings.observe?.({ type: "case_claimed", secondsToClaim: (now.getTime() - c.openedAt.getTime()) / 1000 });
-    const view = await this.view(caseId, "channel");
-    return { ok: true, view, alert: buildAlert(view, lang, now), note: null };
+    return { ok: true, ...(await this.shownAlert(caseId, person, place, now, lang)), note: null };
   }
 
-  async resolve(caseId: number, actor: Actor, input: { actionTaken: string; outcome: "recovered" | "not_recovered" | "no_contact" }, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
+  async resolve(caseId: number, actor: Actor, input: { actionTaken: string; outcome: "recovered" | "not_recovered" | "no_contact" }, now: Date, lang = this.settings.lang, place: AlertPlace = "shared"): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
     const person = await this.people.resolve(actor);
@@ -201,11 +219,11 @@ export class CaseService {
     });
     if (won.count === 0) return this.refuse(lang, ...RESOLVED);
     this.settings.observe?.({ type: "case_resolved" });
-    const view = await this.view(caseId, "channel");
-    return { ok: true, view, alert: buildAlert(view, lang, now), note: buildOutcomeNote(view, lang) };
+    const shown = await this.shownAlert(caseId, person, place, now, lang);
+    return { ok: true, ...shown, note: buildOutcomeNote(shown.view, lang) };
   }
 
-  async handOver(caseId: number, actor: Actor, to: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
+  async handOver(caseId: number, actor: Actor, to: Actor, now: Date, lang = this.settings.lang, place: AlertPlace = "shared"): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
     const person = await this.people.resolve(actor);
@@ -219,8 +237,7 @@ export class CaseService {
         : this.refuse(lang, ...RESOLVED);
     await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: next.id > 0 ? next.id : null, remindedAt: null, escalatedAt: null, openedAt: c.state === "open" ? now : c.openedAt } });
     if (next.id > 0) await this.sendToPerson(caseId, next.id, "alert", now);
-    const view = await this.view(caseId, "channel");
-    return { ok: true, view, alert: buildAlert(view, lang, now), note: null };
+    return { ok: true, ...(await this.shownAlert(caseId, person, place, now, lang)), note: null };
   }
 
   /** "Show contact": only owner, team lead and admins get the customer's contact details. */
@@ -256,7 +273,9 @@ export class CaseService {
     const all = await this.prisma.detractorCase.findMany({ where: teamId !== undefined ? { teamId } : {}, select: { id: true, state: true, openedAt: true, claimedAt: true }, orderBy: { id: "desc" } });
     const stats: CaseStats = {
       total: all.length,
-      open: all.filter((c) => c.state === "open").length,
+      // Open means not resolved: a claimed case is still open, and also counted as in progress.
+      open: all.filter((c) => c.state !== "resolved").length,
+      inProgress: all.filter((c) => c.state === "claimed").length,
       closingRate: closingRate(all.map((c) => ({ state: c.state as CaseState }))),
       medianHoursToClaim: medianHours(all.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
     };

@@ -1,7 +1,7 @@
 // Everything a person can type to the bot (/nps …, in Slack, Teams or the console) → a reply.
 // Faces strip their own syntax (slash command, <at> mention), call `handle`, and render the reply.
 import type { Message } from "../messages/model.ts";
-import { buildHelp } from "../messages/help.ts";
+import { buildHelp, buildProblem, commandsFor, type HelpNames } from "../messages/help.ts";
 import { buildBindingReply } from "../messages/binding.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { NpsService } from "./nps-service.ts";
@@ -10,12 +10,16 @@ import type { GoalService } from "./goal-service.ts";
 import type { ThemeService } from "./theme-service.ts";
 import { buildThemes } from "../messages/themes.ts";
 import { parseGoalCommand } from "../core/goals.ts";
+import { parseCaseCommand } from "../core/case-command.ts";
 import { buildNotice } from "../messages/notice.ts";
 import { formatGoal } from "../messages/goal.ts";
 import { formatDate } from "../messages/format.ts";
 import type { Lang } from "../messages/model.ts";
 import { slugify } from "../core/slug.ts";
 import type { Db } from "../store/database.ts";
+
+/** The console user of local mode is one person, known by this address. */
+const CONSOLE_EMAIL = "console@kundepuls.local";
 
 export interface ChatContext {
   platform: "slack" | "teams" | "console";
@@ -44,9 +48,9 @@ export class ChatCommandService {
     const privately = (message: Message): ChatReply => ({ message, visibility: "private" });
     switch (command.kind) {
       case "help":
-        return privately(buildHelp(command.lang));
+        return privately(buildHelp(command.lang, ctx.platform, await this.helpNames(ctx.now)));
       case "invalid":
-        return privately(buildHelp(command.lang, command.error[command.lang]));
+        return privately(buildProblem(command.lang, commandsFor(ctx.platform, command.error[command.lang])));
       case "query":
         return { message: await this.nps.answerQuery(command, ctx.now), visibility: command.share ? "channel" : "private" };
       case "cases":
@@ -69,6 +73,29 @@ export class ChatCommandService {
         return { message: buildBindingReply(command.kind, result, command.lang), visibility: result.ok ? "channel" : "private" };
       }
     }
+  }
+
+  /**
+   * The console's case commands ("tag 12", "løs 12 vundet ringede"): the same CaseService calls
+   * the chat buttons make, as the console user (an admin in local mode). Null: not a case command.
+   */
+  async handleCaseCommand(text: string, ctx: ChatContext): Promise<ChatReply | null> {
+    const command = parseCaseCommand(text);
+    if (!command) return null;
+    const lang = command.lang;
+    if (command.kind === "invalid") return { message: buildProblem(lang, command.error[lang]), visibility: "private" };
+    const actor = { platform: "console" as const, userId: ctx.userId, email: CONSOLE_EMAIL, name: lang === "da" ? "Lokal bruger" : "Local user" };
+    const result =
+      command.kind === "claim"
+        ? await this.habits.cases.claim(command.caseId, actor, ctx.now, lang, "private")
+        : await this.habits.cases.resolve(command.caseId, actor, { actionTaken: command.actionTaken, outcome: command.outcome }, ctx.now, lang, "private");
+    return { message: result.ok ? result.alert : result.explanation, visibility: "private" };
+  }
+
+  /** The team and touchpoint the help's examples use: the workspace's own, so they work as written. */
+  private async helpNames(now: Date): Promise<HelpNames> {
+    const { teams, touchpoints } = await this.nps.commandContext(now);
+    return { team: teams[0] ?? null, touchpoint: touchpoints[0] ?? null };
   }
 
   /** "/nps goal support" shows the goal; "/nps goal support 45 2027-11-30 [min 30]" sets one. */

@@ -79,18 +79,21 @@ export class DigestService {
     const best = rankStories(usable.map(({ a }) => ({ id: a.id, text: a.comment!, createdAt: a.answeredAt, touchpoint: a.touchpoint?.name ?? null, score: a.score })), now)[0];
     const bestAnswer = best && promoters.find((a) => a.id === best.id)!;
     const named = !!bestAnswer?.consentToShare;
-    const open = await this.prisma.detractorCase.findMany({ where: { teamId: team.id, state: "open" }, orderBy: { openedAt: "asc" }, select: { openedAt: true } });
-    const trend = thisMonth.ok ? buckets.map((b, i) => ({ label: b.label, from: b.from, to: b.to, nps: perBucket[i]!.nps, responses: perBucket[i]!.responses })) : null;
+    // Open means not resolved: a claimed case is still open (and counted as in progress).
+    const open = await this.prisma.detractorCase.findMany({ where: { teamId: team.id, state: { not: "resolved" } }, orderBy: { openedAt: "asc" }, select: { openedAt: true, state: true } });
+    const trend = thisMonth.ok ? buckets.map((b, i) => ({ label: b.label, short: b.short, partial: b.partial, from: b.from, to: b.to, nps: perBucket[i]!.nps, responses: perBucket[i]!.responses })) : null;
     return {
       team: { slug: team.slug, name: team.name },
       sinceLast: { promoters: sinceLast.promoters, passives: sinceLast.passives, detractors: sinceLast.detractors, responses: sinceLast.responses },
       rolling,
+      before,
       comparison: compareNps(rolling, before),
+      minResponses: this.settings.minResponses,
       goal,
       bestQuote: bestAnswer
         ? { text: redact(bestAnswer.comment!, { customerName: bestAnswer.customerName, keepName: named, lang: this.settings.lang }).text, attribution: named ? bestAnswer.customerName : null }
         : null,
-      openCases: { count: open.length, oldestOpenedAt: open[0]?.openedAt ?? null },
+      openCases: { open: open.length, inProgress: open.filter((c) => c.state === "claimed").length, oldestOpenedAt: open[0]?.openedAt ?? null },
       trend,
     };
   }

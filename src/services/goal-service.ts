@@ -66,7 +66,7 @@ export class GoalService {
     const history = buckets.map((b, i) => ({ at: new Date(Math.min(b.to.getTime(), now.getTime())), nps: perBucket[i]!.nps }));
     const progress = goalProgress(
       { targetNps: goal.targetNps, minResponses: goal.minResponses, startsAt: goal.startsAt, dueAt: goal.dueAt, baselineNps: baseline!.nps },
-      { nps: rolling!.nps, responses: rolling!.responses },
+      { nps: rolling!.nps, responses: rolling!.responses, marginOfError: rolling!.marginOfError },
       history,
       now,
     );

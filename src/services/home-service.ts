@@ -1,4 +1,5 @@
 // The personal overview for a chat user (Slack App Home, the Teams personal card).
+import { labelSoFar } from "../core/period-labels.ts";
 import { parsePeriod } from "../core/periods.ts";
 import { buildHome, type HomeView } from "../messages/home.ts";
 import type { Lang, Message } from "../messages/model.ts";
@@ -28,13 +29,19 @@ export class HomeService {
     const teams: HomeView["teams"] = [];
     for (const team of led) {
       const report = await this.nps.report({ period: month.period, team: team.slug, now });
-      teams.push({ name: team.name, goal: report.goal ?? null, monthNps: report.figures.nps, monthMargin: report.figures.marginOfError, monthResponses: report.figures.responses });
+      teams.push({ slug: team.slug, name: team.name, goal: report.goal ?? null, month: report.figures });
     }
+    const openCases = person.id > 0 ? await this.cases.openCasesOwnedBy(person.id) : [];
     const view: HomeView = {
       personName: person.name,
-      openCases: person.id > 0 ? await this.cases.openCasesOwnedBy(person.id) : [],
+      // Cases are routed to people by e-mail (owners, leads): a chat user whose e-mail is unknown
+      // (Teams could not tell it) is not linked yet, and "no cases" would be a guess.
+      known: openCases.length > 0 || (person.id > 0 && person.email !== null),
+      openCases,
+      monthLabel: labelSoFar(month.period, now, tz)[lang],
+      minResponses: this.nps.settings.minResponses,
       teams,
-      company: { monthLabel: month.period.label[lang], nps: company.figures.nps, margin: company.figures.marginOfError, responses: company.figures.responses },
+      company: company.figures,
     };
     return buildHome(view, lang, now, tz);
   }

@@ -185,7 +185,7 @@ export class NpsService {
       for (let i = 0; i < buckets.length; i++) {
         const b = buckets[i]!;
         const f = nps(2 + i);
-        trend.push({ label: b.label, from: b.from, to: b.to, nps: f.nps, responses: f.responses });
+        trend.push({ label: b.label, short: b.short, partial: b.partial, from: b.from, to: b.to, nps: f.nps, responses: f.responses });
       }
     }
     return {
@@ -203,6 +203,6 @@ export class NpsService {
     const counted = this.counted.get(command);
     this.counted.delete(command);
     const report = await this.report({ period: command.period, team: command.team, touchpoint: command.touchpoint, withTrend: true, now }, counted);
-    return buildNpsAnswer(report, command.lang, this.settings.minResponses, this.settings.timeZone);
+    return buildNpsAnswer(report, command.lang, this.settings.minResponses, this.settings.timeZone, now);
   }
 }

@@ -52,11 +52,17 @@ export class PeopleService {
           return this.prisma.person.findFirstOrThrow({ where: { [idField]: actor.userId } });
         });
     }
+    if (!person && !idField && email) {
+      // The console user of local mode acts on cases too: it becomes a person (by e-mail), so a
+      // case it claims has an owner.
+      person = await this.prisma.person.upsert({ where: { email }, update: {}, create: { email, name: actor.name ?? null } });
+    }
     if (!person) {
       return { id: -1, email, name: actor.name ?? "console", slackUserId: null, teamsUserId: null, isAdmin: true };
     }
     if (actor.name && !person.name) person = await this.prisma.person.update({ where: { id: person.id }, data: { name: actor.name } });
-    return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor) };
+    // The console exists only in local mode, where its user is the admin.
+    return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor) || actor.platform === "console" };
   }
 
   async byId(id: number): Promise<PersonRow | null> {

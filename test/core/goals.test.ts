@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AT_RISK_BAND, goalProgress, linearForecast, parseGoalCommand, type GoalInput } from "../../src/core/goals.ts";
+import { AT_RISK_BAND, FORECAST_MAX_UNCERTAINTY, forecastIsShown, forecastUncertainty, goalProgress, linearForecast, parseGoalCommand, type GoalInput } from "../../src/core/goals.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -68,6 +68,26 @@ describe("goalProgress", () => {
     expect(p.reachedNow).toBe(false);
     expect(p.forecastNps).toBe(48.91); // least squares over the day offsets, read at 31 Dec 23:59:59.999
     expect(p.status).toBe("on_track");
+  });
+
+  it("shows a forecast only when its prediction interval and the current margin are both narrow enough", () => {
+    // A steady rise: the line is sure of itself, and ±9 on the current figure allows it.
+    const steady = monthly([22, 25, 27, 30, 31, 33]);
+    expect(forecastUncertainty(steady, goal.dueAt)!).toBeLessThanOrEqual(FORECAST_MAX_UNCERTAINTY);
+    expect(goalProgress(goal, { nps: 31.5, responses: 120, marginOfError: 9 }, steady, mid).forecastNps).toBe(48.91);
+    // The same line beside "+35 ±29" is not shown: the forecast cannot be surer than the figure.
+    const wide = goalProgress(goal, { nps: 35, responses: 40, marginOfError: 29 }, steady, mid);
+    expect(wide.forecastNps).toBeNull();
+    expect(wide.status).toBe("at_risk"); // decided by the current figure (within the band below 40)
+    // Months that jump about: the line's own interval is far wider than the limit.
+    const jumpy = monthly([10, 60, 0, 70, 5, 80]);
+    expect(forecastUncertainty(jumpy, goal.dueAt)!).toBeGreaterThan(FORECAST_MAX_UNCERTAINTY);
+    expect(goalProgress(goal, { nps: 42, responses: 500, marginOfError: 5 }, jumpy, mid).forecastNps).toBeNull();
+    // Three points leave one degree of freedom: any scatter at all hides the forecast.
+    expect(forecastIsShown(forecastUncertainty(monthly([20, 25, 27]), goal.dueAt), 5)).toBe(false);
+    expect(forecastIsShown(null, 5)).toBe(false);
+    expect(forecastIsShown(FORECAST_MAX_UNCERTAINTY, FORECAST_MAX_UNCERTAINTY)).toBe(true);
+    expect(forecastIsShown(FORECAST_MAX_UNCERTAINTY + 0.01, 0)).toBe(false);
   });
 
   it("is at risk when the trend ends just under the target, off track further below", () => {

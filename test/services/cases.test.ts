@@ -90,7 +90,7 @@ describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
     expect(slack.sent.map((d) => d.target)).toEqual(["CFALLBACK"]);
     const text = JSON.stringify(slack.sent[0]!.message);
     expect(text).not.toContain("bo@firma.dk");
-    expect(text).toContain("[e-mail]");
+    expect(text).toContain("(e-mail fjernet)");
   });
 
   it("CES ≤ 2 opens a case too; old answers (imported history) do not", async () => {
@@ -180,5 +180,35 @@ describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
     await worker.runOnce();
     expect(slack.sent.map((d) => d.target)).toEqual(["ULEAD"]);
     expect(await prisma.detractorCase.count({ where: { answerId: change.answerId } })).toBe(1);
+  });
+  it("claimed in the owner's DM, the alert there keeps the contact line; a channel copy never has it", async () => {
+    await ingest.store([answer("own1", 2)], clock);
+    const c = await env.db.prisma.detractorCase.findFirstOrThrow({ where: { answer: { externalId: "own1" } } });
+    const inDm = await cases.claim(c.id, { platform: "slack", userId: "ULEAD" }, clock, "da", "private");
+    if (!inDm.ok) throw new Error("the lead may claim");
+    const facts = inDm.alert.blocks.flatMap((b) => (b.type === "facts" ? b.facts : []));
+    expect(facts).toContainEqual({ label: "Kontakt", value: "bo@firma.dk" });
+    expect(facts).toContainEqual({ label: "Status", value: "Taget af Lene Leder" });
+    const actions = inDm.alert.blocks.flatMap((b) => (b.type === "actions" ? b.actions.map((a) => a.id) : []));
+    expect(actions).not.toContain("case.contact"); // nothing to ask for: the contact is right there
+    const inChannel = await cases.claim(c.id, { platform: "slack", userId: "ULEAD" }, clock, "da", "shared");
+    if (!inChannel.ok) throw new Error("the owner may claim again");
+    expect(JSON.stringify(inChannel.alert)).not.toContain("bo@firma.dk");
+    // handed over from the lead's own chat: the lead may still see the contact there
+    const other = await cases.handOver(c.id, { platform: "slack", userId: "ULEAD" }, { platform: "slack", userId: "UOLE", name: "Ole" }, clock, "da", "private");
+    if (!other.ok) throw new Error("the lead may hand over");
+    expect(JSON.stringify(other.alert)).toContain("bo@firma.dk"); // the lead still may
+  });
+
+  it("/nps sager counts a claimed case as open, and shows it in progress", async () => {
+    const rows = await env.db.prisma.detractorCase.findMany({ where: { teamId: { not: null }, team: { slug: "support" } }, select: { state: true } });
+    const open = rows.filter((r) => r.state !== "resolved").length;
+    const claimed = rows.filter((r) => r.state === "claimed").length;
+    expect(claimed).toBeGreaterThan(0);
+    const list = await cases.listMessage({ team: "support" }, "da", clock);
+    const facts = list.blocks.flatMap((b) => (b.type === "facts" ? b.facts : []));
+    expect(facts).toContainEqual({ label: "Åbne", value: `${open} (${claimed} i gang)` });
+    const en = await cases.listMessage({ team: "support" }, "en", clock);
+    expect(en.blocks.flatMap((b) => (b.type === "facts" ? b.facts : []))).toContainEqual({ label: "Open", value: `${open} (${claimed} in progress)` });
   });
 });

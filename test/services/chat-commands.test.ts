@@ -1,6 +1,8 @@
 // What people type to the bot, through the real app wiring (local mode), on both databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConsoleFace } from "../../src/faces/console/console-face.ts";
 import { renderConsole } from "../../src/faces/console/render.ts";
+import { silentLogger } from "../../src/logger.ts";
 import type { ChatContext } from "../../src/services/chat-commands.ts";
 import { PROVIDERS } from "../support/databases.ts";
 import { startTestApp, type RunningApp } from "../support/app.ts";
@@ -65,7 +67,26 @@ describe.each(PROVIDERS)("chat commands on %s", (provider) => {
     expect(home).toContain("Kundepuls – hej Lene");
     expect(home).toContain("Mine åbne sager");
     expect(home).toMatch(/#\d+ · 0\/10/);
-    expect(home).toContain("Kundeservice: NPS denne måned");
+    expect(home).toContain("Kundeservice: NPS november 2026 (1.–30.)"); // the running month, named as partial
     expect(home).toContain("+45 inden 30. nov. 2027");
+  });
+
+  it("in the console a person takes and resolves a case by number, through the same CaseService", async () => {
+    const face = new ConsoleFace(run.app.commands, run.app.nps.settings, () => {}, silentLogger, () => now);
+    const open = await run.app.db.prisma.detractorCase.findFirstOrThrow({ where: { state: "open" }, orderBy: { id: "asc" } });
+    const listed = await face.handleLine("/nps sager support");
+    expect(listed).toContain(`#${open.id} `);
+    const taken = await face.handleLine(`tag ${open.id}`);
+    expect(taken).toContain("Taget af Lokal bruger");
+    expect(taken).toContain(`Skriv: løs ${open.id} vundet/tabt/ingen-kontakt og hvad du gjorde`); // the button, as a command to type
+    expect((await run.app.db.prisma.detractorCase.findUniqueOrThrow({ where: { id: open.id } })).state).toBe("claimed");
+    const resolved = await face.handleLine(`løs ${open.id} vundet ringede og gav en ny tid`);
+    expect(resolved).toContain("Løst af Lokal bruger: Kunden er vundet tilbage");
+    expect(await run.app.db.prisma.detractorCase.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ state: "resolved", outcome: "recovered", actionTaken: "ringede og gav en ny tid" });
+    expect(await face.handleLine(`claim ${open.id}`)).toContain("The case is already resolved.");
+    expect(await face.handleLine("hvad så")).toBe('Det forstod jeg ikke: "hvad så". Prøv fx: /nps denne måned · tag 12 · hjælp\n');
+    const help = await face.handleLine("hjælp");
+    expect(help).toContain("• tag 12 – tag sag nr. 12");
+    expect(help).not.toContain("forbind"); // channels are connected in Slack or Teams, not here
   });
 });

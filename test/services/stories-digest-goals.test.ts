@@ -77,7 +77,7 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     ], clock);
     const rows = await env.db.prisma.story.findMany({ orderBy: { id: "asc" } });
     expect(rows).toHaveLength(4);
-    expect(rows[0]!.text).toBe("Karen Jensen her – Mette i telefonen var fantastisk! Ring gerne igen på [telefonnummer].");
+    expect(rows[0]!.text).toBe("Karen Jensen her – Mette i telefonen var fantastisk! Ring gerne igen på (telefonnummer fjernet).");
     expect(rows[0]!.attribution).toBe("Karen Jensen");
   });
 
@@ -104,7 +104,7 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     const res = await stories.submit({ text: "Kunden skrev: tak til Jonas! Mail mig på kunde@firma.dk", attribution: "Kunde hos Bageriet", by: { platform: "slack", userId: "UEMP", name: "Emil" } }, clock);
     expect(res.ok).toBe(true);
     const row = await env.db.prisma.story.findFirstOrThrow({ where: { kind: "employee" } });
-    expect(row.text).toBe("Kunden skrev: tak til Jonas! Mail mig på [e-mail]");
+    expect(row.text).toBe("Kunden skrev: tak til Jonas! Mail mig på (e-mail fjernet)");
     clock = new Date("2026-12-02T08:05:00Z");
     expect(await stories.runPlan(clock)).toBe(1);
     await worker.runOnce();
@@ -138,9 +138,10 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     const sent = slack.sent.filter((d) => d.message.kind === "digest");
     expect(sent.map((d) => d.target).sort()).toEqual(["CLEDELSE", "CSUP"]);
     const text = JSON.stringify(sent[0]!.message);
-    expect(text).toContain("Dagens NPS – Kundeservice");
+    expect(text).toContain("Dagens opsummering – Kundeservice");
+    expect(text).toContain('"label":"NPS, seneste 30 dage","value":"For få svar (8 af 30): +88, meget usikkert"');
     expect(text).toContain("Mål"); // the goal's progress
-    expect(text).toContain("2 nye svar siden sidst: 1 anbefalere, 1 passive, 0 kritikere.");
+    expect(text).toContain("2 nye svar siden sidst: 1 anbefaler, 1 passiv, 0 kritikere.");
     expect(text).toContain("Hurtigt svar og en løsning"); // the best new promoter quote
     clock = new Date("2026-12-03T07:31:00Z"); // next day
     expect((await digests.run(clock))[0]).toMatchObject({ queued: 2 });

@@ -1,12 +1,17 @@
 // The console face: in local mode every message the bot would post is printed, and lines typed
-// on stdin (/nps this month, help, …) are answered — the same services the chat faces use.
+// on stdin are answered — /nps questions and help through the same services the chat faces use,
+// and the case commands (tag 12 / claim 12, løs 12 … / resolve 12 …) so local mode shows the
+// whole loop of an alert.
 import readline from "node:readline";
+import { detectLang } from "../../core/language.ts";
 import type { Logger } from "../../logger.ts";
+import { buildProblem } from "../../messages/help.ts";
 import type { Message } from "../../messages/model.ts";
-import { buildHelp } from "../../messages/help.ts";
-import type { ChatCommandService } from "../../services/chat-commands.ts";
+import type { ChatCommandService, ChatContext } from "../../services/chat-commands.ts";
 import type { NpsSettings } from "../../services/nps-service.ts";
 import { renderConsole } from "./render.ts";
+
+const HELP_WORDS = /^\/?(help|hjælp|hjaelp|\?)$/i;
 
 export class ConsoleFace {
   private reader: readline.Interface | undefined;
@@ -23,14 +28,20 @@ export class ConsoleFace {
   async handleLine(line: string): Promise<string> {
     const text = line.trim();
     if (text === "") return "";
+    const ctx: ChatContext = { platform: "console", channelId: null, userId: "console", now: this.now() };
     let message: Message;
-    if (/^\/?(nps)(\s|$)/i.test(text)) {
-      message = (await this.commands.handle(text, { platform: "console", channelId: null, userId: "console", now: this.now() })).message;
-    } else if (/^\/?(help|hjælp|hjaelp|\?)$/i.test(text)) {
-      message = buildHelp(this.settings.defaultLang);
-    } else {
-      const lang = this.settings.defaultLang;
-      message = buildHelp(lang, lang === "da" ? `Det forstod jeg ikke: "${text}"` : `I did not understand "${text}"`);
+    const onCase = await this.commands.handleCaseCommand(text, ctx);
+    if (onCase) message = onCase.message;
+    else if (/^\/?nps(\s|$)/i.test(text)) message = (await this.commands.handle(text, ctx)).message;
+    else if (HELP_WORDS.test(text)) message = (await this.commands.handle(`nps ${text.replace(/^\//, "")}`, ctx)).message;
+    else {
+      const lang = detectLang(text, this.settings.defaultLang);
+      message = buildProblem(
+        lang,
+        lang === "da"
+          ? `Det forstod jeg ikke: "${text}". Prøv fx: /nps denne måned · tag 12 · hjælp`
+          : `I did not understand "${text}". Try for example: /nps this month · claim 12 · help`,
+      );
     }
     const out = renderConsole(message) + "\n";
     this.write(out);
@@ -58,7 +69,11 @@ export class ConsoleFace {
       this.reader = undefined;
       this.log.info("stdin closed: no more console commands; the bot keeps running (Ctrl+C stops it)");
     });
-    this.write(`Type /nps this month, /nps sidste måned support or help.\n`);
+    this.write(
+      this.settings.defaultLang === "da"
+        ? "Skriv fx /nps denne måned, tag 12 (tag en sag) eller hjælp.\n"
+        : "Type for example /nps this month, claim 12 (take a case) or help.\n",
+    );
     this.reader.prompt();
   }
 

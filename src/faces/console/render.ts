@@ -1,15 +1,28 @@
-// Draws a Message as readable terminal text: the console face of local mode.
-import type { Block, Message } from "../../messages/model.ts";
+// Draws a Message as readable terminal text: the console face of local mode. Same wording as the
+// chat faces (it comes from the same builders); buttons become the commands to type.
+import { formatNpsValue } from "../../messages/format.ts";
+import type { Action, Block, Lang, Message } from "../../messages/model.ts";
 
 const SPARKS = "▁▂▃▄▅▆▇█";
 
-function sparkline(values: (number | null)[], min = -100, max = 100): string {
+/** Scaled to the values' own range, so a change of a few points shows; gaps stay blank. */
+export function sparkline(values: (number | null)[]): string {
+  const known = values.filter((v): v is number => v !== null);
+  const [min, max] = [Math.min(...known), Math.max(...known)];
   return values
-    .map((v) => (v === null ? " " : SPARKS[Math.round(((Math.max(min, Math.min(max, v)) - min) / (max - min)) * (SPARKS.length - 1))]))
+    .map((v) => (v === null ? " " : max === min ? SPARKS[3] : SPARKS[Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))]))
     .join("");
 }
 
-function renderBlock(block: Block): string[] {
+/** What to type instead of clicking; actions the console cannot do (hand over, show contact) are left out. */
+function typedAction(a: Action, lang: Lang): string | null {
+  const da = lang === "da";
+  if (a.id === "case.claim") return da ? `tag ${a.value}` : `claim ${a.value}`;
+  if (a.id === "case.resolve") return da ? `løs ${a.value} vundet/tabt/ingen-kontakt og hvad du gjorde` : `resolve ${a.value} recovered/lost/no-contact and what you did`;
+  return null;
+}
+
+function renderBlock(block: Block, lang: Lang): string[] {
   switch (block.type) {
     case "header":
       return [block.text, "═".repeat(Math.min(60, Array.from(block.text).length))];
@@ -22,23 +35,22 @@ function renderBlock(block: Block): string[] {
     case "quote":
       return [...block.text.split("\n").map((l) => `  │ ${l}`), ...(block.attribution ? [`  │   — ${block.attribution}`] : [])];
     case "lineChart": {
-      const values = block.points.map((p) => p.value);
-      const first = block.points[0]?.label ?? "";
-      const last = block.points[block.points.length - 1]?.label ?? "";
-      const shown = block.points.map((p) => `${p.label}: ${p.value ?? "–"}`).join("  ");
-      return [`  ${block.title}: ${sparkline(values)}  (${first} … ${last})`, `  ${shown}`];
+      const shown = block.points.map((p) => `${p.label} ${formatNpsValue(p.value)}`).join(" · ");
+      return [`  ${block.title}: ${sparkline(block.points.map((p) => p.value))}`, `  ${shown}`];
     }
     case "gauge":
-      return [`  ${block.title} [${block.min} … ${block.max}]: ${block.value}`];
+      return []; // the figure is already in the facts
     case "context":
       return block.text.split("\n").map((l) => `  (${l})`);
     case "divider":
       return ["  " + "─".repeat(40)];
-    case "actions":
-      return [`  ${block.actions.map((a) => `[${a.label}]`).join(" ")}`];
+    case "actions": {
+      const typed = block.actions.map((a) => typedAction(a, lang)).filter((t): t is string => t !== null);
+      return typed.length === 0 ? [] : [`  ${lang === "da" ? "Skriv" : "Type"}: ${typed.join(" · ")}`];
+    }
   }
 }
 
 export function renderConsole(message: Message): string {
-  return message.blocks.flatMap(renderBlock).join("\n");
+  return message.blocks.flatMap((b) => renderBlock(b, message.lang)).join("\n");
 }

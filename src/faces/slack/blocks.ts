@@ -82,7 +82,7 @@ function renderAction(action: Action, seen: Map<string, number>): SlackElement |
     if (action.value.length > LIMITS.actionValue) return null;
     return { type: "button", action_id: id, text: plain(action.label, LIMITS.buttonText), value: action.value, ...(action.style ? { style: action.style } : {}) };
   }
-  return { type: "users_select", action_id: id, placeholder: plain(action.label, LIMITS.placeholderText) };
+  return { type: "users_select", action_id: id, placeholder: plain(action.placeholder, LIMITS.placeholderText) };
 }
 
 function chartAsText(block: Extract<Block, { type: "lineChart" }>, cap: number): SlackBlock {
@@ -145,7 +145,7 @@ function producers(block: Block, index: number, surface: Surface, charts: { coun
       return [(cap) => chartAsText(block, cap)];
     }
     case "gauge":
-      return [(cap) => ({ type: "context", elements: [mrkdwn(fitMrkdwn(`${block.title}: ${block.value} (${block.min} … ${block.max})`, Math.min(cap, LIMITS.contextText)))] })];
+      return []; // Slack has no gauge, and the figure is already in the facts: text would only repeat it
     case "context":
       return [(cap) => ({ type: "context", elements: [mrkdwn(fitMrkdwn(block.text, Math.min(cap, LIMITS.contextText)))] })];
     case "divider":

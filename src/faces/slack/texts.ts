@@ -12,8 +12,8 @@ export function helloMessage(lang: Lang): Message {
     "slackHello",
     lang,
     lang === "da"
-      ? "Hej! Jeg er Kundepuls. Skriv /nps connect <team> [opsummering|historier|alarmer] for at få NPS i denne kanal, eller /nps hjælp."
-      : "Hi! I am Kundepuls. Type /nps connect <team> [digest|stories|alerts] to get NPS in this channel, or /nps help.",
+      ? "Hej! Jeg er Kundepuls. Skriv fx /nps forbind support opsummering alarmer (med jeres teams navn) for at få NPS i denne kanal, eller /nps hjælp."
+      : "Hi! I am Kundepuls. Type for example /nps connect support digest alerts (with your team's name) to get NPS in this channel, or /nps help.",
   );
 }
 

@@ -74,7 +74,7 @@ function actionElements(actions: Action[], message: Pick<Message, "lang" | "kind
     inputs.push({
       type: "Input.ChoiceSet",
       id: pickerInputId(a.id),
-      placeholder: truncate(a.label, LIMITS.actionTitleChars),
+      placeholder: truncate(a.placeholder, LIMITS.actionTitleChars),
       choices: [],
       "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
     });

@@ -3,6 +3,7 @@
 // TextBlock with the same figures, so nobody loses the numbers.
 import { truncate, type Block } from "../../messages/model.ts";
 import { escapeInline } from "./markdown.ts";
+import { formatNpsValue } from "../../messages/format.ts";
 
 type LineChart = Extract<Block, { type: "lineChart" }>;
 type Gauge = Extract<Block, { type: "gauge" }>;
@@ -11,9 +12,8 @@ export type Element = Record<string, unknown>;
 /** Gauge colours: the lower half of the scale red, the next 15 % amber, the rest green (NPS: <0, 0–30, >30). */
 const AMBER_SHARE = 0.15;
 
-function figure(value: number | null): string {
-  return value === null ? "–" : String(value);
-}
+/** "+12", "-3", "0" as everywhere else; "–" for a gap */
+const figure = formatNpsValue;
 
 /** Chart titles, legends and axis labels are drawn as plain text (no Markdown), so only truncated. */
 export function lineChart(block: LineChart, maxPoints: number, labelChars: number): Element {
@@ -55,6 +55,6 @@ export function gauge(block: Gauge, labelChars: number): Element {
       { size: amber, color: "warning" },
       { size: range - red - amber, color: "good" },
     ],
-    fallback: { type: "TextBlock", wrap: true, text: escapeInline(`${block.title}: ${block.value} (${block.min} … ${block.max})`) },
+    fallback: { type: "TextBlock", wrap: true, text: escapeInline(`${block.title}: ${formatNpsValue(block.value)}`) },
   };
 }

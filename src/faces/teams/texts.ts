@@ -1,7 +1,7 @@
 // The few texts only the Teams transport needs (when something fails before a service could
-// answer, form checks on a card, the Teams-only commands in the help). Everything the bot says
+// answer, form checks on a card; the help, Teams commands included, is src/messages/help.ts). Everything the bot says
 // about NPS, cases, stories and channels is built in src/messages/.
-import type { Block, Lang, Message } from "../../messages/model.ts";
+import type { Lang, Message } from "../../messages/model.ts";
 
 const TEXTS = {
   failed: {
@@ -46,25 +46,4 @@ export function tooLongText(max: number, lang: Lang): string {
 /** "Sag #42" above the resolve form when it is shown on its own card. */
 export function caseLabel(caseId: string, lang: Lang): string {
   return lang === "da" ? `Sag #${caseId}` : `Case #${caseId}`;
-}
-
-const TEAMS_COMMANDS: Record<Lang, string> = {
-  da: [
-    "Også i Teams:",
-    "• kundehistorie <tekst> – del en kundehistorie (kundehistorie alene giver en formular)",
-    "• overblik – dine åbne sager og dit teams mål (i den personlige chat)",
-  ].join("\n"),
-  en: [
-    "Also in Teams:",
-    "• story <text> – share a customer story (story alone gives you a form)",
-    "• home – your open cases and your team's goal (in the personal chat)",
-  ].join("\n"),
-};
-
-/** The help as Teams shows it: the shared help plus the commands only chats have. */
-export function withTeamsCommands(help: Message): Message {
-  const extra: Block = { type: "text", text: TEAMS_COMMANDS[help.lang] };
-  const footer = help.blocks.findIndex((b) => b.type === "context");
-  const at = footer === -1 ? help.blocks.length : footer;
-  return { ...help, blocks: [...help.blocks.slice(0, at), extra, ...help.blocks.slice(at)] };
 }

@@ -36,7 +36,7 @@ describe("kundepuls digest against Slack", () => {
     expect(first.stdout).toContain("support: 2 digests sat i kø");
     const posts = fake.callsTo("chat.postMessage");
     expect(posts.map((c) => c.body.channel).sort()).toEqual(["C0LEDELSE", "C0SUPPORT"]);
-    expect(JSON.stringify(posts[0]!.body)).toContain("Dagens NPS – Kundeservice");
+    expect(JSON.stringify(posts[0]!.body)).toContain("Dagens opsummering – Kundeservice");
     const second = await runCli(["digest"], env);
     expect(second.stdout).toContain("support: allerede sendt i dag");
     expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
@@ -44,7 +44,7 @@ describe("kundepuls digest against Slack", () => {
 
   it("--dry-run prints the digest and sends nothing", async () => {
     const dry = await runCli(["digest", "--dry-run", "--team", "support"], env);
-    expect(dry.stdout).toContain("Dagens NPS – Kundeservice");
+    expect(dry.stdout).toContain("Dagens opsummering – Kundeservice");
     expect(dry.stdout).toContain("(prøvekørsel: intet noteret eller sendt)");
     expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
   });
@@ -72,7 +72,7 @@ describe("a customer story through a Slack rate limit", () => {
       }
       const posted = fake.messagesIn("C0KUNDEHIST");
       expect(posted).toHaveLength(1);
-      expect(JSON.stringify(posted[0]!.blocks)).toContain("[e-mail]");
+      expect(JSON.stringify(posted[0]!.blocks)).toContain("(e-mail fjernet)");
       expect(JSON.stringify(posted[0]!.blocks)).not.toContain("ida@example.dk");
       expect(await run.app.stories.runPlan(new Date("2026-11-27T14:00:00Z"))).toBe(0); // never the same story twice
     } finally {

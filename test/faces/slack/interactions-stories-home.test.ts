@@ -51,7 +51,7 @@ describe.each(PROVIDERS)("stories, Home tab and habits in Slack on %s", (provide
       expect(thanks.body).toMatchObject({ channel: SLASH.channel_id, text: "Tak! Historien deles i kundehistorie-kanalen ved næste ledige tidspunkt." });
       const stories = await h.run.app.db.prisma.story.findMany({ include: { team: true } });
       expect(stories).toHaveLength(1);
-      expect(stories[0]!.text).toBe("Kunden ringede fra [telefonnummer] og takkede for den hurtige hjælp med fakturaen.");
+      expect(stories[0]!.text).toBe("Kunden ringede fra (telefonnummer fjernet) og takkede for den hurtige hjælp med fakturaen.");
       expect([stories[0]!.kind, stories[0]!.team?.slug, stories[0]!.attribution, stories[0]!.submittedBy]).toEqual(["employee", "support", "Åse fra Bageriet", "testuser"]);
     });
 

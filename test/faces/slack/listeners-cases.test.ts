@@ -42,7 +42,7 @@ describe("case buttons", () => {
     s.deps.cases.claim = claim;
     await claimCase(s.deps, s.users)({ ack: s.ack, body: actionBody({ value: "7" }), client: s.slack.client, respond: s.respond });
     expect(s.order).toEqual(["ack", "claim"]);
-    expect(claim).toHaveBeenCalledWith(7, { platform: "slack", userId: "U1", name: "Anna Andersen", email: "anna@firma.dk" }, NOW, "da");
+    expect(claim).toHaveBeenCalledWith(7, { platform: "slack", userId: "U1", name: "Anna Andersen", email: "anna@firma.dk" }, NOW, "da", "private"); // clicked in the DM (D1): the owner's copy keeps the contact
     expect(s.slack.calls.find((c) => c.method === "chat.update")?.args).toMatchObject({ channel: "D1", ts: "111.222", text: ok.ok ? ok.alert.summary : "" });
     expect(s.answers).toEqual([]);
   });
@@ -96,7 +96,7 @@ describe("case buttons", () => {
     s.deps.cases.handOver = handOver;
     const picked = { type: "users_select", action_id: "case.handOver", block_id: "kp.pick.3.7", selected_user: "U2" };
     await handOverCase(s.deps, s.users)({ ack: s.ack, body: actionBody(picked), client: s.slack.client, respond: s.respond });
-    expect(handOver).toHaveBeenCalledWith(7, expect.objectContaining({ userId: "U1", email: "anna@firma.dk" }), { platform: "slack", userId: "U2", name: "Bo Berg", email: "bo@firma.dk" }, NOW, "da");
+    expect(handOver).toHaveBeenCalledWith(7, expect.objectContaining({ userId: "U1", email: "anna@firma.dk" }), { platform: "slack", userId: "U2", name: "Bo Berg", email: "bo@firma.dk" }, NOW, "da", "private");
     expect(s.slack.methods()).toContain("chat.update");
     await handOverCase(s.deps, s.users)({ ack: s.ack, body: actionBody({ ...picked, selected_user: null }), client: s.slack.client, respond: s.respond });
     expect(handOver).toHaveBeenCalledOnce();

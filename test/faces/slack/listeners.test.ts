@@ -164,7 +164,7 @@ describe("member_joined_channel", () => {
   it("says hello once when the bot itself is added to an unconnected channel", async () => {
     const postMessage = post();
     await memberJoinedChannel(deps())({ event: { user: "UBOT", channel: "C9" }, context: { botUserId: "UBOT" }, client: { chat: { postMessage } } });
-    expect(postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: "C9", text: expect.stringContaining("/nps connect &lt;team&gt;") }));
+    expect(postMessage).toHaveBeenCalledWith(expect.objectContaining({ channel: "C9", text: expect.stringContaining("/nps forbind support opsummering alarmer") }));
   });
 
   it("is quiet for other people and for channels already connected", async () => {

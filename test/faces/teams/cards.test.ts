@@ -4,8 +4,9 @@ import type { Message } from "../../../src/messages/model.ts";
 import { ADAPTIVE_CARD, cardActivity, pickerInputId, renderCard } from "../../../src/faces/teams/cards.ts";
 import { LIMITS } from "../../../src/faces/teams/limits.ts";
 import { escapeLine } from "../../../src/faces/teams/markdown.ts";
-import { isPeoplePickerNotice, isTeamsChartNotice, parseCard } from "./adaptive-cards.ts";
-import { sampleMessages } from "./sample-messages.ts";
+import { isPeoplePickerNotice, isTeamsChartNotice, parseCard, shownLines } from "./adaptive-cards.ts";
+import { buildAlert } from "../../../src/messages/alert.ts";
+import { caseView, npsReport, sampleMessages } from "./sample-messages.ts";
 
 type El = Record<string, any>;
 const body = (message: Message) => renderCard(message).body as El[];
@@ -76,7 +77,7 @@ describe("block mapping", () => {
     expect(chart.data).toEqual([{ legend: "NPS", values: points.filter((p) => p.value !== null).map((p) => ({ x: p.label, y: p.value })) }]);
     expect(points.some((p) => p.value === null)).toBe(true);
     expect(chart.fallback.type).toBe("TextBlock");
-    for (const p of points) expect(chart.fallback.text).toContain(`${p.label} ${p.value ?? "–"}`);
+    for (const p of points) expect(chart.fallback.text).toContain(`${p.label} ${p.value === null ? "–" : p.value > 0 ? `+${p.value}` : p.value}`);
     expect(renderCard(nps!.message).msteams).toEqual({ width: "Full" });
   });
 
@@ -85,7 +86,7 @@ describe("block mapping", () => {
     // 46 promoters, 20 passives, 18 detractors: (46 − 18) / 84 = 33.3 %
     expect(gauge).toMatchObject({ min: -100, max: 100, value: 33 });
     expect(gauge.segments).toEqual([{ size: 100, color: "attention" }, { size: 30, color: "warning" }, { size: 70, color: "good" }]);
-    expect(gauge.fallback).toEqual({ type: "TextBlock", wrap: true, text: "NPS: 33 (-100 … 100)" });
+    expect(gauge.fallback).toEqual({ type: "TextBlock", wrap: true, text: `NPS ${npsReport().period.label.da}: +33` });
   });
 
   it("buttons → Action.Execute with verb and data { action, value, lang, card }; the people picker → Input.ChoiceSet on graph users", () => {
@@ -96,12 +97,12 @@ describe("block mapping", () => {
         actions: [
           { kind: "button", id: "case.claim", label: "Jeg tager den", value: "42", style: "primary" },
           { kind: "button", id: "case.close", label: "Luk", value: "42", style: "danger" },
-          { kind: "userPicker", id: "case.handOver", label: "Giv videre", value: "42" },
+          { kind: "userPicker", id: "case.handOver", label: "Giv videre", placeholder: "Vælg en kollega…", value: "42" },
         ],
       }],
     });
     const picker = els.find((e) => e.type === "Input.ChoiceSet")!;
-    expect(picker).toMatchObject({ id: pickerInputId("case.handOver"), choices: [], "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" } });
+    expect(picker).toMatchObject({ id: pickerInputId("case.handOver"), placeholder: "Vælg en kollega…", choices: [], "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" } });
     const actions = els.find((e) => e.type === "ActionSet")!.actions as El[];
     expect(actions.map((a) => [a.type, a.verb, a.title, a.style])).toEqual([
       ["Action.Execute", "case.claim", "Jeg tager den", "positive"],
@@ -163,6 +164,20 @@ describe("user text cannot add formatting or links", () => {
 function decode(html: string): string {
   return html.replace(/^<p>|<\/p>\n$/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
+
+describe("rendered text", () => {
+  it("what the bot itself writes reads the same in Microsoft's library and in a Markdown client: no escape leaks", () => {
+    const walk = (els: El[]): El[] => els.flatMap((e) => [e, ...walk([...(e.items ?? []), ...(e.columns ?? []), ...(e.body ?? [])])]);
+    for (const { name, message } of sampleMessages()) {
+      if (name.startsWith("a problem")) continue; // quotes markup a person typed: escaped on purpose
+      const els = walk(renderCard(message).body as El[]);
+      const lines = els.flatMap((e) => [...(e.type === "TextBlock" ? [e.text as string] : []), ...(e.type === "FactSet" ? e.facts.flatMap((f: El) => [f.title, f.value]) : [])]);
+      for (const line of lines) expect(() => shownLines(line), `${name}: ${line}`).not.toThrow();
+    }
+    const alert = renderCard(buildAlert(caseView({ comment: "Ring på (telefonnummer fjernet) – tak" }), "da", new Date("2026-11-28T09:00:00Z")));
+    expect(walk(alert.body as El[]).flatMap((e) => (e.type === "TextBlock" ? shownLines(e.text) : []))).toContain("Ring på (telefonnummer fjernet) – tak");
+  });
+});
 
 describe("size limits", () => {
   it("the largest realistic card (many long facts, quotes and a long trend) is cut to fit Teams and still parses", () => {

@@ -51,7 +51,7 @@ describe("case.claim", () => {
     const c = ctx();
     expect(await claimCase(d)(click("case.claim", { value: "42" }), c)).toEqual({ kind: "updated", message: alert, note: null });
     expect(c.actor).toHaveBeenCalledWith(USER.aadObjectId, USER.name);
-    expect(d.cases.claim).toHaveBeenCalledWith(42, actorOf(USER.aadObjectId, USER.name), NOW, "da");
+    expect(d.cases.claim).toHaveBeenCalledWith(42, actorOf(USER.aadObjectId, USER.name), NOW, "da", "shared"); // clicked in a channel
   });
 
   it("refused → the explanation to the clicker only", async () => {
@@ -84,7 +84,7 @@ describe("case.resolve", () => {
     const note = buildOutcomeNote(caseView({ state: "resolved", resolvedBy: "Test User", outcome: "recovered" }), "da");
     d.cases.resolve.mockResolvedValue({ ok: true, view: caseView(), alert, note });
     expect(await resolveCase(d)(click("case.resolve", { value: "42", ...inputs }), ctx())).toEqual({ kind: "updated", message: alert, note });
-    expect(d.cases.resolve).toHaveBeenCalledWith(42, actorOf(USER.aadObjectId, USER.name), { actionTaken: "Ringede og gav et gavekort", outcome: "recovered" }, NOW, "da");
+    expect(d.cases.resolve).toHaveBeenCalledWith(42, actorOf(USER.aadObjectId, USER.name), { actionTaken: "Ringede og gav et gavekort", outcome: "recovered" }, NOW, "da", "shared");
   });
 
   it("text missing → the form again for the clicker only, what was chosen kept, the problem named; nothing resolved", async () => {
@@ -114,7 +114,7 @@ describe("case.handOver and case.contact", () => {
     const c = ctx();
     expect(await handOverCase(d)(click("case.handOver", { value: "42", "case.handOver.user": OTHER.aadObjectId }), c)).toEqual({ kind: "updated", message: alert, note: null });
     expect(c.actor).toHaveBeenCalledWith(OTHER.aadObjectId);
-    expect(d.cases.handOver).toHaveBeenCalledWith(42, actorOf(USER.aadObjectId, USER.name), actorOf(OTHER.aadObjectId), NOW, "da");
+    expect(d.cases.handOver).toHaveBeenCalledWith(42, actorOf(USER.aadObjectId, USER.name), actorOf(OTHER.aadObjectId), NOW, "da", "shared");
   });
 
   it("nobody picked → how to use the picker, nothing handed over", async () => {

@@ -5,12 +5,11 @@ import { parseActivity, type InstallationUpdateActivity, type MessageActivity } 
 import { localeLang } from "../../../src/faces/teams/listeners/commands/home.ts";
 import { answerMessage, messageText, teamsCommand, type MessageDeps } from "../../../src/faces/teams/listeners/commands/message.ts";
 import { welcomes } from "../../../src/faces/teams/listeners/installs/installation.ts";
-import { withTeamsCommands } from "../../../src/faces/teams/texts.ts";
 import { buildHelp } from "../../../src/messages/help.ts";
 import { buildNotice } from "../../../src/messages/notice.ts";
 import type { ChatCommandService } from "../../../src/services/chat-commands.ts";
 import type { Db } from "../../../src/store/database.ts";
-import { isTeamsChartNotice, parseCard } from "./adaptive-cards.ts";
+import { isTeamsChartNotice, parseCard, shownLines } from "./adaptive-cards.ts";
 import { USER, channelMention, personalInstall, personalMembers, personalMessage } from "./recorded.ts";
 
 const URL_ = "https://smba.trafficmanager.net/emea/";
@@ -86,16 +85,18 @@ describe("answerMessage", () => {
     expect(d.home.forActor).toHaveBeenCalledTimes(1);
   });
 
-  it("help gets the Teams commands, before its footer, in Danish and English", async () => {
+  it.each(["da", "en"] as const)("the %s help as Teams shows it: messages to the bot, the Teams commands, no privacy it cannot keep", async (lang) => {
     const d = deps();
-    const reply = await answerMessage(message(personalMessage(URL_, "hjælp")), d, vi.fn(), now);
-    const texts = card(reply).body.map((e) => e.text as string);
-    const at = texts.findIndex((t) => t.startsWith("• kundehistorie \\<tekst> – del en kundehistorie")); // "<" escaped for card Markdown
-    expect(at).toBeGreaterThan(0);
-    expect(texts.at(-1)).toBe("Svarene er kun synlige for dig, medmindre du skriver del.");
-    expect(texts).toContain("• overblik – dine åbne sager og dit teams mål (i den personlige chat)");
-    const en = withTeamsCommands(buildHelp("en"));
-    expect(JSON.stringify(en.blocks)).toContain("story <text> – share a customer story");
+    d.commands.handle = vi.fn().mockResolvedValue({ message: buildHelp(lang, "teams", { team: "support", touchpoint: "telefon" }), visibility: "private" });
+    const reply = await answerMessage(message(personalMessage(URL_, lang === "da" ? "hjælp" : "help")), d, vi.fn(), now);
+    const shown = card(reply).body.flatMap((e) => shownLines(e.text as string));
+    const expected =
+      lang === "da"
+        ? ["Skriv til mig her i chatten – eller nævn @Kundepuls i en kanal – med en periode og eventuelt et team og et kontaktpunkt.", "• denne måned", "• sidste kvartal support – kun ét team", "• sager support – sager om utilfredse kunder (tilføj åbne for kun de åbne)", "• kundehistorie og din tekst – del en kundehistorie (kundehistorie alene giver en formular)", "• overblik – dine åbne sager og dit teams mål (i den personlige chat)", "I en kanal ser alle i kanalen mit svar. Skriv til mig i en personlig chat, hvis svaret kun er til dig."]
+        : ["Write to me here in the chat – or mention @Kundepuls in a channel – with a period and, optionally, a team and a touchpoint.", "• this month", "• last quarter support – one team only", "• story and your text – share a customer story (story alone gives you a form)", "• home – your open cases and your team's goal (in the personal chat)", "In a channel everyone in it sees my answer. Write to me in a personal chat for an answer only you see."];
+    for (const line of expected) expect(shown).toContain(line);
+    const all = shown.join("\n");
+    expect(all).not.toMatch(/\/nps|kun synlige for dig|visible only to you|\\/); // no slash commands, no false privacy, no leaked escapes
     expect(parseCard(card(reply)).filter((i) => !isTeamsChartNotice(i))).toEqual([]);
   });
 });

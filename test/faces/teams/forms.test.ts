@@ -37,7 +37,7 @@ describe.each(["da", "en"] as Lang[])("form cards (%s)", (lang) => {
 
   it("the home card: a claim button and a resolve form per case, every input id unique, buttons marked as home", () => {
     const cases = [caseView({ id: 7 }), caseView({ id: 8, state: "claimed" }), caseView({ id: 9 })];
-    const card = renderCard(buildHome({ personName: "Mette", openCases: cases, teams: [], company: { monthLabel: "november 2026", nps: 20, margin: 9, responses: 40 } }, lang, NOW, "Europe/Copenhagen"));
+    const card = renderCard(buildHome({ personName: "Mette", known: true, openCases: cases, teams: [], monthLabel: "november 2026", minResponses: 30, company: { nps: 20, marginOfError: 9, responses: 40 } }, lang, NOW, "Europe/Copenhagen"));
     expect(clean(card)).toEqual([]);
     const all = walk(card.body as El[]);
     const ids = all.filter((e) => e.id).map((e) => e.id);

@@ -30,7 +30,7 @@ describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on 
     await t.run.app.deliverNow();
     expect(t.connector.calls).toHaveLength(1);
     expect(t.connector.calls[0]).toMatchObject({ kind: "send", conversationId: CHANNEL });
-    expect(headerOf(cardOf(t.connector.calls[0]!))).toBe("Dagens NPS – Support");
+    expect(headerOf(cardOf(t.connector.calls[0]!))).toBe("Dagens opsummering – Support");
     expectCleanCard(cardOf(t.connector.calls[0]!));
   });
 
@@ -74,8 +74,8 @@ describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on 
     const stories = await prisma().story.findMany({ orderBy: { id: "asc" } });
     expect(stories).toHaveLength(2);
     expect(stories[0]).toMatchObject({ kind: "employee", submittedBy: "Mette Holm", teamId: null });
-    expect(stories[0]!.text).toContain("[e-mail]");
-    expect(stories[0]!.text).toContain("[telefonnummer]");
+    expect(stories[0]!.text).toContain("(e-mail fjernet)");
+    expect(stories[0]!.text).toContain("(telefonnummer fjernet)");
     expect(stories[0]!.text).not.toMatch(/kunde@example\.dk|22 33 44 55/);
   });
 
@@ -142,7 +142,7 @@ describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on 
     const [home, channel, help] = t.connector.calls;
     expect(textsOf(cardOf(home!))).toContain("My open cases");
     expect(textsOf(cardOf(channel!))).toEqual(["Dit overblik vises kun i din personlige chat med Kundepuls: skriv overblik dér."]);
-    expect(textsOf(cardOf(help!)).join("\n")).toContain("• story \\<text> – share a customer story");
+    expect(textsOf(cardOf(help!)).join("\n")).toContain("• story and your text – share a customer story (story alone gives you a form)");
     expect(t.warnings.filter((w) => !w.includes("updateActivity: no answer within"))).toEqual([]);
   });
 });

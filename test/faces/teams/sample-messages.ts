@@ -7,7 +7,7 @@ import type { NpsReport } from "../../../src/core/report.ts";
 import { buildAlert, type CaseView } from "../../../src/messages/alert.ts";
 import { buildBindingReply } from "../../../src/messages/binding.ts";
 import { buildDigest } from "../../../src/messages/digest.ts";
-import { buildHelp } from "../../../src/messages/help.ts";
+import { buildHelp, buildProblem } from "../../../src/messages/help.ts";
 import { buildHome } from "../../../src/messages/home.ts";
 import type { Lang, Message } from "../../../src/messages/model.ts";
 import { buildNpsAnswer } from "../../../src/messages/nps-answer.ts";
@@ -24,7 +24,7 @@ export function npsReport(): NpsReport {
   const period = parsed.period;
   const figures = computeNps(counts(46, 20, 18), 30);
   const before = computeNps(counts(30, 25, 25), 30);
-  const trend = trendBuckets(period, NOW, TZ).map((b, i) => ({ label: b.label, from: b.from, to: b.to, nps: i === 1 ? null : 10 + 7 * i, responses: i === 1 ? 0 : 28 }));
+  const trend = trendBuckets(period, NOW, TZ).map((b, i) => ({ label: b.label, short: b.short, partial: b.partial, from: b.from, to: b.to, nps: i === 1 ? null : 10 + 7 * i, responses: i === 1 ? 0 : 28 }));
   return {
     period,
     scope: { team: { slug: "support", name: "Kundeservice" }, touchpoint: "telefon" },
@@ -47,8 +47,8 @@ export function sampleMessages(): { name: string; message: Message }[] {
   const report = npsReport();
   for (const lang of ["da", "en"] as Lang[]) {
     out.push({ name: `nps answer (${lang})`, message: buildNpsAnswer(report, lang, 30, TZ) });
-    out.push({ name: `help (${lang})`, message: buildHelp(lang) });
-    out.push({ name: `help with a problem (${lang})`, message: buildHelp(lang, lang === "da" ? 'Det forstod jeg ikke: "nps *fed* [link](https://x.example)"' : 'I did not understand "nps *bold*"') });
+    out.push({ name: `help (${lang})`, message: buildHelp(lang, "teams", { team: "support", touchpoint: "telefon" }) });
+    out.push({ name: `a problem (${lang})`, message: buildProblem(lang, lang === "da" ? 'Det forstod jeg ikke: "nps *fed* [link](https://x.example)"' : 'I did not understand "nps *bold*"') });
     const ok = { ok: true as const, team: { slug: "support", name: "Kundeservice" }, purposes: ["digest" as const, "alerts" as const], changed: 2 };
     out.push({ name: `connect reply (${lang})`, message: buildBindingReply("connect", ok, lang) });
     out.push({ name: `disconnect reply (${lang})`, message: buildBindingReply("disconnect", ok, lang) });
@@ -62,10 +62,12 @@ export function sampleMessages(): { name: string; message: Message }[] {
           team: { slug: "support", name: "Kundeservice" },
           sinceLast: { promoters: 4, passives: 1, detractors: 1, responses: 6 },
           rolling: report.figures,
+          before: report.previous.figures,
+          minResponses: 30,
           comparison: report.previous.comparison,
           goal: null,
           bestQuote: { text: "Hurtig og venlig hjælp – tak!", attribution: "Søren" },
-          openCases: { count: 2, oldestOpenedAt: new Date("2026-11-26T09:00:00Z") },
+          openCases: { open: 2, inProgress: 1, oldestOpenedAt: new Date("2026-11-26T09:00:00Z") },
           trend: report.trend,
         },
         lang,
@@ -82,9 +84,12 @@ export function sampleMessages(): { name: string; message: Message }[] {
       message: buildHome(
         {
           personName: "Mette Holm",
+          known: true,
           openCases: [caseView(), caseView({ id: 43, state: "claimed", claimedBy: "Mette Holm", comment: null })],
-          teams: [{ name: "Kundeservice", goal: null, monthNps: 20, monthMargin: 9.5, monthResponses: 40 }],
-          company: { monthLabel: lang === "da" ? "november 2026" : "November 2026", nps: 18, margin: 7.2, responses: 120 },
+          monthLabel: lang === "da" ? "december 2026 (1.–7.)" : "December 2026 (1–7)",
+          minResponses: 30,
+          teams: [{ slug: "support", name: "Kundeservice", goal: null, month: { nps: 20, marginOfError: 9.5, responses: 40 } }],
+          company: { nps: 18, marginOfError: 7.2, responses: 120 },
         },
         lang,
         NOW,

@@ -17,6 +17,11 @@ export const placeSchema = z.discriminatedUnion("kind", [
 ]);
 export type Place = z.infer<typeof placeSchema>;
 
+/** A message in a direct-message channel (ids start with "D") is the clicker's own copy. */
+export function alertPlaceOf(place: Place): "private" | "shared" {
+  return place.kind === "message" && place.channel.startsWith("D") ? "private" : "shared";
+}
+
 /** The block_actions payload, as far as the face reads it (docs: block_actions payload). */
 export const blockActionBody = z.object({
   type: z.literal("block_actions"),

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { OUTCOMES } from "../../../../messages/forms.ts";
 import type { Lang } from "../../../../messages/model.ts";
-import type { CaseActionResult, CaseService } from "../../../../services/case-service.ts";
+import type { AlertPlace, CaseActionResult, CaseService } from "../../../../services/case-service.ts";
 import type { HomeService } from "../../../../services/home-service.ts";
 import type { Actor } from "../../../../services/people.ts";
 import { renderCard } from "../../cards.ts";
@@ -28,6 +28,9 @@ function caseIdOf(action: CardAction): number | null {
   return /^[1-9]\d{0,9}$/.test(action.value) ? Number(action.value) : null;
 }
 
+/** A personal chat is private to the clicker: the owner's copy there keeps the contact line. */
+const placeOf = (action: CardAction): AlertPlace => (action.conversationKind === "personal" ? "private" : "shared");
+
 const stale = (lang: Lang): CardActionResult => ({ kind: "notice", message: teamsNotice("staleButton", lang) });
 
 /**
@@ -45,7 +48,7 @@ export function claimCase(deps: CaseActionDeps): CardActionHandler {
     const id = caseIdOf(action);
     if (id === null) return stale(action.lang);
     const actor = await ctx.actor(action.userId, action.userName);
-    return shown(await deps.cases.claim(id, actor, ctx.now, action.lang), action, actor, ctx, deps);
+    return shown(await deps.cases.claim(id, actor, ctx.now, action.lang, placeOf(action)), action, actor, ctx, deps);
   };
 }
 
@@ -63,7 +66,7 @@ export function resolveCase(deps: CaseActionDeps): CardActionHandler {
       return { kind: "private", card: formCard(form, action.lang, { intro: caseLabel(action.value, action.lang), problem, values, card: action.card }) };
     }
     const actor = await ctx.actor(action.userId, action.userName);
-    return shown(await deps.cases.resolve(Number(action.value), actor, input.data, ctx.now, action.lang), action, actor, ctx, deps);
+    return shown(await deps.cases.resolve(Number(action.value), actor, input.data, ctx.now, action.lang, placeOf(action)), action, actor, ctx, deps);
   };
 }
 
@@ -74,7 +77,7 @@ export function handOverCase(deps: CaseActionDeps): CardActionHandler {
     if (id === null) return stale(action.lang);
     if (!action.user) return { kind: "notice", message: teamsNotice("pickPerson", action.lang) };
     const [actor, to] = await Promise.all([ctx.actor(action.userId, action.userName), ctx.actor(action.user)]);
-    return shown(await deps.cases.handOver(id, actor, to, ctx.now, action.lang), action, actor, ctx, deps);
+    return shown(await deps.cases.handOver(id, actor, to, ctx.now, action.lang, placeOf(action)), action, actor, ctx, deps);
   };
 }
 

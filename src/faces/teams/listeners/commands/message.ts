@@ -8,7 +8,6 @@ import type { ChatCommandService, ChatReply } from "../../../../services/chat-co
 import type { Actor } from "../../../../services/people.ts";
 import { baseConversationId, conversationKind, personId, type MessageActivity } from "../../activity.ts";
 import { cardActivity, type CardMessageActivity } from "../../cards.ts";
-import { withTeamsCommands } from "../../texts.ts";
 import { answerHome, type HomeDeps } from "./home.ts";
 import { answerStory, type StoryDeps } from "./story.ts";
 
@@ -81,5 +80,5 @@ export async function answerMessage(activity: MessageActivity, deps: MessageDeps
   if (command.kind === "story") return answerStory(command, deps, who, now);
   if (command.kind === "home") return answerHome(command.lang, conversationKind(activity), deps, who, now);
   const reply = await answerCommand(activity, deps.commands, now);
-  return cardActivity(reply.message.kind === "help" ? withTeamsCommands(reply.message) : reply.message);
+  return cardActivity(reply.message);
 }
