@@ -23,6 +23,10 @@ import { StoryService } from "./services/story-service.ts";
 import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { HomeService } from "./services/home-service.ts";
+import { AccessService } from "./services/access-service.ts";
+import { AuditStore } from "./store/audit.ts";
+import { PeopleStore } from "./store/people.ts";
+import { Directory } from "./store/directory.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
 import { isStoryCandidate } from "./core/stories.ts";
@@ -42,6 +46,9 @@ export interface App {
   bindings: BindingService;
   commands: ChatCommandService;
   people: PeopleService;
+  /** who may do what (core/permissions.ts), recorded in the audit trail */
+  access: AccessService;
+  audit: AuditStore;
   outbox: OutboxStore;
   jobRuns: JobRunStore;
   /** each configured face registers how it delivers; the outbox worker uses them */
@@ -98,7 +105,9 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (!digestCron) throw new ConfigError(`Configuration error: DIGEST_CRON must look like "30 8 * * 1-5" (minute hour * * weekdays) (got "${config.DIGEST_CRON}")`);
   const goals = new GoalService(db.prisma, answers, config.TIME_ZONE, config.MIN_RESPONSES);
   nps.useGoals((teamId, now) => goals.line(teamId, now));
-  const cases = new CaseService(db.prisma, outbox, bindings, people, {
+  const audit = new AuditStore(db.prisma);
+  const access = new AccessService(people, new PeopleStore(db.prisma), audit, { npsVisibility: config.NPS_VISIBILITY });
+  const cases = new CaseService(db.prisma, outbox, bindings, people, access, {
     lang, timeZone: config.TIME_ZONE, maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES, maxAgeDays: config.CASE_MAX_AGE_DAYS,
     remindAfterHours: config.REMIND_AFTER_HOURS, escalateAfterHours: config.ESCALATE_AFTER_HOURS, fallbackChannels: config.FALLBACK_ALERT_CHANNELS, consoleOnly: localMode,
   }, kick);
@@ -111,7 +120,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
   }, kick);
   const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma });
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma }, access, new Directory(db.prisma));
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
   const followUps = new FollowUpWorker(new FollowUpStore(db.prisma), [
@@ -130,7 +139,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;
   return {
-    config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
+    config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
     goals, cases, stories, digests, habits, home,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();

@@ -1,7 +1,7 @@
 // "Operation Kunderedning": detractor answers open cases, routed to an owner (or a channel),
 // claimed, resolved and reminded about. The rules live in core/cases.ts; this wires them to
 // the database and the outbox.
-import { canClaim, canResolveOrHandOver, canSeeContact, closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState, type Outcome } from "../core/cases.ts";
+import { closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState, type Outcome } from "../core/cases.ts";
 import { slugify } from "../core/slug.ts";
 import { buildCaseList, type CaseStats } from "../messages/cases.ts";
 import { redact } from "../core/redaction.ts";
@@ -15,6 +15,8 @@ import type { OutboxStore } from "../store/outbox.ts";
 import type { StoredChange } from "../store/answers.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { Actor, PeopleService } from "./people.ts";
+import type { AccessRequest, AccessService } from "./access-service.ts";
+import type { PolicyAction } from "../core/permissions.ts";
 
 export interface CaseSettings {
   lang: Lang;
@@ -45,6 +47,7 @@ export class CaseService {
     private readonly outbox: OutboxStore,
     private readonly bindings: BindingService,
     private readonly people: PeopleService,
+    private readonly access: AccessService,
     readonly settings: CaseSettings,
     private readonly onEnqueued: () => void = () => {},
   ) {}
@@ -156,6 +159,16 @@ export class CaseService {
     return this.prisma.detractorCase.findUnique({ where: { id: caseId }, include: caseInclude });
   }
 
+  /** What the policy and the audit trail need to know about a case action. */
+  private accessTo(action: PolicyAction, c: { id: number; teamId: number | null; ownerId: number | null; state: string; team: { id: number; name: string } | null }): AccessRequest {
+    return {
+      action,
+      object: { kind: "case", teamId: c.teamId, ownerId: c.ownerId, state: c.state as CaseState },
+      team: c.team ? { id: c.team.id, name: c.team.name } : null,
+      audit: { objectType: "case", objectId: c.id },
+    };
+  }
+
   private refuse(lang: Lang, da: string, en: string): CaseActionResult {
     return { ok: false, explanation: buildNotice(lang, lang === "da" ? da : en) };
   }
@@ -163,12 +176,15 @@ export class CaseService {
   async claim(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const person = await this.people.resolve(actor);
-    const snapshot = { state: c.state as CaseState, ownerId: c.ownerId };
-    const step = transition(snapshot, { type: "claim", actorId: person.id });
+    if (c.state === "resolved") return this.refuse(lang, ...RESOLVED);
+    const request = this.accessTo("case.claim", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return { ok: false, explanation: access.refusal };
+    const person = access.person;
+    const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "claim", actorId: person.id });
     if (!step.ok && step.reason === "alreadyResolved") return this.refuse(lang, ...RESOLVED);
-    const taken = () => this.refuse(lang, `${c.claimedBy ?? "En anden"} har allerede taget sagen.`, `${c.claimedBy ?? "Someone else"} has already taken the case.`);
-    if (!step.ok || !canClaim({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, snapshot)) return taken();
+    // the console user is no Person, so cannot own a case
+    if (!step.ok || person.id < 0) return this.refuse(lang, `${c.claimedBy ?? "En anden"} har allerede taget sagen.`, `${c.claimedBy ?? "Someone else"} has already taken the case.`);
     const name = person.name ?? person.email ?? actor.userId;
     // Compare-and-set on the state: two people clicking at once cannot both take it.
     const won = await this.prisma.detractorCase.updateMany({
@@ -179,6 +195,7 @@ export class CaseService {
       const fresh = await this.view(caseId, "channel");
       return this.refuse(lang, `${fresh.claimedBy ?? "En anden"} har allerede taget sagen.`, `${fresh.claimedBy ?? "Someone else"} has already taken the case.`);
     }
+    await this.access.done(access, request, { previousOwnerId: c.ownerId }, now);
     const view = await this.view(caseId, "channel");
     return { ok: true, view, alert: buildAlert(view, lang, now), note: null };
   }
@@ -186,9 +203,10 @@ export class CaseService {
   async resolve(caseId: number, actor: Actor, input: { actionTaken: string; outcome: "recovered" | "not_recovered" | "no_contact" }, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const person = await this.people.resolve(actor);
-    if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
-      return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan løse sagen.", "Only the owner, the team lead or an admin can resolve this case.");
+    const request = this.accessTo("case.resolve", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return { ok: false, explanation: access.refusal };
+    const person = access.person;
     const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "resolve", outcome: input.outcome });
     if (!step.ok) return this.refuse(lang, ...RESOLVED);
     const won = await this.prisma.detractorCase.updateMany({
@@ -196,6 +214,7 @@ export class CaseService {
       data: { state: step.next, resolvedAt: now, resolvedBy: person.name ?? person.email ?? actor.userId, actionTaken: input.actionTaken.trim(), outcome: input.outcome },
     });
     if (won.count === 0) return this.refuse(lang, ...RESOLVED);
+    await this.access.done(access, request, { outcome: input.outcome }, now);
     const view = await this.view(caseId, "channel");
     return { ok: true, view, alert: buildAlert(view, lang, now), note: buildOutcomeNote(view, lang) };
   }
@@ -203,9 +222,9 @@ export class CaseService {
   async handOver(caseId: number, actor: Actor, to: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const person = await this.people.resolve(actor);
-    if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
-      return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan give sagen videre.", "Only the owner, the team lead or an admin can hand this case over.");
+    const request = this.accessTo("case.handOver", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return { ok: false, explanation: access.refusal };
     const next = await this.people.resolve(to);
     const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "handOver", toPersonId: next.id });
     if (!step.ok)
@@ -213,6 +232,7 @@ export class CaseService {
         ? this.refuse(lang, "Personen har allerede sagen.", "That person already has the case.")
         : this.refuse(lang, ...RESOLVED);
     await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: next.id > 0 ? next.id : null, remindedAt: null, escalatedAt: null, openedAt: c.state === "open" ? now : c.openedAt } });
+    await this.access.done(access, request, { previousOwnerId: c.ownerId, toPersonId: next.id > 0 ? next.id : null, toName: next.name ?? next.email ?? to.userId }, now);
     if (next.id > 0) await this.sendToPerson(caseId, next.id, "alert", now);
     const view = await this.view(caseId, "channel");
     return { ok: true, view, alert: buildAlert(view, lang, now), note: null };
@@ -222,9 +242,10 @@ export class CaseService {
   async contactFor(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<Message> {
     const c = await this.load(caseId);
     if (!c) return buildNotice(lang, lang === "da" ? "Sagen findes ikke længere." : "That case no longer exists.");
-    const person = await this.people.resolve(actor);
-    if (!canSeeContact({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
-      return buildNotice(lang, lang === "da" ? "Kontaktoplysninger vises kun for den ansvarlige, teamlederen og administratorer." : "Contact details are shown only to the owner, the team lead and admins.");
+    const request = this.accessTo("case.contact", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return access.refusal;
+    await this.access.done(access, request, {}, now);
     return buildAlert(await this.view(caseId, "owner"), lang, now);
   }
 
@@ -237,32 +258,39 @@ export class CaseService {
     });
   }
 
-  /** Cases of a team (or all), newest first, and the team's numbers. Unknown team → null. */
-  async list(filter: { team?: string | null; openOnly?: boolean }): Promise<{ scope: string | null; cases: CaseView[]; stats: CaseStats } | null> {
-    let teamId: number | undefined;
-    let scope: string | null = null;
-    if (filter.team) {
-      const team = await this.prisma.team.findUnique({ where: { slug: slugify(filter.team) } });
-      if (!team) return null;
-      teamId = team.id;
-      scope = team.name;
-    }
-    const all = await this.prisma.detractorCase.findMany({ where: teamId !== undefined ? { teamId } : {}, select: { id: true, state: true, openedAt: true, claimedAt: true }, orderBy: { id: "desc" } });
+  /** Cases of a team (or all), newest first, and the team's numbers. Unknown team → null. `countsOnly`: no cases. */
+  async list(filter: { team?: string | null; openOnly?: boolean; countsOnly?: boolean }): Promise<{ scope: string | null; teamId: number | null; cases: CaseView[]; stats: CaseStats } | null> {
+    const team = filter.team ? await this.prisma.team.findUnique({ where: { slug: slugify(filter.team) } }) : null;
+    if (filter.team && !team) return null;
+    const all = await this.prisma.detractorCase.findMany({ where: team ? { teamId: team.id } : {}, select: { id: true, state: true, openedAt: true, claimedAt: true }, orderBy: { id: "desc" } });
     const stats: CaseStats = {
       total: all.length,
       open: all.filter((c) => c.state === "open").length,
       closingRate: closingRate(all.map((c) => ({ state: c.state as CaseState }))),
       medianHoursToClaim: medianHours(all.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
     };
-    const shown = all.filter((c) => !filter.openOnly || c.state !== "resolved").slice(0, 200);
+    const shown = filter.countsOnly ? [] : all.filter((c) => !filter.openOnly || c.state !== "resolved").slice(0, 200);
     const cases = await Promise.all(shown.map((c) => this.view(c.id, "channel")));
-    return { scope, cases, stats };
+    return { scope: team?.name ?? null, teamId: team?.id ?? null, cases, stats };
   }
 
-  async listMessage(filter: { team?: string | null; openOnly?: boolean }, lang: Lang, now: Date): Promise<Message> {
+  /**
+   * "/nps cases [team]": the cases with customer names for the team's lead and admins; everyone
+   * else gets the counts only, and who may see more.
+   */
+  async listMessage(filter: { team?: string | null; openOnly?: boolean }, actor: Actor, lang: Lang, now: Date): Promise<Message> {
+    const counts = await this.list({ ...filter, countsOnly: true });
+    if (!counts) return buildNotice(lang, lang === "da" ? `Teamet "${filter.team}" findes ikke.` : `There is no team "${filter.team}".`);
+    const team = counts.teamId !== null ? { id: counts.teamId, name: counts.scope! } : null;
+    const request: AccessRequest = { action: "cases.list", object: team ? { kind: "team", teamId: team.id } : { kind: "company" }, team, audit: { objectType: team ? "team" : "answers", objectId: team?.id ?? null } };
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) {
+      const message = buildCaseList(counts.scope, [], counts.stats, lang, now);
+      return { ...message, blocks: [...message.blocks.filter((b) => b.type !== "text"), { type: "context", text: access.refusal.summary }] };
+    }
     const listed = await this.list(filter);
-    if (!listed) return buildNotice(lang, lang === "da" ? `Teamet "${filter.team}" findes ikke.` : `There is no team "${filter.team}".`);
-    return buildCaseList(listed.scope, listed.cases, listed.stats, lang, now);
+    await this.access.done(access, request, { shown: listed!.cases.length }, now);
+    return buildCaseList(listed!.scope, listed!.cases, listed!.stats, lang, now);
   }
 
   /** The open cases a person owns (App Home / the Teams home card). */

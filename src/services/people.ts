@@ -27,9 +27,12 @@ export class PeopleService {
   /** admins named in ADMINS (e-mails or platform user ids) */
   constructor(private readonly prisma: Db, private readonly admins: string[] = []) {}
 
-  private isConfiguredAdmin(actor: Actor): boolean {
+  /** ADMINS names the person: by the chat user's id or e-mail, or by what is stored about them. */
+  isConfiguredAdmin(actor: Pick<Actor, "userId" | "email">, person?: Pick<PersonRow, "email" | "slackUserId" | "teamsUserId"> | null): boolean {
     // ADMINS is lower-cased when the configuration is read; Slack ids are upper case.
-    const keys = [actor.userId.toLowerCase(), actor.email?.toLowerCase()].filter(Boolean) as string[];
+    const keys = [actor.userId, actor.email, person?.email, person?.slackUserId, person?.teamsUserId]
+      .filter((k): k is string => Boolean(k))
+      .flatMap((k) => [k.toLowerCase(), `slack:${k.toLowerCase()}`, `teams:${k.toLowerCase()}`]);
     return keys.some((k) => this.admins.includes(k));
   }
 
@@ -56,7 +59,7 @@ export class PeopleService {
       return { id: -1, email, name: actor.name ?? "console", slackUserId: null, teamsUserId: null, isAdmin: true };
     }
     if (actor.name && !person.name) person = await this.prisma.person.update({ where: { id: person.id }, data: { name: actor.name } });
-    return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor) };
+    return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor, person) };
   }
 
   async byId(id: number): Promise<PersonRow | null> {
