@@ -13,7 +13,7 @@ import { PROVIDERS } from "../../support/databases.ts";
 import { BOT_USER_ID, postSigned, slashCommandForm, startFakeSlack, type FakeSlack, type SignedPost } from "../../support/fake-slack.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const recorded = (file: string) => JSON.parse(fs.readFileSync(path.resolve(ROOT, "..", "shared", "fixtures", "recorded", file), "utf8"));
+const recorded = (file: string) => JSON.parse(fs.readFileSync(path.resolve(ROOT, "test", "fixtures", "recorded", file), "utf8"));
 const SLASH = recorded("slash-commands-slack.json").slashCommandWithArgs as Record<string, string>;
 const JOINED = recorded("member-joined-channel-slack.json");
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";

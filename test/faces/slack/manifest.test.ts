@@ -1,5 +1,5 @@
 // manifests/slack/*.yaml: valid against Slack's official manifest schema (the one matching
-// _metadata.major_version, from ../shared/schemas beside the clone), the Socket Mode and HTTP
+// _metadata.major_version, test/fixtures/schemas, a copy of the official files), the Socket Mode and HTTP
 // files identical apart from request URLs, and in step with what the face handles and the README.
 import fs from "node:fs";
 import path from "node:path";
@@ -17,7 +17,7 @@ const http = read("manifest.http.yaml");
 
 function validatorFor(manifest: any) {
   const major = manifest._metadata?.major_version ?? 1;
-  const schemaFile = path.resolve(ROOT, "..", "shared", "schemas", `slack-app-manifest.schema.${major}.0.0.json`);
+  const schemaFile = path.resolve(ROOT, "test", "fixtures", "schemas", `slack-app-manifest.schema.${major}.0.0.json`);
   const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
   expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#"); // Ajv's default draft
   const ajv = new Ajv({ allErrors: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false });

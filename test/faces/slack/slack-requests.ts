@@ -1,5 +1,5 @@
 // Interaction payloads as Slack sends them, built from the recorded ones in
-// ../shared/fixtures/recorded (block_actions, view_submission, message shortcut, events), and
+// test/fixtures/recorded (block_actions, view_submission, message shortcut, events), and
 // posted to /slack/events signed with the signing secret.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import fs from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { ROOT } from "../../support/cli.ts";
 import { postSigned } from "../../support/fake-slack.ts";
 
-export const recorded = (file: string) => JSON.parse(fs.readFileSync(path.resolve(ROOT, "..", "shared", "fixtures", "recorded", file), "utf8"));
+export const recorded = (file: string) => JSON.parse(fs.readFileSync(path.resolve(ROOT, "test", "fixtures", "recorded", file), "utf8"));
 const ACTIONS = recorded("actions-reactions-slack.json");
 const MODALS = recorded("modals-slack.json");
 const JOINED = recorded("member-joined-channel-slack.json").memberJoinedChannel;

@@ -1,6 +1,6 @@
 // Teams activities as Teams really sends them. The message payloads are copied from recordings
 // of real tenants (vercel/chat, packages/integration-tests/fixtures/replay, MIT licence,
-// © 2026 Vercel, Inc.; a copy is in ../shared/fixtures/recorded/); ids are fake. The install
+// © 2026 Vercel, Inc.; a copy is in test/fixtures/recorded/); ids are fake. The install
 // events follow the payloads in Microsoft's Teams bot documentation. Each builder points the
 // activity at a given serviceUrl (the fake connector) and can change the text and ids.
 
