@@ -27,6 +27,9 @@ import { AccessService } from "./services/access-service.ts";
 import { AuditStore } from "./store/audit.ts";
 import { PeopleStore } from "./store/people.ts";
 import { Directory } from "./store/directory.ts";
+import { MembershipStore } from "./store/memberships.ts";
+import { RoleAdmin } from "./services/role-admin.ts";
+import { dailyMemberSync } from "./jobs/member-sync.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
 import { isStoryCandidate } from "./core/stories.ts";
@@ -49,6 +52,8 @@ export interface App {
   /** who may do what (core/permissions.ts), recorded in the audit trail */
   access: AccessService;
   audit: AuditStore;
+  /** admins, team members and their sync from Slack user groups / Teams rosters */
+  roles: RoleAdmin;
   outbox: OutboxStore;
   jobRuns: JobRunStore;
   /** each configured face registers how it delivers; the outbox worker uses them */
@@ -106,7 +111,11 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const goals = new GoalService(db.prisma, answers, config.TIME_ZONE, config.MIN_RESPONSES);
   nps.useGoals((teamId, now) => goals.line(teamId, now));
   const audit = new AuditStore(db.prisma);
-  const access = new AccessService(people, new PeopleStore(db.prisma), audit, { npsVisibility: config.NPS_VISIBILITY });
+  const peopleStore = new PeopleStore(db.prisma);
+  const access = new AccessService(people, peopleStore, audit, { npsVisibility: config.NPS_VISIBILITY });
+  const roles = new RoleAdmin(peopleStore, new MembershipStore(db.prisma), new Directory(db.prisma), audit, 
+    // loaded only with Slack configured, like Bolt itself
+    slackSettings ? (await import("./faces/slack/directory.ts")).slackDirectory(slackSettings, log) : null);
   const cases = new CaseService(db.prisma, outbox, bindings, people, access, {
     lang, timeZone: config.TIME_ZONE, maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES, maxAgeDays: config.CASE_MAX_AGE_DAYS,
     remindAfterHours: config.REMIND_AFTER_HOURS, escalateAfterHours: config.ESCALATE_AFTER_HOURS, fallbackChannels: config.FALLBACK_ALERT_CHANNELS, consoleOnly: localMode,
@@ -119,7 +128,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: digestCron, quietDay: config.DIGEST_QUIET_DAY,
     allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
   }, kick);
-  const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE);
+  const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE, dailyMemberSync(roles, jobRuns, config.TIME_ZONE, log));
   const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma }, access, new Directory(db.prisma));
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
@@ -139,7 +148,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;
   return {
-    config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
+    config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,
     goals, cases, stories, digests, habits, home,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();

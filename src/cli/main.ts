@@ -13,6 +13,8 @@ import { casesCommand } from "./commands/cases.ts";
 import { goalCommand } from "./commands/goal.ts";
 import { outboxCommand } from "./commands/outbox.ts";
 import { ownerCommand, teamCommand } from "./commands/team.ts";
+import { adminCommand } from "./commands/admin.ts";
+import { auditCommand } from "./commands/audit.ts";
 
 const HELP = `Kundepuls — NPS habits for Slack and Microsoft Teams
 
@@ -33,10 +35,17 @@ usage: kundepuls <command> [options]
                               a team's loyalty goal (history is kept)
   outbox [--failed] [--retry] messages waiting, dead-lettered, or to send again
   team [list] | team set SLUG [--name NAME] [--lead PERSON] [--digest-cron "CRON"|default]
-                              teams, their lead (alerts, escalations) and digest schedule
+                              [--slack-usergroup S0123|none] [--teams-team ID|none]
+                              teams, their lead (alerts, escalations), digest schedule, synced members
+  team member add|remove SLUG PERSON | team members SLUG | team sync [SLUG]
+                              who belongs to a team (may claim its cases)
+  admin [list] | admin add|remove PERSON
+                              admins (everything), besides those in ADMINS
+  audit [--since DATE] [--team SLUG] [--json]
+                              who claimed, resolved, saw contact details, set goals, changed roles
   owner account|touchpoint NAME PERSON
                               who gets the alerts for a customer account or a touchpoint
-                              (PERSON: e-mail, slack:<user id> or teams:<AAD object id>)
+                              (PERSON: e-mail, U0123 or slack:U0123, or teams:<AAD object id>)
   help                        this text
 
 Configuration comes from environment variables; see .env.example.`;
@@ -71,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
     case "goal":
     case "outbox":
     case "team":
+    case "admin":
+    case "audit":
     case "owner": {
       const app = await createApp(config, log);
       try {
@@ -82,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
         else if (command === "outbox") await outboxCommand(rest, app, out);
         else if (command === "team") await teamCommand(rest, app, out);
         else if (command === "owner") await ownerCommand(rest, app, out);
+        else if (command === "admin") await adminCommand(rest, app, out);
+        else if (command === "audit") await auditCommand(rest, app, out);
         else await demoCommand(rest, app, out);
       } finally {
         await app.close();

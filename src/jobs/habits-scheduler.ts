@@ -22,6 +22,8 @@ export class HabitsScheduler {
     private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService },
     private readonly log: Logger,
     private readonly timeZone: string,
+    /** team members from Slack user groups, once a day (see jobs/member-sync.ts) */
+    private readonly syncMembers: (now: Date) => Promise<number> = async () => 0,
   ) {}
 
   /** One check of everything that is due at `now`. */
@@ -29,6 +31,8 @@ export class HabitsScheduler {
     const digests = (await this.services.digests.run(now)).reduce((n, r) => n + r.queued, 0);
     const stories = await this.services.stories.runPlan(now);
     const { reminded, escalated } = await this.services.cases.runReminders(now);
+    // a failing sync (Slack down) must not stop the habits; it is tried again next tick
+    await this.syncMembers(now).catch((error) => this.log.warn("members: Slack user group sync failed; trying again later", error));
     if (digests + stories + reminded + escalated > 0) this.log.info(`habits: ${digests} digest(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
     return { digests, stories, reminded, escalated };
   }

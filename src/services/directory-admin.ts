@@ -2,33 +2,25 @@
 // are named by e-mail, "slack:U0123" or "teams:<AAD object id>" and created on first mention.
 import { parseDailyCronDetailed } from "../core/schedule.ts";
 import { slugify } from "../core/slug.ts";
+import type { PersonRef } from "../core/person-ref.ts";
+import type { AuditActor } from "../store/audit.ts";
 import type { Db } from "../store/database.ts";
+import { label, type RoleAdmin } from "./role-admin.ts";
 
 export class DirectoryError extends Error {}
 
-export type PersonRef = { email: string } | { slackUserId: string } | { teamsUserId: string };
-
-/** "lene@firma.dk" | "slack:U0123" | "teams:2b1c…" → a reference, or an error text. */
-export function parsePersonRef(text: string): PersonRef | string {
-  const t = text.trim();
-  if (/^slack:[UW][A-Z0-9]{2,}$/i.test(t)) return { slackUserId: t.slice(6).toUpperCase() };
-  if (/^teams:[0-9a-f-]{8,}$/i.test(t)) return { teamsUserId: t.slice(6).toLowerCase() };
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)) return { email: t.toLowerCase() };
-  return `"${text}" is not a person: give an e-mail, slack:<user id> or teams:<AAD object id>`;
-}
+export { parsePersonRef, type PersonRef } from "../core/person-ref.ts";
 
 export class DirectoryAdmin {
-  constructor(private readonly prisma: Db) {}
+  constructor(private readonly prisma: Db, private readonly roles: RoleAdmin, private readonly by: AuditActor) {}
 
-  private async person(ref: PersonRef, name?: string): Promise<{ id: number; label: string }> {
-    const [field, value] = Object.entries(ref)[0] as ["email" | "slackUserId" | "teamsUserId", string];
-    const existing = await this.prisma.person.findFirst({ where: { [field]: value } });
-    const row = existing ?? (await this.prisma.person.create({ data: { [field]: value, name: name ?? null } }));
-    return { id: row.id, label: row.name ?? row.email ?? value };
+  private async person(ref: PersonRef): Promise<{ id: number; label: string }> {
+    const row = await this.roles.person(ref);
+    return { id: row.id, label: label(row) };
   }
 
   /** Creates or updates a team. `digestCron: null` goes back to the global DIGEST_CRON. */
-  async setTeam(slugOrName: string, change: { name?: string; lead?: PersonRef; digestCron?: string | null }): Promise<string> {
+  async setTeam(slugOrName: string, change: { name?: string; lead?: PersonRef; digestCron?: string | null; slackUsergroup?: string | null; teamsTeam?: string | null }): Promise<string> {
     const slug = slugify(slugOrName);
     if (!slug) throw new DirectoryError(`"${slugOrName}" is not a team name`);
     if (change.digestCron) {
@@ -40,10 +32,12 @@ export class DirectoryAdmin {
       ...(change.name ? { name: change.name } : {}),
       ...(lead ? { leadId: lead.id } : {}),
       ...(change.digestCron !== undefined ? { digestCron: change.digestCron } : {}),
+      ...(change.slackUsergroup !== undefined ? { slackUsergroupId: change.slackUsergroup } : {}),
+      ...(change.teamsTeam !== undefined ? { teamsTeamId: change.teamsTeam } : {}),
     };
     const team = await this.prisma.team.upsert({ where: { slug }, create: { slug, name: change.name ?? slugOrName.trim(), ...data }, update: data, include: { lead: true } });
-    const leadText = team.lead ? (team.lead.name ?? team.lead.email ?? team.lead.slackUserId ?? team.lead.teamsUserId) : "none";
-    return `${team.slug} (${team.name}): lead ${leadText}, digest ${team.digestCron ?? "default schedule"}`;
+    if (lead) await this.roles.leadSet(team.id, lead.id, this.by);
+    return describeTeam(team);
   }
 
   async setOwner(kind: "account" | "touchpoint", name: string, owner: PersonRef): Promise<string> {
@@ -57,6 +51,13 @@ export class DirectoryAdmin {
 
   async listTeams(): Promise<string[]> {
     const teams = await this.prisma.team.findMany({ include: { lead: true }, orderBy: { slug: "asc" } });
-    return teams.map((t) => `${t.slug} (${t.name}): lead ${t.lead ? (t.lead.name ?? t.lead.email ?? t.lead.slackUserId ?? t.lead.teamsUserId) : "none"}, digest ${t.digestCron ?? "default schedule"}`);
+    return teams.map(describeTeam);
   }
+}
+
+type TeamWithLead = { slug: string; name: string; digestCron: string | null; slackUsergroupId: string | null; teamsTeamId: string | null; lead: Parameters<typeof label>[0] | null };
+
+function describeTeam(t: TeamWithLead): string {
+  const synced = [t.slackUsergroupId ? `members from Slack user group ${t.slackUsergroupId}` : null, t.teamsTeamId ? `members from Teams team ${t.teamsTeamId}` : null].filter(Boolean);
+  return `${t.slug} (${t.name}): lead ${t.lead ? label(t.lead) : "none"}, digest ${t.digestCron ?? "default schedule"}${synced.length > 0 ? `, ${synced.join(", ")}` : ""}`;
 }
