@@ -29,7 +29,6 @@ import { PeopleStore } from "./store/people.ts";
 import { Directory } from "./store/directory.ts";
 import { MembershipStore } from "./store/memberships.ts";
 import { RoleAdmin } from "./services/role-admin.ts";
-import { dailyMemberSync } from "./jobs/member-sync.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
 import { isStoryCandidate } from "./core/stories.ts";
@@ -113,7 +112,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const audit = new AuditStore(db.prisma);
   const peopleStore = new PeopleStore(db.prisma);
   const access = new AccessService(people, peopleStore, audit, { npsVisibility: config.NPS_VISIBILITY });
-  const roles = new RoleAdmin(peopleStore, new MembershipStore(db.prisma), new Directory(db.prisma), audit, 
+  const roles = new RoleAdmin(peopleStore, new MembershipStore(db.prisma), new Directory(db.prisma), audit, { jobRuns, timeZone: config.TIME_ZONE }, 
     // loaded only with Slack configured, like Bolt itself
     slackSettings ? (await import("./faces/slack/directory.ts")).slackDirectory(slackSettings, log) : null);
   const cases = new CaseService(db.prisma, outbox, bindings, people, access, {
@@ -128,7 +127,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: digestCron, quietDay: config.DIGEST_QUIET_DAY,
     allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
   }, kick);
-  const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE, dailyMemberSync(roles, jobRuns, config.TIME_ZONE, log));
+  const habits = new HabitsScheduler({ digests, stories, cases }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
   const commands = new ChatCommandService(nps, bindings, { cases, goals, prisma: db.prisma }, access, new Directory(db.prisma));
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
@@ -145,7 +144,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
   const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) deliverers.slack = slack.deliverer;
-  const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
+  const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, roles, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, slack, teams, localMode,

@@ -22,8 +22,8 @@ export class HabitsScheduler {
     private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService },
     private readonly log: Logger,
     private readonly timeZone: string,
-    /** team members from Slack user groups, once a day (see jobs/member-sync.ts) */
-    private readonly syncMembers: (now: Date) => Promise<number> = async () => 0,
+    /** team members from Slack user groups, once a day (RoleAdmin.syncSlackGroupsDaily) */
+    private readonly syncMembers: (now: Date) => Promise<void> = async () => {},
   ) {}
 
   /** One check of everything that is due at `now`. */

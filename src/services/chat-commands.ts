@@ -25,8 +25,8 @@ export interface ChatContext {
   channelId: string | null;
   /** the person's platform user id */
   userId: string;
-  /** the person with name and e-mail, when the face knows them (else only the platform user id) */
-  actor?: Actor;
+  /** the person with name and e-mail, looked up by the face when a command needs them (else only the platform user id) */
+  actor?: () => Promise<Actor>;
   now: Date;
 }
 
@@ -50,7 +50,7 @@ export class ChatCommandService {
     const team = await this.directory.findTeam(slugify(teamName));
     if (!team) return null;
     const request: AccessRequest = { action, object: { kind: "team", teamId: team.id }, team: { id: team.id, name: team.name }, audit: { objectType: action.startsWith("channel") ? "channel" : "team", objectId: action.startsWith("channel") ? `${ctx.platform}:${ctx.channelId}` : team.id } };
-    return { request, access: await this.access.check(actorOf(ctx), request, lang, ctx.now) };
+    return { request, access: await this.access.check(await actorOf(ctx), request, lang, ctx.now) };
   }
 
   async handle(text: string, ctx: ChatContext): Promise<ChatReply> {
@@ -68,7 +68,7 @@ export class ChatCommandService {
         return { message: await this.nps.answerQuery(command, ctx.now), visibility: command.share ? "channel" : "private" };
       }
       case "cases":
-        return privately(await this.habits.cases.listMessage({ team: command.team, openOnly: command.openOnly }, actorOf(ctx), command.lang, ctx.now));
+        return privately(await this.habits.cases.listMessage({ team: command.team, openOnly: command.openOnly }, await actorOf(ctx), command.lang, ctx.now));
       case "goal":
         return this.goal(command.words, command.lang, ctx);
       case "connect":
@@ -122,4 +122,4 @@ export class ChatCommandService {
   }
 }
 
-const actorOf = (ctx: ChatContext): Actor => ctx.actor ?? { platform: ctx.platform, userId: ctx.userId };
+const actorOf = async (ctx: ChatContext): Promise<Actor> => (ctx.actor ? ctx.actor() : { platform: ctx.platform, userId: ctx.userId });

@@ -8,6 +8,8 @@ import type { AuditActor, AuditStore } from "../store/audit.ts";
 import type { Directory, TeamRow } from "../store/directory.ts";
 import type { MembershipStore, MemberSource } from "../store/memberships.ts";
 import type { PeopleStore, StoredPerson } from "../store/people.ts";
+import type { JobRunStore } from "../store/job-runs.ts";
+import { zonedParts } from "../core/timezone.ts";
 
 export class RoleError extends Error {}
 
@@ -34,8 +36,34 @@ export class RoleAdmin {
     private readonly memberships: MembershipStore,
     private readonly directory: Directory,
     private readonly audit: AuditStore,
+    /** syncs run once per local day (a job run per day), on whichever replica comes first */
+    private readonly daily: { jobRuns: JobRunStore; timeZone: string },
     private readonly slack: SlackDirectory | null = null,
   ) {}
+
+  /** Runs `work` unless it already ran today (local date) under `name`; true when it ran. */
+  private async oncePerDay(name: string, now: Date, work: () => Promise<string>): Promise<boolean> {
+    const d = zonedParts(now, this.daily.timeZone);
+    const key = `${name}:${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+    if (await this.daily.jobRuns.isFinished(key)) return false;
+    await this.daily.jobRuns.finish(key, now, await work());
+    return true;
+  }
+
+  /** The Slack user group sync, once a day (the habits scheduler asks every minute). */
+  async syncSlackGroupsDaily(now: Date): Promise<void> {
+    if (!this.slack) return;
+    await this.oncePerDay("members:slack", now, async () => (await this.syncSlackGroups(now)).join("; ") || "no user groups");
+  }
+
+  /**
+   * A Teams team's roster, once a day, when someone writes in one of its channels (the roster
+   * can only be read during a turn). `roster` is called only when a sync is due.
+   */
+  async syncTeamsRosterDaily(teamsTeamId: string, roster: () => Promise<RosterMember[]>, now: Date): Promise<boolean> {
+    if ((await this.directory.teamsWithTeamsTeam(teamsTeamId)).length === 0) return false;
+    return this.oncePerDay(`members:teams:${teamsTeamId}`, now, async () => `${await this.syncTeamsRoster(teamsTeamId, await roster(), now)} team(s)`);
+  }
 
   /** The person a reference names, created on first mention; an e-mail is linked to Slack when it can be. */
   async person(ref: PersonRef): Promise<StoredPerson> {

@@ -63,6 +63,8 @@ export interface FakeSlack {
   dmOf(user: string): string;
   /** a member users.info knows; other ids answer user_not_found, as in Slack */
   addUser(user: FakeUser): void;
+  /** a user group usergroups.users.list answers with these members; others answer no_such_subteam */
+  setUsergroup(id: string, users: string[]): void;
   waitFor<T>(probe: () => T | undefined | null | false, ms?: number): Promise<T>;
   reset(): void;
   close(): Promise<void>;
@@ -95,6 +97,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const posted: PostedMessage[] = [];
   const hangs: { channel?: string; left: number }[] = [];
   const people = new Map<string, FakeUser>();
+  const usergroups = new Map<string, string[]>();
   let last = 0n; // ts are real times (seconds.microseconds), strictly increasing, unique as in Slack
   const ts = () => {
     last = BigInt(Date.now()) * 1000n > last ? BigInt(Date.now()) * 1000n : last + 1n;
@@ -155,6 +158,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (!u) return { ok: false, error: "user_not_found" };
         const profile = { real_name: u.realName ?? "", display_name: u.name, ...(u.email ? { email: u.email } : {}) };
         return { ok: true, user: { id: u.id, team_id: TEAM_ID, name: u.name, deleted: false, real_name: u.realName ?? "", is_bot: false, tz: "Europe/Copenhagen", profile } };
+      }
+      case "users.lookupByEmail": {
+        const email = String(body.email ?? "").toLowerCase();
+        const u = [...people.values()].find((p) => p.email?.toLowerCase() === email);
+        return u ? { ok: true, user: { id: u.id, team_id: TEAM_ID, name: u.name, real_name: u.realName ?? "", profile: { email: u.email } } } : { ok: false, error: "users_not_found" };
+      }
+      case "usergroups.users.list": {
+        const members = usergroups.get(String(body.usergroup ?? ""));
+        return members ? { ok: true, users: members } : { ok: false, error: "no_such_subteam" };
       }
       default:
         return { ok: false, error: "unknown_method" };
@@ -218,6 +230,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     messagesIn: (channel) => posted.filter((m) => m.channel === channel),
     dmOf,
     addUser: (user) => void people.set(user.id, user),
+    setUsergroup: (id, users) => void usergroups.set(id, [...users]),
     async waitFor(probe, ms = 5_000) {
       const until = Date.now() + ms;
       for (;;) {
@@ -234,6 +247,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       posted.length = 0;
       hangs.length = 0;
       people.clear();
+      usergroups.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
