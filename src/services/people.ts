@@ -1,5 +1,6 @@
 // People on Slack and/or Teams, mapped by platform user id or e-mail, and where to reach them.
 import type { Db } from "../store/database.ts";
+import type { StoredPerson } from "../store/people.ts";
 
 export interface Actor {
   platform: "slack" | "teams" | "console";
@@ -8,14 +9,8 @@ export interface Actor {
   name?: string | null;
 }
 
-export interface PersonRow {
-  id: number;
-  email: string | null;
-  name: string | null;
-  slackUserId: string | null;
-  teamsUserId: string | null;
-  isAdmin: boolean;
-}
+/** a Person as stored (store/people.ts) */
+export type PersonRow = StoredPerson;
 
 /** A place to send a person a private message. */
 export interface DirectTarget {
