@@ -1,6 +1,7 @@
 // The permission policy (core/permissions.ts) as the services use it: who the chat user is, what
 // they are to the team or case (from the store), the decision — and the audit trail of it. Every
 // service action that changes who sees or owns what asks `check` first; faces never decide.
+import type { CaseState } from "../core/cases.ts";
 import { decide, type PolicyAction, type PolicyObject, type PolicySettings, type Role, type RoleFacts } from "../core/permissions.ts";
 import { buildRefusal } from "../messages/refusal.ts";
 import type { Lang, Message } from "../messages/model.ts";
@@ -20,6 +21,16 @@ export interface AccessRequest {
 export type Access =
   | { ok: true; person: PersonRow; as: Role; by: AuditActor }
   | { ok: false; person: PersonRow; by: AuditActor; refusal: Message };
+
+/** What the policy and the audit trail need to know about an action on a case. */
+export function caseRequest(action: PolicyAction, c: { id: number; teamId: number | null; ownerId: number | null; state: string; team: { id: number; name: string } | null }): AccessRequest {
+  return {
+    action,
+    object: { kind: "case", teamId: c.teamId, ownerId: c.ownerId, state: c.state as CaseState },
+    team: c.team ? { id: c.team.id, name: c.team.name } : null,
+    audit: { objectType: "case", objectId: c.id },
+  };
+}
 
 /** Actions that are only read (NPS figures) are not recorded: they change nothing and show no customer. */
 const UNRECORDED: ReadonlySet<PolicyAction> = new Set(["nps.view"]);

@@ -15,8 +15,7 @@ import type { OutboxStore } from "../store/outbox.ts";
 import type { StoredChange } from "../store/answers.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { Actor, PeopleService } from "./people.ts";
-import type { AccessRequest, AccessService } from "./access-service.ts";
-import type { PolicyAction } from "../core/permissions.ts";
+import { caseRequest, type AccessRequest, type AccessService } from "./access-service.ts";
 
 export interface CaseSettings {
   lang: Lang;
@@ -159,16 +158,6 @@ export class CaseService {
     return this.prisma.detractorCase.findUnique({ where: { id: caseId }, include: caseInclude });
   }
 
-  /** What the policy and the audit trail need to know about a case action. */
-  private accessTo(action: PolicyAction, c: { id: number; teamId: number | null; ownerId: number | null; state: string; team: { id: number; name: string } | null }): AccessRequest {
-    return {
-      action,
-      object: { kind: "case", teamId: c.teamId, ownerId: c.ownerId, state: c.state as CaseState },
-      team: c.team ? { id: c.team.id, name: c.team.name } : null,
-      audit: { objectType: "case", objectId: c.id },
-    };
-  }
-
   private refuse(lang: Lang, da: string, en: string): CaseActionResult {
     return { ok: false, explanation: buildNotice(lang, lang === "da" ? da : en) };
   }
@@ -177,7 +166,7 @@ export class CaseService {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
     if (c.state === "resolved") return this.refuse(lang, ...RESOLVED);
-    const request = this.accessTo("case.claim", c);
+    const request = caseRequest("case.claim", c);
     const access = await this.access.check(actor, request, lang, now);
     if (!access.ok) return { ok: false, explanation: access.refusal };
     const person = access.person;
@@ -203,7 +192,7 @@ export class CaseService {
   async resolve(caseId: number, actor: Actor, input: { actionTaken: string; outcome: "recovered" | "not_recovered" | "no_contact" }, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const request = this.accessTo("case.resolve", c);
+    const request = caseRequest("case.resolve", c);
     const access = await this.access.check(actor, request, lang, now);
     if (!access.ok) return { ok: false, explanation: access.refusal };
     const person = access.person;
@@ -222,7 +211,7 @@ export class CaseService {
   async handOver(caseId: number, actor: Actor, to: Actor, now: Date, lang = this.settings.lang): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const request = this.accessTo("case.handOver", c);
+    const request = caseRequest("case.handOver", c);
     const access = await this.access.check(actor, request, lang, now);
     if (!access.ok) return { ok: false, explanation: access.refusal };
     const next = await this.people.resolve(to);
@@ -242,7 +231,7 @@ export class CaseService {
   async contactFor(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<Message> {
     const c = await this.load(caseId);
     if (!c) return buildNotice(lang, lang === "da" ? "Sagen findes ikke længere." : "That case no longer exists.");
-    const request = this.accessTo("case.contact", c);
+    const request = caseRequest("case.contact", c);
     const access = await this.access.check(actor, request, lang, now);
     if (!access.ok) return access.refusal;
     await this.access.done(access, request, {}, now);
