@@ -122,13 +122,6 @@ describe.each(PROVIDERS)("roles in Slack on %s", (provider) => {
       ["channel.connect", LEAD.id, LEAD.realName, "lead"],
     ]);
   });
-
-  it("the channel copy of an alert carries no contact details", async () => {
-    const channelCase = await h.detractor("roles-channel", { team: "Salg" });
-    await h.run.app.deliverNow();
-    const fallback = h.fake.callsTo("chat.postMessage").filter((c) => JSON.stringify(c.body.blocks ?? "").includes(`"value":"${channelCase}"`));
-    for (const call of fallback) expect(JSON.stringify(call.body)).not.toContain("aase@example.dk");
-  });
 });
 
 describe("NPS_VISIBILITY=members in Slack", () => {
