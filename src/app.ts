@@ -32,6 +32,12 @@ import { ThemeStore } from "./store/themes.ts";
 import { PrivacyService } from "./services/privacy-service.ts";
 import { CustomerDataStore } from "./store/customer-data.ts";
 import { createForgetHandler } from "./ingest/forget-route.ts";
+import { AccessService } from "./services/access-service.ts";
+import { AuditStore } from "./store/audit.ts";
+import { PeopleStore } from "./store/people.ts";
+import { Directory } from "./store/directory.ts";
+import { MembershipStore } from "./store/memberships.ts";
+import { RoleAdmin } from "./services/role-admin.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
 import { isStoryCandidate } from "./core/stories.ts";
@@ -55,6 +61,11 @@ export interface App {
   bindings: BindingService;
   commands: ChatCommandService;
   people: PeopleService;
+  /** who may do what (core/permissions.ts), recorded in the audit trail */
+  access: AccessService;
+  audit: AuditStore;
+  /** admins, team members and their sync from Slack user groups / Teams rosters */
+  roles: RoleAdmin;
   outbox: OutboxStore;
   jobRuns: JobRunStore;
   /** each configured face registers how it delivers; the outbox worker uses them */
@@ -126,7 +137,13 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (!digestCron) throw new ConfigError(`Configuration error: DIGEST_CRON must look like "30 8 * * 1-5" (minute hour * * weekdays) (got "${config.DIGEST_CRON}")`);
   const goals = new GoalService(db.prisma, answers, config.TIME_ZONE, config.MIN_RESPONSES);
   nps.useGoals((teamId, now) => goals.line(teamId, now));
-  const cases = new CaseService(db.prisma, outbox, bindings, people, {
+  const audit = new AuditStore(db.prisma);
+  const peopleStore = new PeopleStore(db.prisma);
+  const access = new AccessService(people, peopleStore, audit, { npsVisibility: config.NPS_VISIBILITY });
+  const roles = new RoleAdmin(peopleStore, new MembershipStore(db.prisma), new Directory(db.prisma), audit, { jobRuns, timeZone: config.TIME_ZONE }, 
+    // loaded only with Slack configured, like Bolt itself
+    slackSettings ? (await import("./faces/slack/directory.ts")).slackDirectory(slackSettings, log) : null);
+  const cases = new CaseService(db.prisma, outbox, bindings, people, access, {
     lang, timeZone: config.TIME_ZONE, maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES, maxAgeDays: config.CASE_MAX_AGE_DAYS,
     remindAfterHours: config.REMIND_AFTER_HOURS, escalateAfterHours: config.ESCALATE_AFTER_HOURS, fallbackChannels: config.FALLBACK_ALERT_CHANNELS, consoleOnly: localMode,
     observe: metrics.observeHabit,
@@ -142,9 +159,9 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const privacy = new PrivacyService(new CustomerDataStore(db.prisma), jobRuns, {
     retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
   });
-  const habits = new HabitsScheduler({ digests, stories, cases, privacy }, log, config.TIME_ZONE);
+  const habits = new HabitsScheduler({ digests, stories, cases, privacy }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
   const themes = new ThemeService(new ThemeStore(db.prisma), answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, prisma: db.prisma });
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, prisma: db.prisma }, access, new Directory(db.prisma));
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
   const followUps = new FollowUpWorker(new FollowUpStore(db.prisma), [
@@ -167,10 +184,10 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     deliverers.slack = slack.deliverer;
     readiness.expect("slack"); // start() checks the token (and connects in Socket Mode)
   }
-  const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, defaultLang: config.DEFAULT_LANGUAGE, log });
+  const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, roles, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;
   return {
-    config, log, db, answers, ingest, nps, bindings, commands, people, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
+    config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
     goals, cases, stories, digests, habits, home, sources, sourcePoller, themes, privacy,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();

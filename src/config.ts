@@ -33,6 +33,8 @@ export const configSchema = z.object({
   DEMO_DATA: bool.optional(),
   /** admins (may resolve and hand over any case): comma-separated e-mails or Slack/Teams user ids */
   ADMINS: z.string().default("").transform((v) => v.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean)),
+  /** who sees a team's NPS in chat: "everyone", or "members" (its members, lead and admins; the company figure stays open) */
+  NPS_VISIBILITY: z.enum(["everyone", "members"]).default("everyone"),
   /** answers at or below this score open a detractor case */
   ALERT_MAX_SCORE: z.coerce.number().int().min(0).max(10).default(6),
   /** a Customer Effort Score at or below this opens a case too; "off" disables */

@@ -19,8 +19,10 @@ import { ownerCommand, teamCommand } from "./commands/team.ts";
 import { sourceCommand } from "./commands/source.ts";
 import { themeCommand, themesCommand } from "./commands/theme.ts";
 import { exportCommand, forgetCommand, retentionCommand } from "./commands/privacy.ts";
+import { adminCommand } from "./commands/admin.ts";
+import { auditCommand } from "./commands/audit.ts";
 
-const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, casesCommand, goalCommand, themesCommand, themeCommand, outboxCommand, teamCommand, ownerCommand, sourceCommand, forgetCommand, exportCommand, retentionCommand];
+const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, casesCommand, goalCommand, themesCommand, themeCommand, outboxCommand, teamCommand, ownerCommand, adminCommand, auditCommand, sourceCommand, forgetCommand, exportCommand, retentionCommand];
 
 const HEADER = { da: "Kundepuls — NPS-vaner i Slack og Microsoft Teams", en: "Kundepuls — NPS habits for Slack and Microsoft Teams" };
 const FOOTER = {

@@ -1,7 +1,7 @@
 /**
  * Closed-loop detractor cases ("Operation Kunderedning"): when an answer
- * raises an alert, who gets it, which state changes are allowed, who may do
- * what, and when an unclaimed case is reminded about or escalated.
+ * raises an alert, who gets it, which state changes are allowed (who may do
+ * what: core/permissions.ts), and when an unclaimed case is reminded about or escalated.
  */
 import { round2 } from "./nps.ts";
 import { DEFAULT_TIME_ZONE } from "./periods.ts";
@@ -94,7 +94,7 @@ export type TransitionResult =
  * open → claimed → resolved, and open → resolved; nothing after resolved.
  * Claiming again by the owner is a harmless double click (ok, unchanged); by
  * anyone else it is refused — taking over a claimed case is a hand-over,
- * which needs permission (canResolveOrHandOver). A hand-over keeps the state
+ * which needs permission (core/permissions.ts). A hand-over keeps the state
  * and changes the owner. People resolve with a MANUAL_OUTCOME; "score_changed"
  * comes only from scoreLifted. Permissions are checked separately.
  */
@@ -113,45 +113,6 @@ export function transition(c: CaseSnapshot, action: CaseAction): TransitionResul
     case "scoreLifted":
       return { ok: true, next: "resolved", ownerId: c.ownerId, outcome: "score_changed" };
   }
-}
-
-// ---- permissions ---------------------------------------------------------------
-
-export interface Actor {
-  /** null: a chat user not (yet) mapped to a Person */
-  personId: number | null;
-  isAdmin: boolean;
-}
-
-export interface CaseAccess {
-  ownerId: number | null;
-  teamLeadId: number | null;
-}
-
-function isResponsible(actor: Actor, c: CaseAccess): boolean {
-  if (actor.isAdmin) return true;
-  return actor.personId !== null && (actor.personId === c.ownerId || actor.personId === c.teamLeadId);
-}
-
-/** Only the owner, the team's lead or an admin close a case or pass it on. */
-export function canResolveOrHandOver(actor: Actor, c: CaseAccess): boolean {
-  return isResponsible(actor, c);
-}
-
-/**
- * Anyone who sees the alert (it was sent to them or their channel) may claim an
- * open case — fast pick-up matters more than who. They must be a known person
- * so the case has an owner. A claimed case can only be re-claimed by its owner.
- */
-export function canClaim(actor: Actor, c: { state: CaseState; ownerId: number | null }): boolean {
-  if (actor.personId === null) return false;
-  if (c.state === "open") return true;
-  return c.state === "claimed" && c.ownerId === actor.personId;
-}
-
-/** The customer's name and e-mail are shown only to those responsible (a channel sees the redacted comment). */
-export function canSeeContact(actor: Actor, c: CaseAccess): boolean {
-  return isResponsible(actor, c);
 }
 
 // ---- working time --------------------------------------------------------------

@@ -24,6 +24,8 @@ export class HabitsScheduler {
     private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService; privacy?: PrivacyService },
     private readonly log: Logger,
     private readonly timeZone: string,
+    /** team members from Slack user groups, once a day (RoleAdmin.syncSlackGroupsDaily) */
+    private readonly syncMembers: (now: Date) => Promise<void> = async () => {},
   ) {}
 
   /** One check of everything that is due at `now`. */
@@ -35,6 +37,8 @@ export class HabitsScheduler {
     if (retained && retained.answers + retained.stories + retained.messagesDeleted > 0) {
       this.log.info(`retention: ${retained.answers} answer(s), ${retained.stories} story(ies) made anonymous, ${retained.messagesDeleted} message deletion(s) queued`);
     }
+    // a failing sync (Slack down) must not stop the habits; it is tried again next tick
+    await this.syncMembers(now).catch((error) => this.log.warn("members: Slack user group sync failed; trying again later", error));
     if (digests + stories + reminded + escalated > 0) this.log.info(`habits: ${digests} digest(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
     return { digests, stories, reminded, escalated };
   }

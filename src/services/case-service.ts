@@ -1,7 +1,7 @@
 // "Operation Kunderedning": detractor answers open cases, routed to an owner (or a channel),
 // claimed, resolved and reminded about. The rules live in core/cases.ts; this wires them to
 // the database and the outbox.
-import { canClaim, canResolveOrHandOver, canSeeContact, closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState, type Outcome } from "../core/cases.ts";
+import { closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState, type Outcome } from "../core/cases.ts";
 import { slugify } from "../core/slug.ts";
 import { buildCaseList, type CaseStats } from "../messages/cases.ts";
 import { redact } from "../core/redaction.ts";
@@ -15,7 +15,8 @@ import type { Db } from "../store/database.ts";
 import type { OutboxStore } from "../store/outbox.ts";
 import type { StoredChange } from "../store/answers.ts";
 import type { BindingService } from "./binding-service.ts";
-import type { Actor, PeopleService } from "./people.ts";
+import type { Actor, PeopleService, PersonRow } from "./people.ts";
+import { caseRequest, type AccessRequest, type AccessService } from "./access-service.ts";
 
 export interface CaseSettings {
   lang: Lang;
@@ -50,6 +51,7 @@ export class CaseService {
     private readonly outbox: OutboxStore,
     private readonly bindings: BindingService,
     private readonly people: PeopleService,
+    private readonly access: AccessService,
     readonly settings: CaseSettings,
     private readonly onEnqueued: () => void = () => {},
   ) {}
@@ -174,23 +176,26 @@ export class CaseService {
    * The alert as it should look where it was clicked: in the clicker's private chat it keeps the
    * contact line when they may see it (the owner needs the number just after "Jeg tager den").
    */
-  private async shownAlert(caseId: number, person: { id: number; isAdmin: boolean }, place: AlertPlace, now: Date, lang: Lang): Promise<{ view: CaseView; alert: Message }> {
+  private async shownAlert(caseId: number, person: PersonRow, place: AlertPlace, now: Date, lang: Lang): Promise<{ view: CaseView; alert: Message }> {
     const view = await this.view(caseId, "channel");
     if (place !== "private") return { view, alert: buildAlert(view, lang, now) };
     const c = await this.load(caseId);
-    const mayContact = !!c && canSeeContact({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null });
+    const mayContact = !!c && (await this.access.allows(person, caseRequest("case.contact", c)));
     return { view, alert: buildAlert(mayContact ? await this.view(caseId, "owner") : view, lang, now) };
   }
 
   async claim(caseId: number, actor: Actor, now: Date, lang = this.settings.lang, place: AlertPlace = "shared"): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const person = await this.people.resolve(actor);
-    const snapshot = { state: c.state as CaseState, ownerId: c.ownerId };
-    const step = transition(snapshot, { type: "claim", actorId: person.id });
+    if (c.state === "resolved") return this.refuse(lang, ...RESOLVED);
+    const request = caseRequest("case.claim", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return { ok: false, explanation: access.refusal };
+    const person = access.person;
+    const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "claim", actorId: person.id });
     if (!step.ok && step.reason === "alreadyResolved") return this.refuse(lang, ...RESOLVED);
-    const taken = () => this.refuse(lang, `${c.claimedBy ?? "En anden"} har allerede taget sagen.`, `${c.claimedBy ?? "Someone else"} has already taken the case.`);
-    if (!step.ok || !canClaim({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, snapshot)) return taken();
+    // the console user is no Person, so cannot own a case
+    if (!step.ok || person.id < 0) return this.refuse(lang, `${c.claimedBy ?? "En anden"} har allerede taget sagen.`, `${c.claimedBy ?? "Someone else"} has already taken the case.`);
     const name = person.name ?? person.email ?? actor.userId;
     // Compare-and-set on the state: two people clicking at once cannot both take it.
     const won = await this.prisma.detractorCase.updateMany({
@@ -202,15 +207,17 @@ export class CaseService {
       return this.refuse(lang, `${fresh.claimedBy ?? "En anden"} har allerede taget sagen.`, `${fresh.claimedBy ?? "Someone else"} has already taken the case.`);
     }
     if (!c.claimedAt) this.settings.observe?.({ type: "case_claimed", secondsToClaim: (now.getTime() - c.openedAt.getTime()) / 1000 });
+    await this.access.done(access, request, { previousOwnerId: c.ownerId }, now);
     return { ok: true, ...(await this.shownAlert(caseId, person, place, now, lang)), note: null };
   }
 
   async resolve(caseId: number, actor: Actor, input: { actionTaken: string; outcome: "recovered" | "not_recovered" | "no_contact" }, now: Date, lang = this.settings.lang, place: AlertPlace = "shared"): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const person = await this.people.resolve(actor);
-    if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
-      return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan løse sagen.", "Only the owner, the team lead or an admin can resolve this case.");
+    const request = caseRequest("case.resolve", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return { ok: false, explanation: access.refusal };
+    const person = access.person;
     const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "resolve", outcome: input.outcome });
     if (!step.ok) return this.refuse(lang, ...RESOLVED);
     const won = await this.prisma.detractorCase.updateMany({
@@ -219,6 +226,7 @@ export class CaseService {
     });
     if (won.count === 0) return this.refuse(lang, ...RESOLVED);
     this.settings.observe?.({ type: "case_resolved" });
+    await this.access.done(access, request, { outcome: input.outcome }, now);
     const shown = await this.shownAlert(caseId, person, place, now, lang);
     return { ok: true, ...shown, note: buildOutcomeNote(shown.view, lang) };
   }
@@ -226,9 +234,10 @@ export class CaseService {
   async handOver(caseId: number, actor: Actor, to: Actor, now: Date, lang = this.settings.lang, place: AlertPlace = "shared"): Promise<CaseActionResult> {
     const c = await this.load(caseId);
     if (!c) return this.refuse(lang, ...GONE);
-    const person = await this.people.resolve(actor);
-    if (!canResolveOrHandOver({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
-      return this.refuse(lang, "Kun den ansvarlige, teamlederen eller en administrator kan give sagen videre.", "Only the owner, the team lead or an admin can hand this case over.");
+    const request = caseRequest("case.handOver", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return { ok: false, explanation: access.refusal };
+    const person = access.person;
     const next = await this.people.resolve(to);
     const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "handOver", toPersonId: next.id });
     if (!step.ok)
@@ -236,6 +245,7 @@ export class CaseService {
         ? this.refuse(lang, "Personen har allerede sagen.", "That person already has the case.")
         : this.refuse(lang, ...RESOLVED);
     await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: next.id > 0 ? next.id : null, remindedAt: null, escalatedAt: null, openedAt: c.state === "open" ? now : c.openedAt } });
+    await this.access.done(access, request, { previousOwnerId: c.ownerId, toPersonId: next.id > 0 ? next.id : null, toName: next.name ?? next.email ?? to.userId }, now);
     if (next.id > 0) await this.sendToPerson(caseId, next.id, "alert", now);
     return { ok: true, ...(await this.shownAlert(caseId, person, place, now, lang)), note: null };
   }
@@ -244,9 +254,10 @@ export class CaseService {
   async contactFor(caseId: number, actor: Actor, now: Date, lang = this.settings.lang): Promise<Message> {
     const c = await this.load(caseId);
     if (!c) return buildNotice(lang, lang === "da" ? "Sagen findes ikke længere." : "That case no longer exists.");
-    const person = await this.people.resolve(actor);
-    if (!canSeeContact({ personId: person.id > 0 ? person.id : null, isAdmin: person.isAdmin }, { ownerId: c.ownerId, teamLeadId: c.team?.leadId ?? null }))
-      return buildNotice(lang, lang === "da" ? "Kontaktoplysninger vises kun for den ansvarlige, teamlederen og administratorer." : "Contact details are shown only to the owner, the team lead and admins.");
+    const request = caseRequest("case.contact", c);
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) return access.refusal;
+    await this.access.done(access, request, {}, now);
     return buildAlert(await this.view(caseId, "owner"), lang, now);
   }
 
@@ -260,17 +271,11 @@ export class CaseService {
     if (lifted.count > 0) this.settings.observe?.({ type: "case_resolved" });
   }
 
-  /** Cases of a team (or all), newest first, and the team's numbers. Unknown team → null. */
-  async list(filter: { team?: string | null; openOnly?: boolean }): Promise<{ scope: string | null; cases: CaseView[]; stats: CaseStats } | null> {
-    let teamId: number | undefined;
-    let scope: string | null = null;
-    if (filter.team) {
-      const team = await this.prisma.team.findUnique({ where: { slug: slugify(filter.team) } });
-      if (!team) return null;
-      teamId = team.id;
-      scope = team.name;
-    }
-    const all = await this.prisma.detractorCase.findMany({ where: teamId !== undefined ? { teamId } : {}, select: { id: true, state: true, openedAt: true, claimedAt: true }, orderBy: { id: "desc" } });
+  /** Cases of a team (or all), newest first, and the team's numbers. Unknown team → null. `countsOnly`: no cases. */
+  async list(filter: { team?: string | null; openOnly?: boolean; countsOnly?: boolean }): Promise<{ scope: string | null; teamId: number | null; cases: CaseView[]; stats: CaseStats } | null> {
+    const team = filter.team ? await this.prisma.team.findUnique({ where: { slug: slugify(filter.team) } }) : null;
+    if (filter.team && !team) return null;
+    const all = await this.prisma.detractorCase.findMany({ where: team ? { teamId: team.id } : {}, select: { id: true, state: true, openedAt: true, claimedAt: true }, orderBy: { id: "desc" } });
     const stats: CaseStats = {
       total: all.length,
       // Open means not resolved: a claimed case is still open, and also counted as in progress.
@@ -279,15 +284,28 @@ export class CaseService {
       closingRate: closingRate(all.map((c) => ({ state: c.state as CaseState }))),
       medianHoursToClaim: medianHours(all.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
     };
-    const shown = all.filter((c) => !filter.openOnly || c.state !== "resolved").slice(0, 200);
+    const shown = filter.countsOnly ? [] : all.filter((c) => !filter.openOnly || c.state !== "resolved").slice(0, 200);
     const cases = await Promise.all(shown.map((c) => this.view(c.id, "channel")));
-    return { scope, cases, stats };
+    return { scope: team?.name ?? null, teamId: team?.id ?? null, cases, stats };
   }
 
-  async listMessage(filter: { team?: string | null; openOnly?: boolean }, lang: Lang, now: Date): Promise<Message> {
+  /**
+   * "/nps cases [team]": the cases with customer names for the team's lead and admins; everyone
+   * else gets the counts only, and who may see more.
+   */
+  async listMessage(filter: { team?: string | null; openOnly?: boolean }, actor: Actor, lang: Lang, now: Date): Promise<Message> {
+    const counts = await this.list({ ...filter, countsOnly: true });
+    if (!counts) return buildNotice(lang, lang === "da" ? `Teamet "${filter.team}" findes ikke.` : `There is no team "${filter.team}".`);
+    const team = counts.teamId !== null ? { id: counts.teamId, name: counts.scope! } : null;
+    const request: AccessRequest = { action: "cases.list", object: team ? { kind: "team", teamId: team.id } : { kind: "company" }, team, audit: { objectType: team ? "team" : "answers", objectId: team?.id ?? null } };
+    const access = await this.access.check(actor, request, lang, now);
+    if (!access.ok) {
+      const message = buildCaseList(counts.scope, [], counts.stats, lang, now);
+      return { ...message, blocks: [...message.blocks.filter((b) => b.type !== "text"), { type: "context", text: access.refusal.summary }] };
+    }
     const listed = await this.list(filter);
-    if (!listed) return buildNotice(lang, lang === "da" ? `Teamet "${filter.team}" findes ikke.` : `There is no team "${filter.team}".`);
-    return buildCaseList(listed.scope, listed.cases, listed.stats, lang, now);
+    await this.access.done(access, request, { shown: listed!.cases.length }, now);
+    return buildCaseList(listed!.scope, listed!.cases, listed!.stats, lang, now);
   }
 
   /** The open cases a person owns (App Home / the Teams home card). */

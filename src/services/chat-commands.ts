@@ -17,6 +17,10 @@ import { formatDate } from "../messages/format.ts";
 import type { Lang } from "../messages/model.ts";
 import { slugify } from "../core/slug.ts";
 import type { Db } from "../store/database.ts";
+import type { Directory } from "../store/directory.ts";
+import type { AccessService, AccessRequest } from "./access-service.ts";
+import type { Actor } from "./people.ts";
+import type { PolicyAction } from "../core/permissions.ts";
 
 /** The console user of local mode is one person, known by this address. */
 const CONSOLE_EMAIL = "console@kundepuls.local";
@@ -27,6 +31,8 @@ export interface ChatContext {
   channelId: string | null;
   /** the person's platform user id */
   userId: string;
+  /** the person with name and e-mail, looked up by the face when a command needs them (else only the platform user id) */
+  actor?: () => Promise<Actor>;
   now: Date;
 }
 
@@ -41,7 +47,17 @@ export class ChatCommandService {
     private readonly nps: NpsService,
     private readonly bindings: BindingService,
     private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; prisma: Db },
+    private readonly access: AccessService,
+    private readonly directory: Directory,
   ) {}
+
+  /** The policy's answer for an action on a named team; unknown team → null (the service says so). */
+  private async checkTeam(action: PolicyAction, teamName: string, lang: Lang, ctx: ChatContext) {
+    const team = await this.directory.findTeam(slugify(teamName));
+    if (!team) return null;
+    const request: AccessRequest = { action, object: { kind: "team", teamId: team.id }, team: { id: team.id, name: team.name }, audit: { objectType: action.startsWith("channel") ? "channel" : "team", objectId: action.startsWith("channel") ? `${ctx.platform}:${ctx.channelId}` : team.id } };
+    return { request, access: await this.access.check(await actorOf(ctx), request, lang, ctx.now) };
+  }
 
   async handle(text: string, ctx: ChatContext): Promise<ChatReply> {
     const command = await this.nps.parse(text, ctx.now);
@@ -51,10 +67,14 @@ export class ChatCommandService {
         return privately(buildHelp(command.lang, ctx.platform, await this.helpNames(ctx.now)));
       case "invalid":
         return privately(buildProblem(command.lang, commandsFor(ctx.platform, command.error[command.lang])));
-      case "query":
+      case "query": {
+        // NPS_VISIBILITY=members: a team's figures for its people only (the company's for everyone)
+        const checked = command.team ? await this.checkTeam("nps.view", command.team, command.lang, ctx) : null;
+        if (checked && !checked.access.ok) return privately(checked.access.refusal);
         return { message: await this.nps.answerQuery(command, ctx.now), visibility: command.share ? "channel" : "private" };
+      }
       case "cases":
-        return privately(await this.habits.cases.listMessage({ team: command.team, openOnly: command.openOnly }, command.lang, ctx.now));
+        return privately(await this.habits.cases.listMessage({ team: command.team, openOnly: command.openOnly }, await actorOf(ctx), command.lang, ctx.now));
       case "goal":
         return this.goal(command.words, command.lang, ctx);
       case "themes":
@@ -65,10 +85,13 @@ export class ChatCommandService {
           const text = command.lang === "da" ? "Kanaler forbindes i Slack eller Teams: skriv kommandoen i den kanal, det gælder." : "Channels are connected in Slack or Teams: type the command in the channel it is for.";
           return privately({ kind: "notice", lang: command.lang, summary: text, blocks: [{ type: "text", text }] });
         }
+        const checked = await this.checkTeam(command.kind === "connect" ? "channel.connect" : "channel.disconnect", command.team, command.lang, ctx);
+        if (checked && !checked.access.ok) return privately(checked.access.refusal);
         const result =
           command.kind === "connect"
             ? await this.bindings.connect(ctx.platform, ctx.channelId, command.team, command.purposes, ctx.userId)
             : await this.bindings.disconnect(ctx.platform, ctx.channelId, command.team, command.purposes);
+        if (checked?.access.ok && result.ok) await this.access.done(checked.access, checked.request, { purposes: result.purposes, changed: result.changed }, ctx.now);
         // Everyone in the channel should see what it was connected to.
         return { message: buildBindingReply(command.kind, result, command.lang), visibility: result.ok ? "channel" : "private" };
       }
@@ -113,11 +136,14 @@ export class ChatCommandService {
     }
     const parsed = parseGoalCommand(words, ctx.now, tz);
     if (!parsed.ok) return { message: buildNotice(lang, parsed.error[lang]), visibility: "private" };
+    const checked = await this.checkTeam("goal.set", parsed.team, lang, ctx);
+    if (checked && !checked.access.ok) return { message: checked.access.refusal, visibility: "private" };
     const result = await this.habits.goals.set(parsed.team, { targetNps: parsed.targetNps, dueAt: parsed.dueAt, minResponses: parsed.minResponses, by: `${ctx.platform}:${ctx.userId}` }, ctx.now);
     if (!result.ok) {
       const teams = result.teams.join(", ") || "–";
       return { message: buildNotice(lang, lang === "da" ? `Det team kender jeg ikke. Teams: ${teams}.` : `I do not know that team. Teams: ${teams}.`), visibility: "private" };
     }
+    if (checked?.access.ok) await this.access.done(checked.access, checked.request, { targetNps: parsed.targetNps, dueAt: parsed.dueAt.toISOString(), replaced: result.replaced }, ctx.now);
     const by = formatDate(parsed.dueAt, lang, tz);
     const text =
       lang === "da"
@@ -126,3 +152,5 @@ export class ChatCommandService {
     return { message: buildNotice(lang, text), visibility: "channel" };
   }
 }
+
+const actorOf = async (ctx: ChatContext): Promise<Actor> => (ctx.actor ? ctx.actor() : { platform: ctx.platform, userId: ctx.userId });

@@ -3,7 +3,10 @@
 import { parseDailyCronDetailed } from "../core/schedule.ts";
 import type { Texts } from "../core/periods.ts";
 import { slugify } from "../core/slug.ts";
+import type { PersonRef } from "../core/person-ref.ts";
+import type { AuditActor } from "../store/audit.ts";
 import type { Db } from "../store/database.ts";
+import type { RoleAdmin } from "./role-admin.ts";
 
 /** A refused change, said in both languages. */
 export class DirectoryError extends Error {
@@ -18,6 +21,9 @@ export interface TeamSummary {
   name: string;
   lead: string | null;
   digestCron: string | null;
+  /** where members are synced from: a Slack user group id, a Teams team id */
+  slackUsergroupId: string | null;
+  teamsTeamId: string | null;
 }
 
 type PersonRow = { name: string | null; email: string | null; slackUserId: string | null; teamsUserId: string | null };
@@ -28,39 +34,29 @@ function personLabel(p: PersonRow): string {
   return p.name ?? p.email ?? (p.slackUserId ? `slack:${p.slackUserId}` : `teams:${p.teamsUserId}`);
 }
 
-const summary = (t: { slug: string; name: string; digestCron: string | null; lead: PersonRow | null }): TeamSummary => ({
+type TeamWithLead = { slug: string; name: string; digestCron: string | null; slackUsergroupId: string | null; teamsTeamId: string | null; lead: PersonRow | null };
+
+const summary = (t: TeamWithLead): TeamSummary => ({
   slug: t.slug,
   name: t.name,
   lead: t.lead ? personLabel(t.lead) : null,
   digestCron: t.digestCron,
+  slackUsergroupId: t.slackUsergroupId,
+  teamsTeamId: t.teamsTeamId,
 });
 
-export type PersonRef = { email: string } | { slackUserId: string } | { teamsUserId: string };
-
-/** "lene@firma.dk" | "slack:U0123" | "teams:2b1c…" → a reference, or an error text. */
-export function parsePersonRef(text: string): PersonRef | Texts {
-  const t = text.trim();
-  if (/^slack:[UW][A-Z0-9]{2,}$/i.test(t)) return { slackUserId: t.slice(6).toUpperCase() };
-  if (/^teams:[0-9a-f-]{8,}$/i.test(t)) return { teamsUserId: t.slice(6).toLowerCase() };
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t)) return { email: t.toLowerCase() };
-  return {
-    da: `"${text}" er ikke en person: angiv en e-mail, slack:<bruger-id> eller teams:<AAD-objekt-id>`,
-    en: `"${text}" is not a person: give an e-mail, slack:<user id> or teams:<AAD object id>`,
-  };
-}
+export { parsePersonRef, type PersonRef } from "../core/person-ref.ts";
 
 export class DirectoryAdmin {
-  constructor(private readonly prisma: Db) {}
+  constructor(private readonly prisma: Db, private readonly roles: RoleAdmin, private readonly by: AuditActor) {}
 
-  private async person(ref: PersonRef, name?: string): Promise<{ id: number; label: string }> {
-    const [field, value] = Object.entries(ref)[0] as ["email" | "slackUserId" | "teamsUserId", string];
-    const existing = await this.prisma.person.findFirst({ where: { [field]: value } });
-    const row = existing ?? (await this.prisma.person.create({ data: { [field]: value, name: name ?? null } }));
+  private async person(ref: PersonRef): Promise<{ id: number; label: string }> {
+    const row = await this.roles.person(ref);
     return { id: row.id, label: personLabel(row) };
   }
 
   /** Creates or updates a team. `digestCron: null` goes back to the global DIGEST_CRON. */
-  async setTeam(slugOrName: string, change: { name?: string; lead?: PersonRef; digestCron?: string | null }): Promise<TeamSummary> {
+  async setTeam(slugOrName: string, change: { name?: string; lead?: PersonRef; digestCron?: string | null; slackUsergroup?: string | null; teamsTeam?: string | null }): Promise<TeamSummary> {
     const slug = slugify(slugOrName);
     if (!slug) throw new DirectoryError({ da: `"${slugOrName}" er ikke et holdnavn`, en: `"${slugOrName}" is not a team name` });
     if (change.digestCron) {
@@ -72,8 +68,11 @@ export class DirectoryAdmin {
       ...(change.name ? { name: change.name } : {}),
       ...(lead ? { leadId: lead.id } : {}),
       ...(change.digestCron !== undefined ? { digestCron: change.digestCron } : {}),
+      ...(change.slackUsergroup !== undefined ? { slackUsergroupId: change.slackUsergroup } : {}),
+      ...(change.teamsTeam !== undefined ? { teamsTeamId: change.teamsTeam } : {}),
     };
     const team = await this.prisma.team.upsert({ where: { slug }, create: { slug, name: change.name ?? slugOrName.trim(), ...data }, update: data, include: { lead: true } });
+    if (lead) await this.roles.leadSet(team.id, lead.id, this.by);
     return summary(team);
   }
 
@@ -92,3 +91,4 @@ export class DirectoryAdmin {
     return teams.map(summary);
   }
 }
+

@@ -1,5 +1,6 @@
 // People on Slack and/or Teams, mapped by platform user id or e-mail, and where to reach them.
 import type { Db } from "../store/database.ts";
+import type { StoredPerson } from "../store/people.ts";
 
 export interface Actor {
   platform: "slack" | "teams" | "console";
@@ -8,14 +9,8 @@ export interface Actor {
   name?: string | null;
 }
 
-export interface PersonRow {
-  id: number;
-  email: string | null;
-  name: string | null;
-  slackUserId: string | null;
-  teamsUserId: string | null;
-  isAdmin: boolean;
-}
+/** a Person as stored (store/people.ts) */
+export type PersonRow = StoredPerson;
 
 /** A place to send a person a private message. */
 export interface DirectTarget {
@@ -27,9 +22,12 @@ export class PeopleService {
   /** admins named in ADMINS (e-mails or platform user ids) */
   constructor(private readonly prisma: Db, private readonly admins: string[] = []) {}
 
-  private isConfiguredAdmin(actor: Actor): boolean {
+  /** ADMINS names the person: by the chat user's id or e-mail, or by what is stored about them. */
+  isConfiguredAdmin(actor: Pick<Actor, "userId" | "email">, person?: Pick<PersonRow, "email" | "slackUserId" | "teamsUserId"> | null): boolean {
     // ADMINS is lower-cased when the configuration is read; Slack ids are upper case.
-    const keys = [actor.userId.toLowerCase(), actor.email?.toLowerCase()].filter(Boolean) as string[];
+    const keys = [actor.userId, actor.email, person?.email, person?.slackUserId, person?.teamsUserId]
+      .filter((k): k is string => Boolean(k))
+      .flatMap((k) => [k.toLowerCase(), `slack:${k.toLowerCase()}`, `teams:${k.toLowerCase()}`]);
     return keys.some((k) => this.admins.includes(k));
   }
 
@@ -62,7 +60,7 @@ export class PeopleService {
     }
     if (actor.name && !person.name) person = await this.prisma.person.update({ where: { id: person.id }, data: { name: actor.name } });
     // The console exists only in local mode, where its user is the admin.
-    return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor) || actor.platform === "console" };
+    return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor, person) || actor.platform === "console" };
   }
 
   async byId(id: number): Promise<PersonRow | null> {

@@ -74,6 +74,17 @@ export class Directory {
     return this.prisma.team.findMany({ select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
   }
 
+  /** Teams whose members are synced from a Slack user group. */
+  async teamsWithSlackUsergroup(): Promise<(TeamRow & { slackUsergroupId: string })[]> {
+    const rows = await this.prisma.team.findMany({ where: { slackUsergroupId: { not: null } }, select: { id: true, slug: true, name: true, slackUsergroupId: true }, orderBy: { slug: "asc" } });
+    return rows.map((t) => ({ ...t, slackUsergroupId: t.slackUsergroupId! }));
+  }
+
+  /** Teams whose members are synced from this Teams team's roster. */
+  async teamsWithTeamsTeam(teamsTeamId: string): Promise<TeamRow[]> {
+    return this.prisma.team.findMany({ where: { teamsTeamId }, select: { id: true, slug: true, name: true }, orderBy: { slug: "asc" } });
+  }
+
   async listTouchpoints(): Promise<string[]> {
     const rows = await this.prisma.touchpoint.findMany({ select: { name: true }, orderBy: { name: "asc" } });
     return rows.map((r) => r.name);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   addWorkingHours,
-  canClaim,
-  canResolveOrHandOver,
-  canSeeContact,
   closingRate,
   danishHolidays,
   DEFAULT_ALERT_RULES,
@@ -127,46 +124,6 @@ describe("transition", () => {
   });
 });
 
-describe("permissions", () => {
-  const c = { ownerId: 10, teamLeadId: 20 };
-  const who = {
-    owner: { personId: 10, isAdmin: false },
-    lead: { personId: 20, isAdmin: false },
-    admin: { personId: 99, isAdmin: true },
-    adminUnmapped: { personId: null, isAdmin: true },
-    colleague: { personId: 30, isAdmin: false },
-    unknown: { personId: null, isAdmin: false },
-  };
-
-  it.each([
-    ["owner", true],
-    ["lead", true],
-    ["admin", true],
-    ["adminUnmapped", true],
-    ["colleague", false],
-    ["unknown", false],
-  ] as const)("%s may resolve/hand over and see contact: %s", (name, expected) => {
-    expect(canResolveOrHandOver(who[name], c)).toBe(expected);
-    expect(canSeeContact(who[name], c)).toBe(expected);
-  });
-
-  it("does not let an unknown person match a case without owner or lead", () => {
-    const nobody = { ownerId: null, teamLeadId: null };
-    expect(canResolveOrHandOver(who.unknown, nobody)).toBe(false);
-    expect(canSeeContact(who.unknown, nobody)).toBe(false);
-    expect(canResolveOrHandOver(who.colleague, nobody)).toBe(false);
-  });
-
-  it("lets any known person claim an open case, only the owner a claimed one, nobody a resolved one", () => {
-    expect(canClaim(who.colleague, { state: "open", ownerId: 10 })).toBe(true);
-    expect(canClaim(who.colleague, { state: "open", ownerId: null })).toBe(true);
-    expect(canClaim(who.unknown, { state: "open", ownerId: null })).toBe(false);
-    expect(canClaim(who.owner, { state: "claimed", ownerId: 10 })).toBe(true);
-    expect(canClaim(who.colleague, { state: "claimed", ownerId: 10 })).toBe(false);
-    expect(canClaim(who.admin, { state: "claimed", ownerId: 10 })).toBe(false);
-    expect(canClaim(who.owner, { state: "resolved", ownerId: 10 })).toBe(false);
-  });
-});
 
 describe("danishHolidays and easterSunday", () => {
   it.each([

@@ -28,6 +28,7 @@ interface Failure {
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)\/?$/;
+const PAGED = /^\/v3\/conversations\/([^/]+)\/pagedmembers\/?$/;
 
 /** A roster entry as Teams answers it (TeamsChannelAccount). */
 export interface FakeMember {
@@ -44,6 +45,8 @@ export class FakeConnector {
   readonly members = new Map<string, FakeMember>();
   /** every roster look-up: the conversation (or team) asked and the member id */
   readonly memberLookups: { conversationId: string; memberId: string }[] = [];
+  /** every roster listing (TeamsInfo.getPagedMembers): the team or conversation asked */
+  readonly rosterListings: string[] = [];
   /** every request, also the failed and unknown ones */
   attempts = 0;
   private failures: Failure[] = [];
@@ -104,6 +107,7 @@ export class FakeConnector {
   clear(): void {
     this.calls.length = 0;
     this.memberLookups.length = 0;
+    this.rosterListings.length = 0;
     this.failures = [];
     this.attempts = 0;
   }
@@ -120,6 +124,14 @@ export class FakeConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = (req.url ?? "").split("?")[0]!;
+    const paged = req.method === "GET" ? PAGED.exec(path) : null;
+    if (paged) {
+      // the whole roster in one page, each person once (members holds them under two ids)
+      this.rosterListings.push(decodeURIComponent(paged[1]!));
+      const members = [...new Map([...this.members.values()].map((m) => [m.aadObjectId, m])).values()];
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ members }));
+      return;
+    }
     const member = req.method === "GET" ? MEMBER.exec(path) : null;
     if (member) {
       const [conversationId, memberId] = [decodeURIComponent(member[1]!), decodeURIComponent(member[2]!)];

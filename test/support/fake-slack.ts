@@ -76,6 +76,8 @@ export interface FakeSlack {
   dmOf(user: string): string;
   /** a member users.info knows; other ids answer user_not_found, as in Slack */
   addUser(user: FakeUser): void;
+  /** a user group usergroups.users.list answers with these members; others answer no_such_subteam */
+  setUsergroup(id: string, users: string[]): void;
   waitFor<T>(probe: () => T | undefined | null | false, ms?: number): Promise<T>;
   reset(): void;
   close(): Promise<void>;
@@ -109,6 +111,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const hangs: { channel?: string; left: number }[] = [];
   const windows = rateWindows();
   const people = new Map<string, FakeUser>();
+  const usergroups = new Map<string, string[]>();
   let last = 0n; // ts are real times (seconds.microseconds), strictly increasing, unique as in Slack
   const ts = () => {
     last = BigInt(Date.now()) * 1000n > last ? BigInt(Date.now()) * 1000n : last + 1n;
@@ -177,6 +180,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const profile = { real_name: u.realName ?? "", display_name: u.name, ...(u.email ? { email: u.email } : {}) };
         return { ok: true, user: { id: u.id, team_id: TEAM_ID, name: u.name, deleted: false, real_name: u.realName ?? "", is_bot: false, tz: "Europe/Copenhagen", profile } };
       }
+      case "users.lookupByEmail": {
+        const email = String(body.email ?? "").toLowerCase();
+        const u = [...people.values()].find((p) => p.email?.toLowerCase() === email);
+        return u ? { ok: true, user: { id: u.id, team_id: TEAM_ID, name: u.name, real_name: u.realName ?? "", profile: { email: u.email } } } : { ok: false, error: "users_not_found" };
+      }
+      case "usergroups.users.list": {
+        const members = usergroups.get(String(body.usergroup ?? ""));
+        return members ? { ok: true, users: members } : { ok: false, error: "no_such_subteam" };
+      }
       default:
         return { ok: false, error: "unknown_method" };
     }
@@ -240,6 +252,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     messagesIn: (channel) => posted.filter((m) => m.channel === channel),
     dmOf,
     addUser: (user) => void people.set(user.id, user),
+    setUsergroup: (id, users) => void usergroups.set(id, [...users]),
     async waitFor(probe, ms = 5_000) {
       const until = Date.now() + ms;
       for (;;) {
@@ -257,6 +270,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       hangs.length = 0;
       windows.clear();
       people.clear();
+      usergroups.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

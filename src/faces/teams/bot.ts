@@ -1,7 +1,8 @@
 // One turn: the activity botbuilder authenticated → parsed (zod) → the listener for its kind →
 // the reply. Listeners are plain functions over parsed activities and services; only this file,
 // members.ts and the adapter touch botbuilder's TurnContext.
-import { TurnContext } from "botbuilder";
+import { TeamsInfo, TurnContext } from "botbuilder";
+import type { RoleAdmin, RosterMember } from "../../services/role-admin.ts";
 import type { Logger } from "../../logger.ts";
 import type { Lang, Message } from "../../messages/model.ts";
 import type { BindingService } from "../../services/binding-service.ts";
@@ -22,6 +23,7 @@ export interface BotDeps extends MessageDeps {
   conversations: TeamsConversationStore;
   actions: CardActionHandlers;
   members: TeamsMembers;
+  roles: Pick<RoleAdmin, "syncTeamsRosterDaily">;
   defaultLang: Lang;
   log: Logger;
   now?: () => Date;
@@ -71,6 +73,27 @@ async function onMessage(context: TurnContext, activity: MessageActivity, deps: 
   const who = () => actor(personId(activity), activity.from.name);
   // Teams has no ephemeral messages: a private reply in a channel goes into the thread it was asked in.
   await context.sendActivity(await answerMessage(activity, deps, who, now));
+  const teamsTeamId = activity.channelData?.team?.id;
+  if (teamsTeamId) await syncRoster(context, teamsTeamId, deps, now);
+}
+
+/** Written in a channel of a Teams team linked to a Kundepuls team: its roster, once a day. */
+async function syncRoster(context: TurnContext, teamsTeamId: string, deps: BotDeps, now: Date): Promise<void> {
+  const roster = async () => {
+    const members: RosterMember[] = [];
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(context, 500, token);
+      for (const m of page.members) if (m.aadObjectId) members.push({ aadObjectId: m.aadObjectId, name: m.name ?? null, email: m.email ?? null });
+      token = page.continuationToken || undefined;
+    } while (token);
+    return members;
+  };
+  try {
+    if (await deps.roles.syncTeamsRosterDaily(teamsTeamId, roster, now)) deps.log.info(`teams: members synced from the roster of ${teamsTeamId}`);
+  } catch (error) {
+    deps.log.warn(`teams: the roster of ${teamsTeamId} could not be read; members stay as they were`, error);
+  }
 }
 
 /** Installed in a personal chat: the person's overview as a welcome, in their client's language. */

@@ -10,6 +10,7 @@ import type { CaseService } from "../../services/case-service.ts";
 import type { ChatCommandService } from "../../services/chat-commands.ts";
 import type { HomeService } from "../../services/home-service.ts";
 import type { StoryService } from "../../services/story-service.ts";
+import type { RoleAdmin } from "../../services/role-admin.ts";
 import type { Deliverer } from "../../services/outbox/deliverer.ts";
 import type { Db } from "../../store/database.ts";
 import type { CardActionHandlers } from "./listeners/actions/card-action.ts";
@@ -29,6 +30,8 @@ export interface TeamsDeps {
   stories: Pick<StoryService, "submit">;
   /** overblik / home, and the welcome on a personal install */
   home: Pick<HomeService, "forActor">;
+  /** a linked Teams team's roster becomes the members of its Kundepuls team(s), once a day */
+  roles: Pick<RoleAdmin, "syncTeamsRosterDaily">;
   defaultLang: Lang;
   log: Logger;
   /** more card button handlers by action id, besides the ones the services above bring */

@@ -40,6 +40,7 @@ export function createTeamsRuntime(settings: TeamsSettings, deps: TeamsDeps): Te
     conversations,
     actions: cardActions(deps),
     members: new TeamsMembers(deps.log),
+    roles: deps.roles,
     defaultLang: deps.defaultLang,
     log: deps.log,
   });

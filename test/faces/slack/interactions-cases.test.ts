@@ -46,7 +46,7 @@ describe.each(PROVIDERS)("detractor alerts in Slack on %s", (provider) => {
   it("a second person's claim: a refusal only they see, and nothing changes", async () => {
     const click = await h.click(STRANGER, { type: "message", channel: alert.channel, ts: alert.ts }, { action_id: "case.claim", value: String(caseId) });
     const [answer] = await h.fake.waitFor(() => click.responses().length > 0 && click.responses());
-    expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false, text: "Lone Leder har allerede taget sagen." });
+    expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false, text: "Kun teamlederen for Support eller en administrator kan tage sagen." });
     expect(updatesOf(alert.ts)).toHaveLength(1);
     const row = await h.caseRow(caseId);
     expect([row.state, row.owner?.slackUserId]).toEqual(["claimed", LEAD.id]);
@@ -80,7 +80,7 @@ describe.each(PROVIDERS)("detractor alerts in Slack on %s", (provider) => {
     const res = await h.submit(STRANGER, modal, { actionTaken: { text: "Jeg ringede" }, outcome: { option: "recovered" } });
     const body = JSON.parse(res.text);
     expect(body.response_action).toBe("update");
-    expect(textOf(body.view.blocks)).toContain("Kun den ansvarlige, teamlederen eller en administrator kan løse sagen.");
+    expect(textOf(body.view.blocks)).toContain("Kun den ansvarlige, teamlederen for Support eller en administrator kan løse sagen.");
     expect(body.view.submit).toBeUndefined();
     expect(viewViolations(body.view)).toEqual([]);
     const row = await h.caseRow(caseId);
@@ -109,7 +109,7 @@ describe.each(PROVIDERS)("detractor alerts in Slack on %s", (provider) => {
       dm = await h.alertFor(second, LEAD.id);
       const click = await h.click(STRANGER, { type: "message", channel: dm.channel, ts: dm.ts }, { action_id: "case.handOver", block_id: pickerBlockId(dm.blocks), selected_user: STRANGER.id });
       const [answer] = await h.fake.waitFor(() => click.responses().length > 0 && click.responses());
-      expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false, text: "Kun den ansvarlige, teamlederen eller en administrator kan give sagen videre." });
+      expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false, text: "Kun den ansvarlige, teamlederen for Support eller en administrator kan give sagen videre." });
       expect((await h.caseRow(second)).owner?.slackUserId).toBe(LEAD.id);
     });
 
@@ -138,7 +138,7 @@ describe.each(PROVIDERS)("detractor alerts in Slack on %s", (provider) => {
       expect(textOf(forLead.blocks)).toContain("aase@example.dk");
       const stranger = await h.click(STRANGER, { type: "message", channel: dm.channel, ts: dm.ts }, { action_id: "case.contact", value: String(second) });
       const [forStranger] = await h.fake.waitFor(() => stranger.responses().length > 0 && stranger.responses());
-      expect(forStranger.text).toBe("Kontaktoplysninger vises kun for den ansvarlige, teamlederen og administratorer.");
+      expect(forStranger.text).toBe("Kun den ansvarlige, teamlederen for Support eller en administrator kan se kundens kontaktoplysninger.");
       expect(textOf(forStranger)).not.toContain("aase@example.dk");
     });
 

@@ -22,7 +22,7 @@ describe("Slack interactions in English", () => {
 
     const refused = await h.click(STRANGER, where, { action_id: "case.claim", value: String(id) });
     const [answer] = await h.fake.waitFor(() => refused.responses().length > 0 && refused.responses());
-    expect(answer.text).toBe("Lone Leder has already taken the case.");
+    expect(answer.text).toBe("Only the team lead of Support or an admin can take this case.");
 
     const click = await h.click(LEAD, where, { action_id: "case.resolve", value: String(id) });
     const modal = await openedView(h.fake, click.triggerId);
@@ -32,7 +32,7 @@ describe("Slack interactions in English", () => {
     expect(JSON.parse(blank.text)).toEqual({ response_action: "errors", errors: { actionTaken: "Please fill in this field.", outcome: "Please choose one of the options." } });
 
     const notOwner = JSON.parse((await h.submit(STRANGER, modal, { actionTaken: { text: "Called" }, outcome: { option: "not_recovered" } })).text);
-    expect(textOf(notOwner.view.blocks)).toContain("Only the owner, the team lead or an admin can resolve this case.");
+    expect(textOf(notOwner.view.blocks)).toContain("Only the owner, the team lead of Support or an admin can resolve this case.");
 
     await h.submit(LEAD, modal, { actionTaken: { text: "Called and apologised." }, outcome: { option: "not_recovered" } });
     const note = await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage").find((c) => c.body.thread_ts === alert.ts));

@@ -82,7 +82,7 @@ describe.each(PROVIDERS)("alerts in Teams on %s", (provider) => {
   });
 
   it("a second person's claim → the refusal to them only; nothing posted or updated", async () => {
-    expect(invokeLine((await t.post(fromColleague("case.claim"))).body)).toBe("Mette Holm har allerede taget sagen.");
+    expect(invokeLine((await t.post(fromColleague("case.claim"))).body)).toBe("Kun teamlederen for Support eller en administrator kan tage sagen.");
     expect(t.connector.calls).toHaveLength(0);
     expect(await theCase()).toMatchObject({ state: "claimed", claimedBy: "Mette Holm" });
   });
@@ -98,7 +98,7 @@ describe.each(PROVIDERS)("alerts in Teams on %s", (provider) => {
 
   it("resolve by someone who is neither owner, lead nor admin → refused; the case unchanged", async () => {
     expect(invokeLine((await t.post(fromColleague("case.resolve", resolveInputs("Ringede op", "recovered")))).body)).toBe(
-      "Kun den ansvarlige, teamlederen eller en administrator kan løse sagen.",
+      "Kun den ansvarlige, teamlederen for Support eller en administrator kan løse sagen.",
     );
     expect(t.connector.calls).toHaveLength(0);
     expect(await theCase()).toMatchObject({ state: "claimed", resolvedAt: null });
@@ -108,7 +108,7 @@ describe.each(PROVIDERS)("alerts in Teams on %s", (provider) => {
     const shown = invokeCard((await t.post(inLeadChat("case.contact"))).body);
     expect(factsOf(shown).Kontakt).toBe("aase@example.dk");
     expectCleanCard(shown);
-    expect(invokeLine((await t.post(fromColleague("case.contact"))).body)).toBe("Kontaktoplysninger vises kun for den ansvarlige, teamlederen og administratorer.");
+    expect(invokeLine((await t.post(fromColleague("case.contact"))).body)).toBe("Kun den ansvarlige, teamlederen for Support eller en administrator kan se kundens kontaktoplysninger.");
     expect(t.connector.calls).toHaveLength(0);
   });
 

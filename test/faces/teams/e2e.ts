@@ -20,11 +20,11 @@ export interface TeamsRun {
   stop(): Promise<void>;
 }
 
-export async function startTeams(provider: Provider): Promise<TeamsRun> {
+export async function startTeams(provider: Provider, env: Record<string, string> = {}): Promise<TeamsRun> {
   const warnings: string[] = [];
   const log: Logger = { debug() {}, info() {}, warn: (m) => void warnings.push(m), error: (m, e) => void warnings.push(`${m} ${e instanceof Error ? e.stack : ""}`) };
   const connector = await FakeConnector.start();
-  const run = await startTestApp(provider, {}, log);
+  const run = await startTestApp(provider, env, log);
   // Local mode routes every alert, story and digest to the console. With Teams credentials the
   // services route to people's chats and bound channels; that routing is what these tests drive,
   // through the local (unauthenticated) transport.

@@ -3,7 +3,7 @@
 // stories shared with a command or the story form, and the personal overview with working buttons.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PROVIDERS } from "../../support/databases.ts";
-import { CHANNEL, OTHER, PERSONAL, cardClick, channelMention, personalInstall, personalMessage } from "./recorded.ts";
+import { CHANNEL, OTHER, PERSONAL, cardClick, channelMention, personalInstall, personalMessage, USER } from "./recorded.ts";
 import { cardOf, expectCleanCard, factsOf, headerOf, invokeCard, startTeams, textsOf, type TeamsRun } from "./e2e.ts";
 
 describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on %s", (provider) => {
@@ -11,7 +11,8 @@ describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on 
   const prisma = () => t.run.app.db.prisma;
 
   beforeAll(async () => {
-    t = await startTeams(provider);
+    // the recorded user connects channels below: that needs the team lead or an admin
+    t = await startTeams(provider, { ADMINS: USER.aadObjectId });
     const lead = await prisma().person.create({ data: { email: "mette@example.dk", name: "Mette Holm" } });
     await prisma().team.create({ data: { slug: "support", name: "Support", leadId: lead.id } });
     await prisma().team.create({ data: { slug: "salg", name: "Salg" } }); // no lead: its alerts go to its channel
@@ -43,6 +44,8 @@ describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on 
     expect(factsOf(alert).Kontakt).toBeUndefined(); // never contact details in a channel
     const alertId = posted!.answeredId!;
     const caseId = (await prisma().detractorCase.findFirstOrThrow({ where: { team: { slug: "salg" } } })).id;
+    // the colleague belongs to Salg: a member may take the team's unclaimed case
+    await t.run.app.roles.addMember("salg", { teamsUserId: OTHER.aadObjectId }, { platform: "cli", userId: "ops", name: "ops" });
     const click = (verb: string, extra: Record<string, unknown> = {}) =>
       cardClick(t.connector.url, verb, { action: verb, value: String(caseId), lang: "da", card: "alert", ...extra }, { from: OTHER, thread: alertId, replyToId: alertId });
     const thread = `${CHANNEL};messageid=${alertId}`;

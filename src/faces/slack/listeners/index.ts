@@ -41,7 +41,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     (args: Omit<T, "client"> & { client: unknown }) =>
       listener({ ...args, client: args.client as ListenerClient } as T);
 
-  app.command(NPS_COMMAND, npsCommand(deps));
+  app.command(NPS_COMMAND, withClient(npsCommand(deps, users)));
   app.command(STORY_COMMAND, withClient(storyCommand(deps)));
   app.shortcut<MessageShortcut>(SHARE_STORY_SHORTCUT, withClient(shareStoryShortcut(deps)));
   app.event(MEMBER_JOINED_CHANNEL, once, memberJoinedChannel(deps));

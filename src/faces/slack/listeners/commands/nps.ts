@@ -6,6 +6,8 @@ import { ensureMember, type MembershipClient } from "../../membership.ts";
 import { apologyMessage, inviteMeMessage } from "../../texts.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { replyWith, type Respond } from "../reply.ts";
+import type { ListenerClient } from "../client.ts";
+import type { SlackUsers } from "../users.ts";
 
 export const NPS_COMMAND = "/nps";
 
@@ -13,16 +15,19 @@ export interface SlashCommandArgs {
   command: { text?: string; channel_id: string; user_id: string };
   ack: () => Promise<void>;
   respond: Respond;
-  client: MembershipClient;
+  client: MembershipClient & Partial<Pick<ListenerClient, "users">>;
 }
 
-export function npsCommand(deps: ListenerDeps) {
+/** `users`: who typed it (name, e-mail via users.info), looked up only when a command needs to know. */
+export function npsCommand(deps: ListenerDeps, users?: SlackUsers) {
   return async ({ command, ack, respond, client }: SlashCommandArgs): Promise<void> => {
     await ack(); // first, with no body: nothing below may delay it
     const text = unescapeSlackText(command.text ?? "");
     let reply;
     try {
-      reply = await deps.commands.handle(text, { platform: "slack", channelId: command.channel_id, userId: command.user_id, now: deps.now() });
+      const usersApi = client.users;
+      const actor = users && usersApi ? { actor: () => users.actor({ users: usersApi }, command.user_id) } : {};
+      reply = await deps.commands.handle(text, { platform: "slack", channelId: command.channel_id, userId: command.user_id, ...actor, now: deps.now() });
     } catch (error) {
       deps.log.error(`slack: ${NPS_COMMAND} "${text}" failed`, error);
       await replyWith(respond, apologyMessage(detectLang(text, deps.defaultLang)), "ephemeral", deps.log);

@@ -60,12 +60,14 @@ export function teamsCommand(text: string): TeamsCommand {
 }
 
 /** Runs the command for the person and conversation it came from. */
-export function answerCommand(activity: MessageActivity, commands: ChatCommandService, now: Date): Promise<ChatReply> {
+export function answerCommand(activity: MessageActivity, commands: ChatCommandService, now: Date, actor?: Who): Promise<ChatReply> {
   return commands.handle(commandText(activity), {
     platform: "teams",
     // bindings belong to the channel, not to the thread the command was typed in
     channelId: baseConversationId(activity.conversation.id),
     userId: personId(activity),
+    // name and e-mail from the roster: ADMINS may name the person by e-mail
+    ...(actor ? { actor } : {}),
     now,
   });
 }
@@ -79,6 +81,6 @@ export async function answerMessage(activity: MessageActivity, deps: MessageDeps
   const command = teamsCommand(messageText(activity));
   if (command.kind === "story") return answerStory(command, deps, who, now);
   if (command.kind === "home") return answerHome(command.lang, conversationKind(activity), deps, who, now);
-  const reply = await answerCommand(activity, deps.commands, now);
+  const reply = await answerCommand(activity, deps.commands, now, who);
   return cardActivity(reply.message);
 }

@@ -1,0 +1,20 @@
+-- AlterTable
+ALTER TABLE "Team" ADD COLUMN "slackUsergroupId" TEXT;
+ALTER TABLE "Team" ADD COLUMN "teamsTeamId" TEXT;
+
+-- CreateTable
+CREATE TABLE "TeamMember" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "teamId" INTEGER NOT NULL,
+    "personId" INTEGER NOT NULL,
+    "source" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "TeamMember_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "TeamMember_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "TeamMember_personId_idx" ON "TeamMember"("personId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TeamMember_teamId_personId_source_key" ON "TeamMember"("teamId", "personId", "source");
