@@ -30,7 +30,7 @@ async function scrape(url: string, headers: Record<string, string> = {}): Promis
 
 describe.each(PROVIDERS)("metrics on %s", (provider) => {
   it("counts answers, cases, digests and deliveries, and reads the queues at scrape time", async () => {
-    run = await startTestApp(provider);
+    run = await startTestApp(provider, { ADMINS: "UANNA" }); // Anna claims and resolves: an admin may
     const { app, url } = run;
     const recent = new Date(Date.now() - 60_000).toISOString();
     expect((await post(url, [{ id: "d1", source: "typeform", score: 2, team: "Support", respondedAt: recent }, { id: "p1", source: "typeform", score: 8, team: "Support" }])).status).toBe(200);

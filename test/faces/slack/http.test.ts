@@ -49,7 +49,8 @@ describe.each(PROVIDERS)("the Slack face over HTTP on %s", (provider) => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    run = await startTestApp(provider, { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }, log);
+    // the one typing the commands is an admin: connecting a channel needs the lead or an admin
+    run = await startTestApp(provider, { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, ADMINS: SLASH.user_id! }, log);
     await seed(run.url);
   });
   afterAll(async () => {

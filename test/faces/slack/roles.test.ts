@@ -81,6 +81,8 @@ describe.each(PROVIDERS)("roles in Slack on %s", (provider) => {
     expect(JSON.stringify(answer.blocks)).toContain("aase@example.dk");
     await h.click(LEAD, where(), { action_id: "case.handOver", block_id: pickerBlockId(dm.blocks), selected_user: COLLEAGUE.id });
     await until(async () => (await h.caseRow(caseId)).owner?.slackUserId === COLLEAGUE.id);
+    // the hand-over is done when the new owner's alert is queued (after the owner changed)
+    await until(async () => (await h.run.app.db.prisma.outboxMessage.count({ where: { key: `alert:${caseId}:slack:${COLLEAGUE.id}` } })) === 1);
     const events = (await h.run.app.audit.list()).filter((e) => e.allowed && e.objectId === String(caseId)).map((e) => [e.action, e.actor.userId, e.detail?.as]);
     expect(events).toEqual([["case.claim", MEMBER.id, "member"], ["case.contact", MEMBER.id, "owner"], ["case.handOver", LEAD.id, "lead"]]);
   });
