@@ -36,6 +36,10 @@ export interface RosterMember {
 
 export const label = (p: Pick<StoredPerson, "name" | "email" | "slackUserId" | "teamsUserId">) => p.name ?? p.email ?? p.slackUserId ?? (p.teamsUserId ? `teams:${p.teamsUserId}` : "?");
 
+/** Where a membership comes from, as the CLI says it: "manual" is "manuel" in Danish. */
+const sourceText = (source: string, lang: Lang) => (lang === "da" && source === "manual" ? "manuel" : source);
+const sourcesText = (sources: readonly string[], lang: Lang) => sources.map((s) => sourceText(s, lang)).join(", ");
+
 export class RoleAdmin {
   constructor(
     private readonly people: PeopleStore,
@@ -108,13 +112,13 @@ export class RoleAdmin {
       return da ? `${who} var ikke medlem af ${team.name} (tilføjet i hånden)` : `${who} was not a member of ${team.name} (added by hand)`;
     }
     const still = (await this.memberships.list(team.id)).find((m) => m.personId === person.id);
-    if (da) return `${label(person)} er ikke længere medlem af ${team.name}${still ? ` i hånden (stadig synkroniseret fra ${still.sources.join(", ")})` : ""}`;
-    return `${label(person)} is no longer a member of ${team.name}${still ? ` by hand (still synced from ${still.sources.join(", ")})` : ""}`;
+    if (da) return `${label(person)} er ikke længere medlem af ${team.name}${still ? ` i hånden (stadig synkroniseret fra ${sourcesText(still.sources, lang)})` : ""}`;
+    return `${label(person)} is no longer a member of ${team.name}${still ? ` by hand (still synced from ${sourcesText(still.sources, lang)})` : ""}`;
   }
 
-  async members(slug: string): Promise<string[]> {
+  async members(slug: string, lang: Lang = "en"): Promise<string[]> {
     const team = await this.team(slug);
-    return (await this.memberships.list(team.id)).map((m) => `${label(m)}${m.email && m.name ? ` <${m.email}>` : ""} (${m.sources.join(", ")})`);
+    return (await this.memberships.list(team.id)).map((m) => `${label(m)}${m.email && m.name ? ` <${m.email}>` : ""} (${sourcesText(m.sources, lang)})`);
   }
 
   async setAdmin(ref: PersonRef, isAdmin: boolean, by: AuditActor, now = new Date(), lang: Lang = "en"): Promise<string> {

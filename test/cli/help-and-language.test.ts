@@ -34,7 +34,8 @@ describe("kundepuls help and language", () => {
     expect(danish.code).toBe(0);
     for (const command of COMMANDS) expect(danish.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     expect(danish.stdout).toContain("fylder databasen med eksempelsvar");
-    expect(danish.stdout).not.toMatch(/\b(usage|imports|teams)\b/);
+    // option names (--teams-team) are literal in both languages; the words around them are Danish
+    expect(danish.stdout.replace(/--[a-z][a-z-]*/g, "")).not.toMatch(/\b(usage|imports|teams)\b/);
     const english = await runCli(["help", "--lang=en"], env);
     expect(english.stdout).toContain("fills the database with sample answers");
     expect(english.stdout).not.toMatch(/\b(brug|hold|indlæser)\b/);

@@ -28,7 +28,7 @@ describe.each(PROVIDERS)("kundepuls roles on %s", (provider) => {
     fake = await startFakeSlack();
     fake.addUser({ id: "U0LENE", name: "lene", realName: "Lene Leder", email: "lene@firma.dk" });
     fake.setUsergroup("S0SUPPORT", ["U0ANNA", "U0BO"]);
-    env = { DATABASE_URL: test.databaseUrl, SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5", SLACK_API_URL: fake.apiUrl, TIME_ZONE: "Europe/Copenhagen" };
+    env = { DATABASE_URL: test.databaseUrl, SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5", SLACK_API_URL: fake.apiUrl, TIME_ZONE: "Europe/Copenhagen", DEFAULT_LANGUAGE: "en" };
     expect((await runCli(["team", "set", "support", "--name", "Support"], env)).code).toBe(0);
   });
   afterAll(async () => {
@@ -38,7 +38,7 @@ describe.each(PROVIDERS)("kundepuls roles on %s", (provider) => {
 
   slow("a lead named by e-mail is linked to their Slack user (users.lookupByEmail), so alerts can reach them", async () => {
     const set = await runCli(["team", "set", "support", "--lead", "lene@firma.dk"], env);
-    expect(set.stdout).toContain("support (Support): lead lene@firma.dk");
+    expect(set.stdout).toContain("support (Support): lead lene@firma.dk, digest default schedule\n");
     expect(fake.callsTo("users.lookupByEmail").map((c) => c.body.email)).toEqual(["lene@firma.dk"]);
     expect(await db((p) => p.person.findUniqueOrThrow({ where: { email: "lene@firma.dk" } }))).toMatchObject({ slackUserId: "U0LENE" });
   });
@@ -70,7 +70,10 @@ describe.each(PROVIDERS)("kundepuls roles on %s", (provider) => {
   slow("kundepuls audit: every role change, as text and as JSON, filtered by team and date", async () => {
     const text = await runCli(["audit"], env);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/ allowed role\.admin\.add person \d+ by \S+ \(cli\)/);
+    // each line starts with the local moment as people write it, not an ISO timestamp: "6 December 2026, 23:28"
+    // (newer ICU data writes "6 December 2026 at 23:28")
+    expect(text.stdout).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}(?:,| at) \d{2}:\d{2} allowed role\.admin\.add person \d+ by \S+ \(cli\)/m);
+    expect(text.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const json = JSON.parse((await runCli(["audit", "--team", "support", "--json"], env)).stdout);
     expect(json.team).toBe("support");
     expect(json.events.map((e: { action: string }) => e.action)).toEqual(["role.lead.set", "team.member.add", "team.member.add", "team.member.sync", "team.member.sync", "team.member.remove"]);

@@ -1,6 +1,9 @@
-// kundepuls source add|list|show|remove|test, through the real executable.
+// kundepuls source add|list|show|remove|test, through the real executable. The checks of English
+// text run with DEFAULT_LANGUAGE=en; --lang da shows the same in Danish.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMoment } from "../../src/cli/command.ts";
 import { localDayKey } from "../../src/core/schedule.ts";
+import { KINDS } from "../../src/ingest/sources/kinds.ts";
 import { openDatabase } from "../../src/store/database.ts";
 import { SourceStore } from "../../src/store/sources.ts";
 import { runCli } from "../support/cli.ts";
@@ -13,7 +16,7 @@ describe("kundepuls source", () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     test = await createTestDatabase("sqlite");
-    env = { DATABASE_URL: test.databaseUrl, TF_SECRET: SECRET_VALUE, TIME_ZONE: "Europe/Copenhagen" };
+    env = { DATABASE_URL: test.databaseUrl, TF_SECRET: SECRET_VALUE, TIME_ZONE: "Europe/Copenhagen", DEFAULT_LANGUAGE: "en" };
   });
   afterAll(async () => test.drop());
 
@@ -27,6 +30,8 @@ describe("kundepuls source", () => {
     expect([badMap.code, badMap.stderr.split("\n")[0]]).toEqual([2, `kundepuls: --map scor=/x: FIELD must be one of id, respondedAt, score, ces, comment, email, name, account, team, touchpoint, consent, language`]);
     const poll = await runCli(["source", "add", "sm", "--kind", "surveymonkey", "--token-env", "SM_TOKEN", "--map", "score=question:1", "--poll-minutes", "5", "--survey", "405193572"], env);
     expect([poll.code, poll.stdout]).toEqual([0, "source sm added: polled every 5 min\n"]);
+    const danish = await runCli(["source", "add", "x", "--kind", "googleforms", "--secret-env", "X", "--lang", "da"], env);
+    expect([danish.code, danish.stderr]).toEqual([2, `kundepuls: --kind skal være en af ${KINDS.join(", ")}\n`]);
   });
 
   it("shows a source's settings, naming secret variables but never their values", async () => {
@@ -49,10 +54,10 @@ describe("kundepuls source", () => {
   });
 
   it("lists each source's status: last answer, today's answers and refusals, a failing poll", async () => {
+    const now = new Date();
     const db = await openDatabase(test.target);
     try {
       const store = new SourceStore(db.prisma);
-      const now = new Date();
       const today = localDayKey(now, "Europe/Copenhagen");
       await store.countAnswers("tf-support", today, 3, now);
       await store.countRefusal("tf-support", today, "bad signature", now);
@@ -64,8 +69,13 @@ describe("kundepuls source", () => {
     const list = await runCli(["source", "list"], env);
     expect(list.code).toBe(0);
     const [sm, tf] = list.stdout.trim().split("\n");
-    expect(tf).toMatch(/^tf-support \(typeform\) \| last answer \d{4}-\d\d-\d\d \d\d:\d\d \| today: 3 answer\(s\), 2 refusal\(s\) \(last: score: nothing found at type:nps\|opinion_scale\)$/);
+    expect(tf).toBe(`tf-support (typeform) | last answer ${formatMoment(now, "en", "Europe/Copenhagen")} | today: 3 answer(s), 2 refusal(s) (last: score: nothing found at type:nps|opinion_scale)`);
     expect(sm).toMatch(/^sm \(surveymonkey\) \| last answer never \| today: 0 answer\(s\), 0 refusal\(s\) \| polled every 5 min, cursor never, FAILING 2x: api.surveymonkey.com answered HTTP 401 \(next try .+\)$/);
+    const danish = await runCli(["source", "list", "--lang", "da"], env);
+    const [smDa, tfDa] = danish.stdout.trim().split("\n");
+    // The refusal reasons come from the mapping code and stay English.
+    expect(tfDa).toBe(`tf-support (typeform) | seneste svar ${formatMoment(now, "da", "Europe/Copenhagen")} | i dag: 3 svar, 2 afvisninger (seneste: score: nothing found at type:nps|opinion_scale)`);
+    expect(smDa).toMatch(/^sm \(surveymonkey\) \| seneste svar aldrig \| i dag: 0 svar, 0 afvisninger \| hentes hvert 5\. minut, intet hentet endnu, FEJLER \(2 gange\): api.surveymonkey.com answered HTTP 401 \(næste forsøg \d+\. \S+ \d{4} kl\. \d\d\.\d\d\)$/);
   });
 
   it("removes a source", async () => {

@@ -57,7 +57,7 @@ describe("kundepuls team and owner", () => {
 
   it("a Danish refusal is Danish: a bad person, a bad cron", async () => {
     const person = await runCli(["team", "set", "salg-nord", "--lead", "lene", "--lang", "da"], env);
-    expect(person).toMatchObject({ code: 2, stderr: 'kundepuls: "lene" er ikke en person: angiv en e-mail, slack:<bruger-id> eller teams:<AAD-objekt-id>\n' });
+    expect(person).toMatchObject({ code: 2, stderr: 'kundepuls: "lene" er ikke en person: angiv en e-mail, et Slack-bruger-id (U0123 eller slack:U0123) eller teams:<AAD-objekt-id>\n' });
     const cron = await runCli(["team", "set", "salg-nord", "--digest-cron", "*/5 * * * *", "--lang", "da"], env);
     expect(cron.code).toBe(2);
     expect(cron.stderr).not.toMatch(/The minute/);

@@ -69,7 +69,7 @@ describe("themes in the Danish corpus", () => {
 
   it("ignores redaction markers, whatever their wording", () => {
     const markers = Object.values(PLACEHOLDERS).flatMap((byKind) => Object.values(byKind));
-    const words = new Set(markers.flatMap((m) => m.replace(/[[\]]/g, "").toLowerCase().split(/[\s-]+/)));
+    const words = new Set(markers.flatMap((m) => m.replace(/[()]/g, "").toLowerCase().split(/[\s-]+/)));
     const all = [...result.detractors, ...result.promoters];
     for (const t of all) for (const w of t.label.split(" ")) expect(words.has(w)).toBe(false);
     // The same corpus with the marker written as a word would give it as a theme.
@@ -124,15 +124,25 @@ describe("comment language", () => {
 describe("text and phrases", () => {
   const opts = { lang: "da" as const, names: new Set<string>(), aliases: new Map<string, string>() };
   it("makes phrases across removed stop words but not across punctuation or a marker", () => {
-    const keys = analyseComment("Ingen ringede tilbage, ventetid [navn] faktura.", opts).hits.map((h) => h.key);
+    const keys = analyseComment("Ingen ringede tilbage, ventetid (navn fjernet) faktura.", opts).hits.map((h) => h.key);
     expect(keys).toContain("ing ringed");
     expect(keys).toContain("ringed tilbag");
     expect(keys).not.toContain("tilbag ventetid");
     expect(keys).not.toContain("ventetid faktura");
     expect(keys).not.toContain("navn");
+    expect(keys).not.toContain("fjern");
+  });
+  it("reads every placeholder of either language as one whole marker", () => {
+    for (const lang of ["da", "en"] as const)
+      for (const marker of Object.values(PLACEHOLDERS[lang])) {
+        const r = analyseComment(`ventetid ${marker} faktura. ${marker} her.`, { ...opts, lang });
+        // No word of the marker, and no phrase across it.
+        expect(r.hits.map((h) => h.surface).sort()).toEqual(["faktura", "ventetid"]);
+        expect(r.sentences).toEqual([`ventetid ${marker} faktura.`, `${marker} her.`]);
+      }
   });
   it("keeps each sentence whole for quotes", () => {
-    expect(analyseComment("Første sætning.  Anden sætning! [navn] her?", opts).sentences).toEqual(["Første sætning.", "Anden sætning!", "[navn] her?"]);
+    expect(analyseComment("Første sætning.  Anden sætning! (navn fjernet) her?", opts).sentences).toEqual(["Første sætning.", "Anden sætning!", "(navn fjernet) her?"]);
   });
 });
 

@@ -80,7 +80,7 @@ describe.each(PROVIDERS)("themes on %s", (provider) => {
     const all = themesOf(await run.app.themes.report({ period: NOVEMBER }));
     const coffee = all.detractors.find((t) => t.label === "kaffen kold");
     expect(coffee).toMatchObject({ count: 12, otherCount: 0 });
-    expect(coffee!.quotes[0]).toBe("[navn] her: kaffen var kold.");
+    expect(coffee!.quotes[0]).toBe("(navn fjernet) her: kaffen var kold.");
     const everything = JSON.stringify(all);
     expect(everything).not.toMatch(/birthe|kjær|@firma/i);
     expect(labels(themesOf(await run.app.themes.report({ period: NOVEMBER, team: "support" })).detractors)).not.toContain("kaffen kold");

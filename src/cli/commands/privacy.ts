@@ -40,7 +40,7 @@ function describe(c: ErasureCounts, lang: Lang): string {
 export const forgetCommand: CliCommand = {
   name: "forget",
   needs: "app",
-  synopsis: { da: "EMAIL [--dry-run]\n--account NAVN [--dry-run]", en: "EMAIL [--dry-run]\n--account NAME [--dry-run]" },
+  synopsis: { da: "E-MAIL [--dry-run]\n--account NAVN [--dry-run]", en: "EMAIL [--dry-run]\n--account NAME [--dry-run]" },
   summary: { da: "slet en kundes personoplysninger og chatbeskederne om kunden", en: "erase a customer's personal data and the chat messages about them" },
   details: { da: "  --dry-run  vis kun, hvad der ville blive slettet\n  se docs/privacy.md", en: "  --dry-run  only show what would be erased\n  see docs/privacy.md" },
   async run(argv: string[], app: App, { lang, out }: CliIo, now = new Date()) {
@@ -56,7 +56,7 @@ export const forgetCommand: CliCommand = {
 export const exportCommand: CliCommand = {
   name: "export",
   needs: "app",
-  synopsis: { da: "EMAIL\n--account NAVN", en: "EMAIL\n--account NAME" },
+  synopsis: { da: "E-MAIL\n--account NAVN", en: "EMAIL\n--account NAME" },
   summary: { da: "alt, hvad der er gemt om en kunde, som JSON (indsigtsanmodning)", en: "everything stored about a customer, as JSON (access request)" },
   async run(argv: string[], app: App, { lang, out }: CliIo, now = new Date()) {
     const args = parseCommandArgs(argv, { account: options.account }, customerArgs("export", lang), usageOf(exportCommand, lang), lang);

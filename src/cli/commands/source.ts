@@ -11,7 +11,8 @@ import { selectorProblem } from "../../ingest/sources/selectors.ts";
 import { verifySchemeProblem } from "../../ingest/sources/verify.ts";
 import type { SourceRow } from "../../store/sources.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { formatMoment, usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { SOURCE_TEXTS, type SourceTexts } from "./source-texts.ts";
 
 const SELECTORS = "a JSON Pointer (/form_response/hidden/team), ref:<Typeform field ref>, question:<SurveyMonkey question id> or =<fixed value>";
 
@@ -33,11 +34,11 @@ export const sourceCommand: CliCommand = {
   run: (argv: string[], app: App, io: CliIo) => runSource(argv, app, io),
 };
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be the name of an environment variable, e.g. TYPEFORM_SECRET");
+const envName = (lang: Lang) => z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, SOURCE_TEXTS[lang].envName);
 const schema = (lang: Lang) => z.object({
-  positionals: z.array(z.string()).min(1, "give a subcommand").max(3),
+  positionals: z.array(z.string()).min(1, SOURCE_TEXTS[lang].subcommand).max(3),
   kind: z.string().optional(),
-  "secret-env": envName.optional(),
+  "secret-env": envName(lang).optional(),
   verify: z.string().superRefine((v, ctx) => {
     const problem = verifySchemeProblem(v);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -45,7 +46,7 @@ const schema = (lang: Lang) => z.object({
   map: z.array(z.string()).default([]),
   team: teamSlug(lang).optional(),
   touchpoint: z.string().trim().min(1).max(200).optional(),
-  "token-env": envName.optional(),
+  "token-env": envName(lang).optional(),
   "api-url": z.url({ protocol: /^https?$/ }).optional(),
   survey: z.string().trim().min(1).max(200).optional(),
   "poll-minutes": z.coerce.number().int().min(1).max(1440).optional(),
@@ -58,13 +59,13 @@ const OPTIONS = {
 
 type Args = z.infer<ReturnType<typeof schema>>;
 
-function parseMaps(entries: string[]): Mapping {
+function parseMaps(entries: string[], t: SourceTexts): Mapping {
   const mapping: Mapping = {};
   for (const entry of entries) {
     const at = entry.indexOf("=");
     const field = entry.slice(0, at);
     const selector = entry.slice(at + 1);
-    if (at < 0 || !(FIELDS as readonly string[]).includes(field)) throw new UsageError(`--map ${entry}: FIELD must be one of ${FIELDS.join(", ")}`);
+    if (at < 0 || !(FIELDS as readonly string[]).includes(field)) throw new UsageError(t.mapField(entry));
     const problem = selectorProblem(selector);
     if (problem) throw new UsageError(`--map ${entry}: ${problem}`);
     mapping[field as SourceField] = selector;
@@ -72,76 +73,79 @@ function parseMaps(entries: string[]): Mapping {
   return mapping;
 }
 
-async function add(app: App, name: string, args: Args): Promise<string> {
-  if (!/^[a-z0-9][a-z0-9_-]{0,99}$/i.test(name)) throw new UsageError("NAME may hold letters, digits, - and _ (it is part of the URL /api/sources/NAME)");
-  if (!args.kind || !isKind(args.kind)) throw new UsageError(`--kind must be one of ${KINDS.join(", ")}`);
+async function add(app: App, name: string, args: Args, t: SourceTexts): Promise<string> {
+  if (!/^[a-z0-9][a-z0-9_-]{0,99}$/i.test(name)) throw new UsageError(t.badName);
+  if (!args.kind || !isKind(args.kind)) throw new UsageError(t.badKind);
   const spec = KIND_SPECS[args.kind];
   // A pull-only source receives no requests, so it needs no secret (its endpoint then refuses everything).
-  if (!args["secret-env"] && args["poll-minutes"] === undefined)
-    throw new UsageError("--secret-env VAR is required: the variable holding the secret the tool signs or sends its requests with");
-  const mappings = parseMaps(args.map);
+  if (!args["secret-env"] && args["poll-minutes"] === undefined) throw new UsageError(t.needSecret);
+  const mappings = parseMaps(args.map, t);
   const missing = spec.mustMap.filter((f) => !mappings[f]);
-  if (missing.length > 0) throw new UsageError(`${args.kind} names its questions with random ids: give --map ${missing.map((f) => `${f}=<selector>`).join(" ")}`);
-  if (spec.fetches && !args["token-env"]) throw new UsageError(`${args.kind} only notifies: give --token-env VAR, the variable holding the API token to fetch answers with`);
-  if (args.kind === "qualtrics" && !args["api-url"]) throw new UsageError("qualtrics: give --api-url https://<your data center>.qualtrics.com");
+  if (missing.length > 0) throw new UsageError(t.mustMap(args.kind, missing));
+  if (spec.fetches && !args["token-env"]) throw new UsageError(t.needToken(args.kind));
+  if (args.kind === "qualtrics" && !args["api-url"]) throw new UsageError(t.needApiUrl);
   if (args["poll-minutes"] !== undefined) {
-    if (!spec.pollable) throw new UsageError(`--poll-minutes: ${args.kind} cannot be polled (only surveymonkey)`);
-    if (!args.survey) throw new UsageError("--poll-minutes needs --survey ID (the survey to poll)");
+    if (!spec.pollable) throw new UsageError(t.notPollable(args.kind));
+    if (!args.survey) throw new UsageError(t.pollNeedsSurvey);
   }
   const created = await app.sources.store.save({
     name, kind: args.kind, verify: args.verify ?? spec.verify, secretEnv: args["secret-env"] ?? null, tokenEnv: args["token-env"] ?? null,
     apiUrl: args["api-url"] ?? null, surveyId: args.survey ?? null, mappings, team: args.team ?? null, touchpoint: args.touchpoint ?? null,
     pollMinutes: args["poll-minutes"] ?? null,
   });
-  return `source ${name} ${created ? "added" : "updated"}: ${args["poll-minutes"] ? `polled every ${args["poll-minutes"]} min` : `POST answers to /api/sources/${name}`}`;
+  return t.added(name, created, args["poll-minutes"] ? t.polled(t.every(args["poll-minutes"])) : t.postTo(name));
 }
 
-const when = (d: Date | null, tz: string) => (d ? d.toLocaleString("sv-SE", { timeZone: tz }).slice(0, 16) : "never");
+/** A moment as people write it, in the configured time zone; null when there is none. */
+const moment = (d: Date | null, lang: Lang, app: App) => (d ? formatMoment(d, lang, app.config.TIME_ZONE) : null);
 
-async function listLine(app: App, s: SourceRow): Promise<string> {
-  const tz = app.config.TIME_ZONE;
-  const status = await app.sources.store.status(s.name, localDayKey(new Date(), tz));
-  const refusals = `${status.refusalsToday} refusal(s)${status.lastRefusal ? ` (last: ${status.lastRefusal})` : ""}`;
-  const poll = s.pollMinutes
-    ? ` | polled every ${s.pollMinutes} min, cursor ${when(s.pollCursor, tz)}${s.pollError ? `, FAILING ${s.pollFailures}x: ${s.pollError} (next try ${when(s.pollRetryAt, tz)})` : ""}`
-    : "";
-  return `${s.name} (${s.kind}) | last answer ${when(s.lastAnswerAt, tz)} | today: ${status.answersToday} answer(s), ${refusals}${poll}`;
+async function listLine(app: App, s: SourceRow, lang: Lang): Promise<string> {
+  const t = SOURCE_TEXTS[lang];
+  const status = await app.sources.store.status(s.name, localDayKey(new Date(), app.config.TIME_ZONE));
+  const failing = s.pollError ? { failures: s.pollFailures, error: s.pollError, next: moment(s.pollRetryAt, lang, app) ?? t.never } : null;
+  const poll = s.pollMinutes ? t.pollStatus(t.every(s.pollMinutes), moment(s.pollCursor, lang, app), failing) : "";
+  return t.listLine(s.name, s.kind, moment(s.lastAnswerAt, lang, app) ?? t.never, status.answersToday, status.refusalsToday, status.lastRefusal, poll);
 }
 
-function show(app: App, s: SourceRow): string {
-  const envState = (v: string | null) => (v ? `${v} (${process.env[v]?.trim() ? "set" : "NOT set on this machine"})` : "-");
+/** The source's settings: secret variables by name and whether they are set, never their values. */
+function show(app: App, s: SourceRow, lang: Lang): string {
+  const t = SOURCE_TEXTS[lang];
+  const l = t.labels;
+  const envState = (v: string | null) => (v ? t.envState(v, Boolean(process.env[v]?.trim())) : "-");
   const mapping = effectiveMapping(s);
+  const isDefault = (f: SourceField) => !s.mappings[f] && !(s.team && f === "team") && !(s.touchpoint && f === "touchpoint");
   return [
-    `name: ${s.name}`, `kind: ${s.kind}`, `endpoint: POST /api/sources/${s.name}`, `verify: ${s.verify}`, `secret: ${envState(s.secretEnv)}`,
-    ...(s.tokenEnv ? [`API token: ${envState(s.tokenEnv)}`] : []), ...(s.apiUrl ? [`API URL: ${s.apiUrl}`] : []), ...(s.surveyId ? [`survey: ${s.surveyId}`] : []),
-    ...(s.pollMinutes ? [`poll: every ${s.pollMinutes} min, cursor ${when(s.pollCursor, app.config.TIME_ZONE)}`] : []),
-    "mapping:", ...FIELDS.filter((f) => mapping[f]).map((f) => `  ${f} = ${mapping[f]}${s.mappings[f] ? "" : s.team && f === "team" ? "" : s.touchpoint && f === "touchpoint" ? "" : " (default)"}`),
+    `${l.name}: ${s.name}`, `${l.kind}: ${s.kind}`, `${l.endpoint}: POST /api/sources/${s.name}`, `${l.verify}: ${s.verify}`, `${l.secret}: ${envState(s.secretEnv)}`,
+    ...(s.tokenEnv ? [`${l.token}: ${envState(s.tokenEnv)}`] : []), ...(s.apiUrl ? [`${l.apiUrl}: ${s.apiUrl}`] : []), ...(s.surveyId ? [`${l.survey}: ${s.surveyId}`] : []),
+    ...(s.pollMinutes ? [`${l.poll}: ${t.pollShow(t.every(s.pollMinutes), moment(s.pollCursor, lang, app))}`] : []),
+    `${l.mapping}:`, ...FIELDS.filter((f) => mapping[f]).map((f) => `  ${f} = ${mapping[f]}${isDefault(f) ? ` (${t.byDefault})` : ""}`),
   ].join("\n");
 }
 
 async function runSource(argv: string[], app: App, { lang, out }: CliIo): Promise<number> {
   const USAGE = usageOf(sourceCommand, lang);
+  const t = SOURCE_TEXTS[lang];
   const args = parseCommandArgs(argv, OPTIONS, schema(lang), USAGE, lang);
   const [action, name, file] = args.positionals as [string, string | undefined, string | undefined];
   if (action === "list") {
     const all = await app.sources.store.list();
-    out(all.length > 0 ? (await Promise.all(all.map((s) => listLine(app, s)))).join("\n") + "\n" : "no sources yet (kundepuls source add NAME --kind KIND …)\n");
+    out(all.length > 0 ? (await Promise.all(all.map((s) => listLine(app, s, lang)))).join("\n") + "\n" : t.noSources + "\n");
     return 0;
   }
   if (!name) throw new UsageError(USAGE);
   if (action === "add") {
-    out((await add(app, name, args)) + "\n");
+    out((await add(app, name, args, t)) + "\n");
     return 0;
   }
   if (action === "remove") {
-    if (!(await app.sources.store.remove(name))) throw new UsageError(`no source named "${name}"`);
-    out(`source ${name} removed\n`);
+    if (!(await app.sources.store.remove(name))) throw new UsageError(t.noSuchSource(name));
+    out(t.removed(name) + "\n");
     return 0;
   }
   const source = await app.sources.store.find(name);
-  if (!source) throw new UsageError(`no source named "${name}"`);
+  if (!source) throw new UsageError(t.noSuchSource(name));
   if (action === "show") {
-    out(show(app, source) + "\n");
+    out(show(app, source, lang) + "\n");
     return 0;
   }
   if (action !== "test" || !file) throw new UsageError(USAGE);
@@ -149,16 +153,16 @@ async function runSource(argv: string[], app: App, { lang, out }: CliIo): Promis
   try {
     payload = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new UsageError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "not valid JSON"}`);
+    throw new UsageError(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? t.noSuchFile : t.notJson}`);
   }
   const event = KIND_SPECS[source.kind].event(payload);
   if (!event.store && !KIND_SPECS[source.kind].fetches) {
-    out(`nothing to store: ${event.why}\n`);
+    out(t.nothingToStore(event.why) + "\n");
     return 1;
   }
   const mapped = await app.sources.tryPayload(name, payload);
   if (!mapped.ok) {
-    out(`would not store: ${mapped.reason}\n`);
+    out(t.wouldNotStore(mapped.reason) + "\n");
     return 1;
   }
   out(JSON.stringify(mapped.answer, null, 2) + "\n");

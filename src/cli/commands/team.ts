@@ -80,7 +80,7 @@ export const teamCommand: CliCommand = {
         return lines(out, (await admin.listTeams()).map((t) => teamLine(t, lang)), empty);
       }
       if (action === "members" && rest.length === 1) {
-        return lines(out, await app.roles.members(rest[0]!), da ? "ingen medlemmer endnu (kundepuls team member add HOLD PERSON)" : "no members yet (kundepuls team member add TEAM PERSON)");
+        return lines(out, await app.roles.members(rest[0]!, lang), da ? "ingen medlemmer endnu (kundepuls team member add HOLD PERSON)" : "no members yet (kundepuls team member add TEAM PERSON)");
       }
       if (action === "sync" && rest.length <= 1) {
         if (!app.slack) throw new UsageError(da ? "Slack er ikke sat op (SLACK_BOT_TOKEN): brugergrupper kan ikke læses" : "Slack is not configured (SLACK_BOT_TOKEN): user groups cannot be read");
