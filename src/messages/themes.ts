@@ -1,6 +1,7 @@
 // The answer to "/nps temaer [periode] [team]": what detractors talk about and what happy customers
 // praise, each theme with how many comments mention it and a redacted quote.
-import { THEME_DEFAULTS, type Theme, type ThemeReport } from "../core/themes/index.ts";
+import { THEME_DEFAULTS } from "../core/themes/defaults.ts";
+import type { Theme, ThemeReport } from "../core/themes/index.ts";
 import { formatNumber } from "./format.ts";
 import type { Block, Lang, Message } from "./model.ts";
 

@@ -69,7 +69,9 @@ export class ChatCommandService {
         return privately(buildProblem(command.lang, commandsFor(ctx.platform, command.error[command.lang])));
       case "query": {
         // NPS_VISIBILITY=members: a team's figures for its people only (the company's for everyone)
-        const checked = command.team ? await this.checkTeam("nps.view", command.team, command.lang, ctx) : null;
+        // (asked only then: with everyone allowed, no person need be looked up for a number)
+        const narrowed = command.team && this.access.settings.npsVisibility === "members";
+        const checked = narrowed ? await this.checkTeam("nps.view", command.team!, command.lang, ctx) : null;
         if (checked && !checked.access.ok) return privately(checked.access.refusal);
         return { message: await this.nps.answerQuery(command, ctx.now), visibility: command.share ? "channel" : "private" };
       }

@@ -4,7 +4,7 @@
 import type { Lang, Period } from "../core/periods.ts";
 export type { ThemeReport } from "../core/themes/index.ts";
 import { redact } from "../core/redaction.ts";
-import { findThemes, type ThemeOptions, type ThemeReport } from "../core/themes/index.ts";
+import type { ThemeOptions, ThemeReport } from "../core/themes/index.ts";
 import type { Directory } from "../store/directory.ts";
 import type { ThemeStore } from "../store/themes.ts";
 import { UnknownScopeError } from "./nps-service.ts";
@@ -46,6 +46,8 @@ export class ThemeService {
       const text = redact(r.comment, { customerName: r.customerName, lang: language ?? this.settings.defaultLang }).text;
       return { score: r.score, text, language, customerName: r.customerName };
     });
+    // The stemmers and stop lists cost ~25 MB: loaded on the first question about themes, not at start.
+    const { findThemes } = await import("../core/themes/index.ts");
     const result = findThemes(comments, {
       ...this.settings.method,
       defaultLang: this.settings.defaultLang,

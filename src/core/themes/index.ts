@@ -37,7 +37,9 @@ export interface ThemeOptions {
   priorShare?: number;
 }
 
-export const THEME_DEFAULTS = { minComments: 5, maxThemes: 5, minZ: 1.96, minMentions: 3, priorShare: 0.1 } as const;
+import { THEME_DEFAULTS } from "./defaults.ts";
+
+export { THEME_DEFAULTS };
 
 export interface Theme {
   /** stem or two stems: stable identity of the theme */
