@@ -4,10 +4,12 @@
 export const EARLIEST_ANSWER = new Date("2000-01-01T00:00:00Z");
 export const FUTURE_ALLOWANCE_MS = 86_400_000;
 
-/** Why an answer time is impossible, or null when it is fine. */
-export function answerTimeProblem(at: Date, now: Date): string | null {
-  if (Number.isNaN(at.getTime())) return "is not a date";
-  if (at < EARLIEST_ANSWER) return "is before the year 2000";
-  if (at.getTime() > now.getTime() + FUTURE_ALLOWANCE_MS) return "is more than a day in the future";
+export const NOT_A_DATE = { da: "er ikke en dato", en: "is not a date" } as const;
+
+/** Why an answer time is impossible (in both languages), or null when it is fine. */
+export function answerTimeProblem(at: Date, now: Date): { da: string; en: string } | null {
+  if (Number.isNaN(at.getTime())) return NOT_A_DATE;
+  if (at < EARLIEST_ANSWER) return { da: "er før år 2000", en: "is before the year 2000" };
+  if (at.getTime() > now.getTime() + FUTURE_ALLOWANCE_MS) return { da: "er mere end en dag ude i fremtiden", en: "is more than a day in the future" };
   return null;
 }

@@ -20,7 +20,7 @@ export const apiAnswerSchema = z.object({
   respondedAt: z.iso.datetime({ offset: true, local: false }).superRefine((v, ctx) => {
     const at = new Date(v);
     const problem = Number.isNaN(at.getTime()) ? null : answerTimeProblem(at, new Date()); // a bad format is reported already
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem) ctx.addIssue({ code: "custom", message: problem.en });
   }).optional(),
   comment: optionalText(10_000),
   team: z.preprocess(

@@ -39,7 +39,13 @@ describe("answerTimeProblem", () => {
     ["2026-12-07T12:00:00Z", null],
     ["2026-12-07T12:00:00.001Z", "is more than a day in the future"],
     ["not a date", "is not a date"],
-  ])("%s → %s", (at, problem) => expect(answerTimeProblem(new Date(at), now)).toBe(problem));
+  ])("%s → %s", (at, problem) => expect(answerTimeProblem(new Date(at), now)?.en ?? null).toBe(problem));
+
+  it("says each problem in Danish too", () => {
+    expect(answerTimeProblem(new Date("1999-12-31T23:59:59Z"), now)?.da).toBe("er før år 2000");
+    expect(answerTimeProblem(new Date("2026-12-08T12:00:00Z"), now)?.da).toBe("er mere end en dag ude i fremtiden");
+    expect(answerTimeProblem(new Date("not a date"), now)?.da).toBe("er ikke en dato");
+  });
 });
 
 describe("isStorableText", () => {

@@ -5,7 +5,7 @@ import type { NormalizedAnswer } from '../normalized-answer.ts';
 import { parseAnswerDate } from './dates.ts';
 import { ANSWER_FIELDS, type AnswerField, type ColumnMap } from './headers.ts';
 import { slugify } from "../../core/slug.ts";
-import { answerTimeProblem } from "../../core/answer-time.ts";
+import { answerTimeProblem, NOT_A_DATE } from "../../core/answer-time.ts";
 import { safeText, UNSTORABLE_TEXT } from "../safe-text.ts";
 
 export interface RowOptions {
@@ -51,12 +51,7 @@ export function pickCells(cells: readonly string[], columns: ColumnMap): RawRow 
 const quote = (v: string): string => `'${v.length > 40 ? `${v.slice(0, 37)}...` : v}'`;
 
 // "9", "9,0", "9.00": Danish Excel writes decimal commas. "9,5" is not a whole score.
-/** Danish for the answer-time problems of core/answer-time.ts and unstorable text. */
-const TIME_PROBLEM_DA: Record<string, string> = {
-  'is not a date': 'er ikke en dato',
-  'is before the year 2000': 'er før år 2000',
-  'is more than a day in the future': 'er mere end en dag ude i fremtiden',
-};
+/** Danish for core/storable-text.ts's reason (the API answers in English; the import speaks both). */
 const UNSTORABLE_TEXT_DA = 'indeholder en NUL-byte eller et enligt UTF-16-surrogat, som ikke kan gemmes';
 
 const WHOLE_NUMBER = /^(\d{1,2})(?:[.,]0+)?$/;
@@ -121,8 +116,8 @@ function buildRowSchema(timeZone: string) {
       .transform((v, ctx): Date | null => {
         if (v == null) return null;
         const date = parseAnswerDate(v, timeZone);
-        const problem = date ? answerTimeProblem(date, new Date()) : 'is not a date';
-        if (problem) ctx.addIssue(issue(`dato ${quote(v)} ${TIME_PROBLEM_DA[problem] ?? problem}`, `date ${quote(v)} ${problem}`));
+        const problem = date ? answerTimeProblem(date, new Date()) : NOT_A_DATE;
+        if (problem) ctx.addIssue(issue(`dato ${quote(v)} ${problem.da}`, `date ${quote(v)} ${problem.en}`));
         return problem ? null : date;
       }),
     email: text.transform((v) => v?.toLowerCase() ?? null),
