@@ -93,6 +93,9 @@ describe.each(PROVIDERS)("detractor alerts in Slack on %s", (provider) => {
     const update = await h.fake.waitFor(() => updatesOf(alert.ts)[1]);
     expect(update.body).toMatchObject({ channel: alert.channel, text: "Utilfreds kunde: 2/10 · Support – Løst af Lone Leder: Kunden er vundet tilbage" });
     expect((update.body.blocks as any[]).some((b) => b.type === "actions")).toBe(false);
+    // resolved from the owner's own DM: the redrawn alert there still shows the contact
+    expect(alert.channel).toMatch(/^D/);
+    expect(JSON.stringify(update.body.blocks)).toContain("aase@example.dk");
     const note = await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage").find((c) => c.body.thread_ts === alert.ts));
     expect(note.body).toMatchObject({ channel: alert.channel, text: "Løst af Lone Leder: Kunden er vundet tilbage" });
     expect(textOf(note.body.blocks)).toContain("Hvad blev gjort: Ringede og gav en ny tid.");

@@ -48,7 +48,7 @@ describe("the resolve modal submitted", () => {
     r.deps.cases.resolve = vi.fn(async () => done);
     await resolveCaseSubmission(r.deps, r.users)({ ack: r.ack, body: submission("case.resolve", resolveMeta, resolveValues("  Ringede  ", "recovered")), client: r.slack.client });
     expect(r.acks).toEqual(["closed"]);
-    expect(r.deps.cases.resolve).toHaveBeenCalledWith(7, expect.objectContaining({ userId: "U1" }), { actionTaken: "Ringede", outcome: "recovered" }, NOW, "da");
+    expect(r.deps.cases.resolve).toHaveBeenCalledWith(7, expect.objectContaining({ userId: "U1" }), { actionTaken: "Ringede", outcome: "recovered" }, NOW, "da", "shared");
     expect(r.slack.calls.filter((c) => c.method !== "users.info").map((c) => [c.method, c.args.channel, c.args.ts ?? c.args.thread_ts])).toEqual([
       ["chat.update", "C1", "111.222"],
       ["chat.postMessage", "C1", "111.222"],

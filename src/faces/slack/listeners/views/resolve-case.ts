@@ -10,7 +10,7 @@ import { apologyMessage, MODAL_TEXT, staleButtonMessage } from "../../texts.ts";
 import type { ListenerClient } from "../client.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { decodeMetadata, resolveMetadata, type ResolveMetadata } from "../metadata.ts";
-import { showInPlace, tellPrivately, type Answering } from "../places.ts";
+import { alertPlaceOf, showInPlace, tellPrivately, type Answering } from "../places.ts";
 import { settleWithin } from "../timing.ts";
 import type { SlackUsers } from "../users.ts";
 import { readForm, submittedView } from "./form-values.ts";
@@ -50,7 +50,8 @@ export function resolveCaseSubmission(deps: ListenerDeps, users: SlackUsers) {
     const answering: Answering = { client, userId: user.id, deps, users };
     const work = (async () => {
       const actor = await users.actor(client, user.id, user.name ?? user.username ?? null);
-      return deps.cases.resolve(meta.caseId, actor, input.data, deps.now(), meta.lang);
+      // resolved from the owner's DM, the redrawn alert there keeps the contact line (the service decides)
+      return deps.cases.resolve(meta.caseId, actor, input.data, deps.now(), meta.lang, alertPlaceOf(meta.place));
     })();
     let early;
     try {
