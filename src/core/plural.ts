@@ -15,6 +15,15 @@ const WORDS = {
   hour: { da: ["time", "timer"], en: ["hour", "hours"] },
   day: { da: ["dag", "dage"], en: ["day", "days"] },
   more: { da: ["mere", "flere"], en: ["more", "more"] },
+  row: { da: ["række", "rækker"], en: ["row", "rows"] },
+  invalidRow: { da: ["ugyldig række", "ugyldige rækker"], en: ["invalid row", "invalid rows"] },
+  message: { da: ["besked", "beskeder"], en: ["message", "messages"] },
+  story: { da: ["historie", "historier"], en: ["story", "stories"] },
+  chatMessage: { da: ["chatbesked", "chatbeskeder"], en: ["chat message", "chat messages"] },
+  waitingMessage: { da: ["ventende besked", "ventende beskeder"], en: ["waiting message", "waiting messages"] },
+  handledDelivery: { da: ["håndteret levering", "håndterede leveringer"], en: ["handled delivery", "handled deliveries"] },
+  jobRun: { da: ["jobkørsel", "jobkørsler"], en: ["job run", "job runs"] },
+  messagePayload: { da: ["beskedindhold", "beskedindhold"], en: ["message payload", "message payloads"] },
 } as const satisfies Record<string, Record<Lang, readonly [string, string]>>;
 
 export type Countable = keyof typeof WORDS;

@@ -1,5 +1,6 @@
 // What `kundepuls import` says, in Danish and English. A dry run says what an import *would* do.
 import type { RowReason } from "../../ingest/csv/row.ts";
+import { countOf, pluralWord } from "../../core/plural.ts";
 import type { Lang } from "../command.ts";
 
 export interface Summary {
@@ -9,7 +10,7 @@ export interface Summary {
   invalid: number;
 }
 
-const rows = (n: number, lang: Lang) => `${n.toLocaleString(lang === "da" ? "da-DK" : "en-GB")} ${lang === "da" ? (n === 1 ? "række" : "rækker") : n === 1 ? "row" : "rows"}`;
+const invalid = (n: number, lang: Lang) => countOf(n, "invalidRow", lang);
 const percent = (bytes: number, total: number) => String(total > 0 ? Math.min(100, Math.floor((100 * bytes) / total)) : 100).padStart(3);
 
 export const importTexts = {
@@ -20,12 +21,12 @@ export const importTexts = {
     checkingFirst: "tjekker (1/2)",
     importingSecond: "indlæser (2/2)",
     checkingAndImporting: "tjekker og indlæser",
-    progress: (label: string, bytes: number, total: number, n: number) => `\r${label} ${percent(bytes, total)} %  ${rows(n, "da")}`,
+    progress: (label: string, bytes: number, total: number, n: number) => `\r${label} ${percent(bytes, total)} %  ${countOf(n, "row", "da")}`,
     invalidRow: (line: number, reason: RowReason) => `linje ${line}: ${reason.da}`,
-    moreInvalid: (n: number) => `… og ${n} ${n === 1 ? "ugyldig række" : "ugyldige rækker"} mere`,
+    moreInvalid: (n: number) => `… og ${invalid(n, "da")} mere`,
     dryRun: "(prøvekørsel: intet blev skrevet)",
-    dryRunRefused: (n: number) => `(prøvekørsel: intet blev skrevet) ${n} ${n === 1 ? "ugyldig række" : "ugyldige rækker"}: en indlæsning ville afvise filen uden --skip-invalid.`,
-    refused: (n: number) => `intet indlæst: ${n} ${n === 1 ? "ugyldig række" : "ugyldige rækker"}. Ret ${n === 1 ? "den" : "dem"}, eller brug --skip-invalid for at indlæse de gyldige rækker.`,
+    dryRunRefused: (n: number) => `(prøvekørsel: intet blev skrevet) ${invalid(n, "da")}: en indlæsning ville afvise filen uden --skip-invalid.`,
+    refused: (n: number) => `intet indlæst: ${invalid(n, "da")}. Ret ${n === 1 ? "den" : "dem"}, eller brug --skip-invalid for at indlæse de gyldige rækker.`,
     queued: (n: number) => `${n} ${n === 1 ? "nyligt svar venter" : "nylige svar venter"} på, at botten åbner sager og historier (kundepuls start tager dem)`,
   },
   en: {
@@ -35,12 +36,12 @@ export const importTexts = {
     checkingFirst: "checking (1/2)",
     importingSecond: "importing (2/2)",
     checkingAndImporting: "checking and importing",
-    progress: (label: string, bytes: number, total: number, n: number) => `\r${label} ${percent(bytes, total)}%  ${rows(n, "en")}`,
+    progress: (label: string, bytes: number, total: number, n: number) => `\r${label} ${percent(bytes, total)}%  ${countOf(n, "row", "en")}`,
     invalidRow: (line: number, reason: RowReason) => `line ${line}: ${reason.en}`,
-    moreInvalid: (n: number) => `… and ${n} more invalid ${n === 1 ? "row" : "rows"}`,
+    moreInvalid: (n: number) => `… and ${n} more ${pluralWord("invalidRow", n, "en")}`,
     dryRun: "(dry run: nothing was written)",
-    dryRunRefused: (n: number) => `(dry run: nothing was written) ${n} invalid ${n === 1 ? "row" : "rows"}: an import would refuse the file unless --skip-invalid is given.`,
-    refused: (n: number) => `nothing imported: ${n} invalid ${n === 1 ? "row" : "rows"}. Fix ${n === 1 ? "it" : "them"}, or use --skip-invalid to import the valid rows.`,
+    dryRunRefused: (n: number) => `(dry run: nothing was written) ${invalid(n, "en")}: an import would refuse the file unless --skip-invalid is given.`,
+    refused: (n: number) => `nothing imported: ${invalid(n, "en")}. Fix ${n === 1 ? "it" : "them"}, or use --skip-invalid to import the valid rows.`,
     queued: (n: number) => `${n} recent ${n === 1 ? "answer waits" : "answers wait"} for the bot to open their cases and stories (kundepuls start picks them up)`,
   },
 } as const;

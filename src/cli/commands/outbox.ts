@@ -1,6 +1,7 @@
 // kundepuls outbox [--failed] [--retry] — what is waiting, and what could not be delivered.
 import { z } from "zod";
 import type { App } from "../../app.ts";
+import { countOf, pluralWord } from "../../core/plural.ts";
 import { parseCommandArgs } from "../args.ts";
 import { formatMoment, usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
 
@@ -25,8 +26,8 @@ export const outboxCommand: CliCommand = {
     const da = lang === "da";
     if (args.retry) {
       const count = await app.outbox.retryDead(now);
-      if (da) out(`${count} ${count === 1 ? "besked" : "beskeder"}, der ikke kunne leveres, er sat i kø igen; den kørende bot sender dem inden for sekunder.\n`);
-      else out(`${count} dead-lettered message${count === 1 ? "" : "s"} queued again; the running bot sends them within seconds.\n`);
+      if (da) out(`${countOf(count, "message", lang)}, der ikke kunne leveres, er sat i kø igen; den kørende bot sender dem inden for sekunder.\n`);
+      else out(`${count} dead-lettered ${pluralWord("message", count, lang)} queued again; the running bot sends them within seconds.\n`);
       if (count > 0) {
         const sent = await app.deliverNow();
         if (sent !== null) out(da ? `leveret nu: ${sent}\n` : `delivered now: ${sent}\n`);

@@ -8,6 +8,7 @@ import type { CustomerSelector } from "../../core/privacy.ts";
 import { safeText } from "../../ingest/safe-text.ts";
 import type { ErasureCounts } from "../../services/privacy-service.ts";
 import type { AuditActor } from "../../store/audit.ts";
+import { countOf } from "../../core/plural.ts";
 import { parseCommandArgs } from "../args.ts";
 import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
 
@@ -29,12 +30,10 @@ function selectorOf(args: { positionals: string[]; account?: string | undefined 
   return args.account !== undefined ? { account: args.account } : { email: args.positionals[0]! };
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 function describe(c: ErasureCounts, lang: Lang): string {
-  return lang === "da"
-    ? [count(c.answers, "svar", "svar"), count(c.cases, "sag", "sager"), count(c.stories, "historie", "historier"), `${count(c.messagesDeleted, "chatbesked", "chatbeskeder")} slettet`, `${count(c.messagesCancelled, "ventende besked", "ventende beskeder")} annulleret`].join(", ")
-    : [count(c.answers, "answer", "answers"), count(c.cases, "case", "cases"), count(c.stories, "story", "stories"), `${count(c.messagesDeleted, "chat message", "chat messages")} deleted`, `${count(c.messagesCancelled, "waiting message", "waiting messages")} cancelled`].join(", ");
+  const [deleted, cancelled] = lang === "da" ? ["slettet", "annulleret"] : ["deleted", "cancelled"];
+  return [countOf(c.answers, "answer", lang), countOf(c.cases, "case", lang), countOf(c.stories, "story", lang),
+    `${countOf(c.messagesDeleted, "chatMessage", lang)} ${deleted}`, `${countOf(c.messagesCancelled, "waitingMessage", lang)} ${cancelled}`].join(", ");
 }
 
 export const forgetCommand: CliCommand = {
@@ -83,8 +82,8 @@ export const retentionCommand: CliCommand = {
     const pruned = await app.privacy.prune(now);
     const p = app.config.PRUNE_AFTER_DAYS;
     out(da
-      ? `ældre end ${p} dage (PRUNE_AFTER_DAYS): ${count(pruned.handledDeliveries, "håndteret levering", "håndterede leveringer")}, ${count(pruned.jobRuns, "jobkørsel", "jobkørsler")} slettet, ${count(pruned.payloads, "beskedindhold", "beskedindhold")} tømt\n`
-      : `older than ${p} days (PRUNE_AFTER_DAYS): ${count(pruned.handledDeliveries, "handled delivery", "handled deliveries")}, ${count(pruned.jobRuns, "job run", "job runs")} deleted, ${count(pruned.payloads, "message payload", "message payloads")} emptied\n`);
+      ? `ældre end ${p} dage (PRUNE_AFTER_DAYS): ${countOf(pruned.handledDeliveries, "handledDelivery", lang)}, ${countOf(pruned.jobRuns, "jobRun", lang)} slettet, ${countOf(pruned.payloads, "messagePayload", lang)} tømt\n`
+      : `older than ${p} days (PRUNE_AFTER_DAYS): ${countOf(pruned.handledDeliveries, "handledDelivery", lang)}, ${countOf(pruned.jobRuns, "jobRun", lang)} deleted, ${countOf(pruned.payloads, "messagePayload", lang)} emptied\n`);
     if (counts.messagesDeleted > 0) await deliver(app, lang, out);
   },
 };

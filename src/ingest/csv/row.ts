@@ -6,6 +6,7 @@ import { parseAnswerDate } from './dates.ts';
 import { ANSWER_FIELDS, type AnswerField, type ColumnMap } from './headers.ts';
 import { slugify } from "../../core/slug.ts";
 import { answerTimeProblem, NOT_A_DATE } from "../../core/answer-time.ts";
+import { UNSTORABLE_TEXTS } from "../../core/storable-text.ts";
 import { safeText, UNSTORABLE_TEXT } from "../safe-text.ts";
 
 export interface RowOptions {
@@ -51,9 +52,6 @@ export function pickCells(cells: readonly string[], columns: ColumnMap): RawRow 
 const quote = (v: string): string => `'${v.length > 40 ? `${v.slice(0, 37)}...` : v}'`;
 
 // "9", "9,0", "9.00": Danish Excel writes decimal commas. "9,5" is not a whole score.
-/** Danish for core/storable-text.ts's reason (the API answers in English; the import speaks both). */
-const UNSTORABLE_TEXT_DA = 'indeholder en NUL-byte eller et enligt UTF-16-surrogat, som ikke kan gemmes';
-
 const WHOLE_NUMBER = /^(\d{1,2})(?:[.,]0+)?$/;
 
 /** A failed check in both languages: English is the issue's message, Danish rides along in params. */
@@ -172,7 +170,7 @@ export function rowToAnswer(cells: readonly string[], columns: ColumnMap, opts: 
     const issues = parsed.error.issues;
     const field = (i: z.core.$ZodIssue) => String(i.path[0]);
     const en = (i: z.core.$ZodIssue) => (i.message === UNSTORABLE_TEXT ? `${field(i)} ${i.message}` : i.message);
-    const da = (i: z.core.$ZodIssue) => (i.message === UNSTORABLE_TEXT ? `${field(i)} ${UNSTORABLE_TEXT_DA}` : ((i as { params?: { da?: string } }).params?.da ?? i.message));
+    const da = (i: z.core.$ZodIssue) => (i.message === UNSTORABLE_TEXT ? `${field(i)} ${UNSTORABLE_TEXTS.da}` : ((i as { params?: { da?: string } }).params?.da ?? i.message));
     return { ok: false, line: opts.line, reason: { da: issues.map(da).join('; '), en: issues.map(en).join('; ') } };
   }
   const row = parsed.data;
