@@ -1,10 +1,9 @@
 // "Operation Kunderedning": detractor answers open cases, routed to an owner (or a channel),
 // claimed, resolved and reminded about. The rules live in core/cases.ts; this wires them to
 // the database and the outbox.
-import { closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState, type Outcome } from "../core/cases.ts";
+import { closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState } from "../core/cases.ts";
 import { slugify } from "../core/slug.ts";
 import { buildCaseList, type CaseStats } from "../messages/cases.ts";
-import { redact } from "../core/redaction.ts";
 import { buildAlert, buildOutcomeNote, type CaseView } from "../messages/alert.ts";
 import type { Lang, Message } from "../messages/model.ts";
 import { buildNotice } from "../messages/notice.ts";
@@ -17,6 +16,7 @@ import type { StoredChange } from "../store/answers.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { Actor, PeopleService, PersonRow } from "./people.ts";
 import { caseRequest, type AccessRequest, type AccessService } from "./access-service.ts";
+import { caseInclude, caseViewOf, loadCase, type LoadedCase } from "./case-view.ts";
 
 export interface CaseSettings {
   lang: Lang;
@@ -43,7 +43,6 @@ export type CaseActionResult =
 const GONE = ["Sagen findes ikke længere.", "That case no longer exists."] as const;
 const RESOLVED = ["Sagen er allerede løst.", "The case is already resolved."] as const;
 
-const caseInclude = { answer: { include: { touchpoint: true } }, team: { include: { lead: true } }, owner: true } as const;
 
 export class CaseService {
   constructor(
@@ -93,7 +92,7 @@ export class CaseService {
   }
 
   private async route(caseId: number, now: Date): Promise<void> {
-    const c = await this.prisma.detractorCase.findUniqueOrThrow({ where: { id: caseId }, include: caseInclude });
+    const c = await this.mustLoad(caseId);
     const account = c.answer.customerAccount
       ? await this.prisma.account.findUnique({ where: { name: c.answer.customerAccount } })
       : null;
@@ -139,33 +138,18 @@ export class CaseService {
   }
 
   async view(caseId: number, audience: "channel" | "owner"): Promise<CaseView> {
-    const c = await this.prisma.detractorCase.findUniqueOrThrow({ where: { id: caseId }, include: caseInclude });
-    const a = c.answer;
-    // Alerts never carry contact details in a channel; comments are always redacted of them.
-    const comment = a.comment ? redact(a.comment, { customerName: null, keepName: true, lang: this.settings.lang }).text : null;
-    return {
-      id: c.id,
-      state: c.state as CaseView["state"],
-      score: a.score,
-      ces: a.ces,
-      comment,
-      customerName: a.customerName,
-      customerAccount: a.customerAccount,
-      contact: audience === "owner" ? { email: a.customerEmail } : null,
-      team: c.team ? { slug: c.team.slug, name: c.team.name } : null,
-      touchpoint: a.touchpoint?.name ?? null,
-      answeredAt: a.answeredAt,
-      openedAt: c.openedAt,
-      ownerName: this.people.displayName(c.owner),
-      claimedBy: c.claimedBy,
-      resolvedBy: c.resolvedBy,
-      actionTaken: c.actionTaken,
-      outcome: (c.outcome as Outcome | null) ?? null,
-    };
+    return caseViewOf(await this.mustLoad(caseId), audience, this.settings.lang);
   }
 
   private async load(caseId: number) {
-    return this.prisma.detractorCase.findUnique({ where: { id: caseId }, include: caseInclude });
+    return loadCase(this.prisma, caseId);
+  }
+
+  /** A case this service has just read or written: gone now would be a bug, not a user's mistake. */
+  private async mustLoad(caseId: number): Promise<LoadedCase> {
+    const c = await loadCase(this.prisma, caseId);
+    if (!c) throw new Error(`case #${caseId} does not exist`);
+    return c;
   }
 
   private refuse(lang: Lang, da: string, en: string): CaseActionResult {
@@ -177,11 +161,11 @@ export class CaseService {
    * contact line when they may see it (the owner needs the number just after "Jeg tager den").
    */
   private async shownAlert(caseId: number, person: PersonRow, place: AlertPlace, now: Date, lang: Lang): Promise<{ view: CaseView; alert: Message }> {
-    const view = await this.view(caseId, "channel");
+    const c = await this.mustLoad(caseId);
+    const view = caseViewOf(c, "channel", this.settings.lang);
     if (place !== "private") return { view, alert: buildAlert(view, lang, now) };
-    const c = await this.load(caseId);
-    const mayContact = !!c && (await this.access.allows(person, caseRequest("case.contact", c)));
-    return { view, alert: buildAlert(mayContact ? await this.view(caseId, "owner") : view, lang, now) };
+    const mayContact = await this.access.allows(person, caseRequest("case.contact", c));
+    return { view, alert: buildAlert(mayContact ? caseViewOf(c, "owner", this.settings.lang) : view, lang, now) };
   }
 
   async claim(caseId: number, actor: Actor, now: Date, lang = this.settings.lang, place: AlertPlace = "shared"): Promise<CaseActionResult> {

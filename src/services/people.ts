@@ -81,6 +81,11 @@ export class PeopleService {
   }
 
   displayName(p: Pick<PersonRow, "name" | "email"> | null): string | null {
-    return p ? (p.name ?? p.email ?? null) : null;
+    return displayName(p);
   }
+}
+
+/** How a person is named in messages: their name, else their e-mail. */
+export function displayName(p: Pick<PersonRow, "name" | "email"> | null): string | null {
+  return p ? (p.name ?? p.email ?? null) : null;
 }

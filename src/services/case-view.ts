@@ -1,0 +1,36 @@
+// A case as the messages show it (CaseView), read with everything an alert needs in one query.
+// The channel view never carries contact details; the comment is always redacted of them.
+import type { Outcome } from "../core/cases.ts";
+import { redact } from "../core/redaction.ts";
+import type { CaseView } from "../messages/alert.ts";
+import type { Lang } from "../messages/model.ts";
+import type { Db } from "../store/database.ts";
+import { displayName } from "./people.ts";
+
+export const caseInclude = { answer: { include: { touchpoint: true } }, team: { include: { lead: true } }, owner: true } as const;
+export const loadCase = (prisma: Db, id: number) => prisma.detractorCase.findUnique({ where: { id }, include: caseInclude });
+export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
+
+export function caseViewOf(c: LoadedCase, audience: "channel" | "owner", lang: Lang): CaseView {
+  const a = c.answer;
+  const comment = a.comment ? redact(a.comment, { customerName: null, keepName: true, lang }).text : null;
+  return {
+    id: c.id,
+    state: c.state as CaseView["state"],
+    score: a.score,
+    ces: a.ces,
+    comment,
+    customerName: a.customerName,
+    customerAccount: a.customerAccount,
+    contact: audience === "owner" ? { email: a.customerEmail } : null,
+    team: c.team ? { slug: c.team.slug, name: c.team.name } : null,
+    touchpoint: a.touchpoint?.name ?? null,
+    answeredAt: a.answeredAt,
+    openedAt: c.openedAt,
+    ownerName: displayName(c.owner),
+    claimedBy: c.claimedBy,
+    resolvedBy: c.resolvedBy,
+    actionTaken: c.actionTaken,
+    outcome: (c.outcome as Outcome | null) ?? null,
+  };
+}
