@@ -1,0 +1,63 @@
+// Kudos: a customer named an employee in a promoter comment. Recorded once per answer and person;
+// counted per person and team for "/nps kudos", the weekly team view and the monthly report.
+import type { Db } from "./database.ts";
+
+export interface KudosFilter {
+  from: Date;
+  /** exclusive */
+  to: Date;
+  /** one team's kudos; all teams when absent */
+  teamId?: number;
+}
+
+export interface KudosTally {
+  personId: number;
+  /** the person's name as Kundepuls knows it (null: only an e-mail or chat id is known) */
+  name: string | null;
+  email: string | null;
+  teamId: number | null;
+  count: number;
+  /** "/nps kudos fra": count them, but never show the name (say "a colleague") */
+  optedOut: boolean;
+}
+
+export class KudosStore {
+  constructor(private readonly prisma: Db) {}
+
+  /** Records that the answer thanked these people; a re-delivered answer changes nothing. Returns the new ones. */
+  async record(answerId: number, personIds: number[], teamId: number | null, answeredAt: Date): Promise<number[]> {
+    const added: number[] = [];
+    for (const personId of [...new Set(personIds)]) {
+      const existing = await this.prisma.kudos.findUnique({ where: { answerId_personId: { answerId, personId } }, select: { id: true } });
+      if (existing) continue;
+      await this.prisma.kudos.create({ data: { answerId, personId, teamId, answeredAt } });
+      added.push(personId);
+    }
+    return added;
+  }
+
+  /** Kudos per person (and team) answered in [from, to): most first, then by name, then id. */
+  async tally(filter: KudosFilter): Promise<KudosTally[]> {
+    const groups = await this.prisma.kudos.groupBy({
+      by: ["personId", "teamId"],
+      where: { answeredAt: { gte: filter.from, lt: filter.to }, ...(filter.teamId !== undefined ? { teamId: filter.teamId } : {}) },
+      _count: { _all: true },
+    });
+    if (groups.length === 0) return [];
+    const people = await this.prisma.person.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.personId))] } }, select: { id: true, name: true, email: true, kudosOptOut: true } });
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return groups
+      .map((g) => ({ personId: g.personId, name: byId.get(g.personId)?.name ?? null, email: byId.get(g.personId)?.email ?? null, teamId: g.teamId, count: g._count._all, optedOut: byId.get(g.personId)?.kudosOptOut ?? false }))
+      .sort((a, b) => b.count - a.count || (a.name ?? "").localeCompare(b.name ?? "", "da") || a.personId - b.personId);
+  }
+
+  /** "/nps kudos fra|til": whether the person may be mentioned by name. */
+  async setOptOut(personId: number, optOut: boolean): Promise<void> {
+    await this.prisma.person.update({ where: { id: personId }, data: { kudosOptOut: optOut } });
+  }
+
+  async isOptedOut(personId: number): Promise<boolean> {
+    const row = await this.prisma.person.findUnique({ where: { id: personId }, select: { kudosOptOut: true } });
+    return row?.kudosOptOut ?? false;
+  }
+}
