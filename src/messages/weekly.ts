@@ -60,7 +60,7 @@ const T = {
     mentions: (n: string, of: string) => `${n} af ${of} kommentarer`,
     nothing: "intet tema skiller sig tydeligt ud",
     tooFew: (n: string, min: string) => `for få kommentarer (${n} af ${min})`,
-    kudos: "Kunderne takkede",
+    kudos: "Kunderne takkede ved navn",
     colleague: "en kollega",
     and: (rest: string) => ` og ${rest}`,
   },
@@ -88,7 +88,7 @@ const T = {
     mentions: (n: string, of: string) => `${n} of ${of} comments`,
     nothing: "no theme clearly stands out",
     tooFew: (n: string, min: string) => `too few comments (${n} of ${min})`,
-    kudos: "Customers thanked",
+    kudos: "Customers thanked by name",
     colleague: "a colleague",
     and: (rest: string) => ` and ${rest}`,
   },
@@ -122,7 +122,7 @@ function themeSide(heading: string, themes: Theme[], comments: number, lang: Lan
   const t = T[lang];
   const n = (x: number) => formatNumber(x, lang);
   const shown = themes.slice(0, WEEKLY_MAX_THEMES);
-  if (shown.length === 0) return [{ type: "text", text: heading, emphasis: "strong" }, { type: "text", text: capitalized(t.nothing), emphasis: "muted" }];
+  if (shown.length === 0) return [{ type: "text", text: heading, emphasis: "strong" }, { type: "text", text: `${capitalized(t.nothing)}.`, emphasis: "muted" }];
   const blocks: Block[] = [
     { type: "text", text: heading, emphasis: "strong" },
     { type: "text", text: shown.map((theme) => `${theme.label} · ${t.mentions(n(theme.count), n(comments))}`).join("\n") },
