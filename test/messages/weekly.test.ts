@@ -19,7 +19,7 @@ const TZ = "Europe/Copenhagen";
 const NOW = new Date("2026-12-07T08:05:00Z"); // Monday 09:05
 const week = latestCompleteWeek(NOW, TZ);
 const figures = (promoters: number, passives: number, detractors: number) =>
-  computeNps({ promoters, passives, detractors, responses: promoters + passives + detractors }, 30);
+  computeNps({ promoters, passives, detractors }, 30);
 
 const loop = (over: Partial<ClosedLoop> = {}): ClosedLoop => ({
   opened: 3, closed: 2, medianHoursToClaim: 4.5, contactedInTime: 2, contactJudged: 3, contactedShare: 0.6667,
