@@ -38,7 +38,7 @@ export interface WeeklyView {
 const T = {
   da: {
     header: (team: string, week: string) => `${team} – ${week}`,
-    quiet: (week: string) => `${capitalized(week)}: ingen svar fra kunderne.`,
+    quiet: "ingen svar fra kunderne.",
     split: (n: string, split: string) => `${n} i ugen: ${split}.`,
     nps: "NPS i ugen",
     goal: (target: string) => `Mål ${target}`,
@@ -66,7 +66,7 @@ const T = {
   },
   en: {
     header: (team: string, week: string) => `${team} – ${week}`,
-    quiet: (week: string) => `${capitalized(week)}: no answers from customers.`,
+    quiet: "no answers from customers.",
     split: (n: string, split: string) => `${n} this week: ${split}.`,
     nps: "NPS this week",
     goal: (target: string) => `Goal ${target}`,
@@ -157,9 +157,9 @@ export function buildWeekly(v: WeeklyView, lang: Lang, timeZone: string): Messag
   const header = t.header(v.team.name, v.week.label[lang]);
   const goal = goalFact(v, lang, timeZone);
   if (isQuietWeek(v)) {
-    const line = t.quiet(v.week.label[lang]);
+    const line = `${capitalized(v.week.label[lang])}: ${t.quiet}`;
     const blocks: Block[] = [{ type: "header", text: header }, { type: "text", text: line }, { type: "facts", facts: [...(goal ? [goal] : []), ...loopFacts(v.loop, lang)] }];
-    return { kind: "weekly", lang, summary: `${v.team.name}: ${line}`, blocks };
+    return { kind: "weekly", lang, summary: `${header}: ${t.quiet}`, blocks };
   }
   const figure = formatFigure(v.figures, v.minResponses, lang);
   const split = [countOf(v.figures.promoters, "promoter", lang), countOf(v.figures.passives, "passive", lang), countOf(v.figures.detractors, "detractor", lang)].join(", ");

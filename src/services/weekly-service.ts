@@ -117,7 +117,8 @@ export class WeeklyService {
       }
       // One replica builds the view (themes cost a little); the others skip it.
       const runKey = `weekly:${team.slug}:${week.key}`;
-      if (!(await this.deps.jobRuns.claim(runKey, now, CLAIM_LEASE_MS))) {
+      // (isFinished first: the rest of the day's ticks skip with one read, not a refused insert)
+      if ((await this.deps.jobRuns.isFinished(runKey)) || !(await this.deps.jobRuns.claim(runKey, now, CLAIM_LEASE_MS))) {
         results.push({ ...base, skipped: "alreadySent" });
         continue;
       }

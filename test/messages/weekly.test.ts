@@ -105,7 +105,7 @@ describe("the weekly team view, in words", () => {
   it("a quiet week (no answers) is said briefly, with the goal and the cases still there", () => {
     const v = view({ figures: figures(0, 0, 0), themes: { kind: "tooFew", detractorComments: 0, promoterComments: 0, minimum: 5 }, kudos: [] });
     const m = buildWeekly(v, "da", TZ);
-    expect(m.summary).toBe("Kundeservice: Uge 49 (30. nov.–6. dec.): ingen svar fra kunderne.");
+    expect(m.summary).toBe("Kundeservice – uge 49 (30. nov.–6. dec.): ingen svar fra kunderne.");
     const da = renderConsole(m);
     expect(da).toMatch(/Mål \+40.*ingen svar at sammenligne med/s);
     expect(da).toContain("3 åbnet, 2 lukket");
