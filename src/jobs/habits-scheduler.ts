@@ -1,6 +1,6 @@
 // The daily rhythm: every minute (node-cron, in the configured time zone) each replica checks
-// what is due — digests, weekly team views, story slots, reminders. Every step is idempotent (outbox keys, job
-// runs, compare-and-set on cases), so replicas can all tick; only one message goes out.
+// what is due — digests, weekly team views, story slots, reminders. Every step is idempotent
+// (outbox keys, job runs, compare-and-set on cases), so replicas can all tick; only one message goes out.
 import cron, { type ScheduledTask } from "node-cron";
 import { withLogContext, type Logger } from "../logger.ts";
 import type { CaseService } from "../services/case-service.ts";
@@ -34,7 +34,9 @@ export class HabitsScheduler {
   /** One check of everything that is due at `now`. */
   async tick(now: Date): Promise<HabitsTick> {
     const digests = (await this.services.digests.run(now)).reduce((n, r) => n + r.queued, 0);
-    const weekly = ((await this.services.weekly?.run(now)) ?? []).reduce((n, r) => n + r.queued, 0);
+    // the weekly view (themes, kudos) must not hold up today's reminders: it is tried again next tick
+    const weeklyRuns = this.services.weekly ? await this.services.weekly.run(now).catch((error: unknown) => (this.log.error("weekly view failed; trying again next tick", error), [])) : [];
+    const weekly = weeklyRuns.reduce((n, r) => n + r.queued, 0);
     const stories = await this.services.stories.runPlan(now);
     const { reminded, escalated } = await this.services.cases.runReminders(now);
     const retained = await this.services.privacy?.runDaily(now);
