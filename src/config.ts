@@ -58,6 +58,10 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   /** rows that only serve deduplication (handled Slack deliveries, sent message payloads, job runs) */
   PRUNE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** when the weekly team view goes out (cron: minute hour * * weekdays; the latest complete week), per team overridable */
+  WEEKLY_CRON: z.string().trim().default("0 9 * * 1"),
+  /** "off": the schedule sends no weekly team view (kundepuls weekly still can) */
+  WEEKLY_VIEW: z.enum(["on", "off"]).default("on"),
   /** a day without new answers: "post" one line, or "skip" */
   DIGEST_QUIET_DAY: z.enum(["post", "skip"]).default("post"),
   SLACK_BOT_TOKEN: optionalText,

@@ -1,15 +1,18 @@
 // The daily rhythm: every minute (node-cron, in the configured time zone) each replica checks
-// what is due — digests, story slots, reminders. Every step is idempotent (outbox keys, job
-// runs, compare-and-set on cases), so replicas can all tick; only one message goes out.
+// what is due — digests, weekly team views, story slots, reminders. Every step is idempotent
+// (outbox keys, job runs, compare-and-set on cases), so replicas can all tick; only one message goes out.
 import cron, { type ScheduledTask } from "node-cron";
 import { withLogContext, type Logger } from "../logger.ts";
 import type { CaseService } from "../services/case-service.ts";
 import type { DigestService } from "../services/digest-service.ts";
 import type { PrivacyService } from "../services/privacy-service.ts";
 import type { StoryService } from "../services/story-service.ts";
+import type { WeeklyService } from "../services/weekly-service.ts";
 
 export interface HabitsTick {
   digests: number;
+  /** weekly team views queued */
+  weekly: number;
   stories: number;
   reminded: number;
   escalated: number;
@@ -21,7 +24,7 @@ export class HabitsScheduler {
 
   constructor(
     /** privacy: retention and pruning, once a day */
-    private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService; privacy?: PrivacyService },
+    private readonly services: { digests: DigestService; weekly?: WeeklyService; stories: StoryService; cases: CaseService; privacy?: PrivacyService },
     private readonly log: Logger,
     private readonly timeZone: string,
     /** team members from Slack user groups, once a day (RoleAdmin.syncSlackGroupsDaily) */
@@ -31,6 +34,9 @@ export class HabitsScheduler {
   /** One check of everything that is due at `now`. */
   async tick(now: Date): Promise<HabitsTick> {
     const digests = (await this.services.digests.run(now)).reduce((n, r) => n + r.queued, 0);
+    // the weekly view (themes, kudos) must not hold up today's reminders: it is tried again next tick
+    const weeklyRuns = this.services.weekly ? await this.services.weekly.run(now).catch((error: unknown) => (this.log.error("weekly view failed; trying again next tick", error), [])) : [];
+    const weekly = weeklyRuns.reduce((n, r) => n + r.queued, 0);
     const stories = await this.services.stories.runPlan(now);
     const { reminded, escalated } = await this.services.cases.runReminders(now);
     const retained = await this.services.privacy?.runDaily(now);
@@ -39,8 +45,10 @@ export class HabitsScheduler {
     }
     // a failing sync (Slack down) must not stop the habits; it is tried again next tick
     await this.syncMembers(now).catch((error) => this.log.warn("members: Slack user group sync failed; trying again later", error));
-    if (digests + stories + reminded + escalated > 0) this.log.info(`habits: ${digests} digest(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
-    return { digests, stories, reminded, escalated };
+    if (digests + weekly + stories + reminded + escalated > 0) {
+      this.log.info(`habits: ${digests} digest(s), ${weekly} weekly view(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
+    }
+    return { digests, weekly, stories, reminded, escalated };
   }
 
   private safeTick(): void {
