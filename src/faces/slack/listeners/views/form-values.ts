@@ -1,10 +1,11 @@
-// A submitted modal (view_submission) → the values of its Form, checked at the edge: required
-// fields filled in, texts within their length, a menu choice one of the offered options. Errors
-// are keyed by the field id, which is the input's block_id, as response_action "errors" wants.
+// A submitted modal (view_submission) → the values of its Form by field id, checked by the one
+// form check all faces share (src/messages/form-reading.ts). Errors are keyed by the field id,
+// which is the input's block_id, as response_action "errors" wants.
 import { z } from "zod";
+import { fieldProblemTexts, type FieldProblem } from "../../../../messages/face-texts.ts";
+import { readFormValues, type SubmittedValues } from "../../../../messages/form-reading.ts";
 import type { Form } from "../../../../messages/forms.ts";
 import type { Lang } from "../../../../messages/model.ts";
-import { MODAL_TEXT } from "../../texts.ts";
 
 /** view.state.values: block_id → action_id → what the input holds. */
 const stateValues = z.record(
@@ -31,27 +32,26 @@ export const submittedView = z.object({
 });
 export type SubmittedView = z.infer<typeof submittedView>;
 
+/** The modal's inputs (block_id = action_id = field id) as plain values; unreadable state → nothing filled in. */
+export function modalValues(form: Form, state: unknown): SubmittedValues {
+  const parsed = stateValues.safeParse(state);
+  const all = parsed.success ? parsed.data : {};
+  return Object.fromEntries(
+    form.fields.map((field) => {
+      const input = all[field.id]?.[field.id];
+      return [field.id, (field.kind === "select" ? input?.selected_option?.value : input?.value) ?? undefined];
+    }),
+  );
+}
+
+/** The problems as the words under each field, for response_action "errors". */
+export function modalErrors(errors: Record<string, FieldProblem>, lang: Lang): Record<string, string> {
+  return fieldProblemTexts(errors, lang, "slack");
+}
+
 export type FormReading = { ok: true; values: Record<string, string | null> } | { ok: false; errors: Record<string, string> };
 
 export function readForm(form: Form, state: unknown, lang: Lang): FormReading {
-  const parsed = stateValues.safeParse(state);
-  const all = parsed.success ? parsed.data : {};
-  const t = MODAL_TEXT[lang];
-  const values: Record<string, string | null> = {};
-  const errors: Record<string, string> = {};
-  for (const field of form.fields) {
-    const input = all[field.id]?.[field.id];
-    const raw = (field.kind === "select" ? input?.selected_option?.value : input?.value)?.trim() ?? "";
-    if (raw === "") {
-      if (field.required) errors[field.id] = field.kind === "select" ? t.choose : t.required;
-      values[field.id] = null;
-    } else if (field.kind === "select" && !field.options.some((o) => o.value === raw)) {
-      errors[field.id] = t.choose;
-    } else if (field.kind !== "select" && Array.from(raw).length > field.maxLength) {
-      errors[field.id] = t.tooLong(field.maxLength);
-    } else {
-      values[field.id] = raw;
-    }
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
+  const read = readFormValues(form, modalValues(form, state));
+  return read.ok ? { ok: true, values: read.value } : { ok: false, errors: modalErrors(read.errors, lang) };
 }
