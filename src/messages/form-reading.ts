@@ -15,6 +15,9 @@ export type FormValues = Record<string, string | null>;
 
 export type FormReading<T> = { ok: true; value: T } | { ok: false; errors: Record<string, FieldProblem> };
 
+/** One of the readings below: readFormValues, readResolveCase, readStory. */
+export type FormReader<T> = (form: Form, submitted: SubmittedValues) => FormReading<T>;
+
 /** The submit of the resolve form (resolveCaseForm), as CaseService.resolve takes it. */
 export const resolveCaseInput = z.object({ actionTaken: z.string().min(1), outcome: z.enum(OUTCOMES) });
 export type ResolveCaseInput = z.infer<typeof resolveCaseInput>;

@@ -5,7 +5,7 @@
 // outcome"), so several forms on one card (the home card: one per case) never share an id.
 import { parseCaseId } from "../../core/case-id.ts";
 import { fieldProblemText, fieldProblemTexts, type FieldProblem } from "../../messages/face-texts.ts";
-import { readFormValues, type SubmittedValues } from "../../messages/form-reading.ts";
+import { readFormValues, type FormReader, type FormValues, type SubmittedValues } from "../../messages/form-reading.ts";
 import { resolveCaseForm, type Form, type FormField } from "../../messages/forms.ts";
 import { truncate, type Lang } from "../../messages/model.ts";
 import type { Element } from "./charts.ts";
@@ -112,7 +112,7 @@ export function formCard(form: Form, lang: Lang, opts: { intro?: string; problem
 }
 
 /** The form's inputs in the submitted `data`, by field id; anything that is not text is not filled in. */
-export function submittedValues(form: Form, data: Record<string, unknown>): SubmittedValues {
+function submittedValues(form: Form, data: Record<string, unknown>): SubmittedValues {
   return Object.fromEntries(
     form.fields.map((f) => {
       const value = data[formInputId(form, f.id)];
@@ -121,26 +121,23 @@ export function submittedValues(form: Form, data: Record<string, unknown>): Subm
   );
 }
 
-/** What was typed (as sent), to fill the form in again after a refused submit. */
-export function enteredValues(submitted: SubmittedValues): Record<string, string> {
-  return Object.fromEntries(Object.entries(submitted).filter((e): e is [string, string] => e[1] !== undefined));
-}
-
-/** The problems in words by field id, for describeProblems. */
-export function problemTexts(errors: Record<string, FieldProblem>, lang: Lang): Record<string, string> {
-  return fieldProblemTexts(errors, lang, "teams");
-}
-
-export type FormReading =
-  | { ok: true; values: Record<string, string | null> }
-  /** problems by field id; `entered` refills the form (what could be read as text) */
+export type FormReading<T> =
+  | { ok: true; values: T }
+  /** problems in words by field id; `entered` refills the form (what could be read as text, as sent) */
   | { ok: false; problems: Record<string, string>; entered: Record<string, string> };
 
-/** The submitted `data` of a form's Action.Execute → its values, checked against the form. */
-export function readFormData(form: Form, data: Record<string, unknown>, lang: Lang): FormReading {
+/** The submitted `data` of a form's Action.Execute → its values as `reader` reads them, or what is wrong. */
+export function readCardForm<T>(reader: FormReader<T>, form: Form, data: Record<string, unknown>, lang: Lang): FormReading<T> {
   const submitted = submittedValues(form, data);
-  const read = readFormValues(form, submitted);
-  return read.ok ? { ok: true, values: read.value } : { ok: false, problems: problemTexts(read.errors, lang), entered: enteredValues(submitted) };
+  const read = reader(form, submitted);
+  if (read.ok) return { ok: true, values: read.value };
+  const entered = Object.fromEntries(Object.entries(submitted).filter((e): e is [string, string] => e[1] !== undefined));
+  return { ok: false, problems: fieldProblemTexts(read.errors, lang, "teams"), entered };
+}
+
+/** Every field of the form by id (trimmed, or null when empty), checked. */
+export function readFormData(form: Form, data: Record<string, unknown>, lang: Lang): FormReading<FormValues> {
+  return readCardForm(readFormValues, form, data, lang);
 }
 
 /** The problems as one line per field label, for the problem text on the form card. */

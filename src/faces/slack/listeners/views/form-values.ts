@@ -2,8 +2,8 @@
 // form check all faces share (src/messages/form-reading.ts). Errors are keyed by the field id,
 // which is the input's block_id, as response_action "errors" wants.
 import { z } from "zod";
-import { fieldProblemTexts, type FieldProblem } from "../../../../messages/face-texts.ts";
-import { readFormValues, type SubmittedValues } from "../../../../messages/form-reading.ts";
+import { fieldProblemTexts } from "../../../../messages/face-texts.ts";
+import { readFormValues, type FormReader, type FormValues, type SubmittedValues } from "../../../../messages/form-reading.ts";
 import type { Form } from "../../../../messages/forms.ts";
 import type { Lang } from "../../../../messages/model.ts";
 
@@ -33,7 +33,7 @@ export const submittedView = z.object({
 export type SubmittedView = z.infer<typeof submittedView>;
 
 /** The modal's inputs (block_id = action_id = field id) as plain values; unreadable state → nothing filled in. */
-export function modalValues(form: Form, state: unknown): SubmittedValues {
+function modalValues(form: Form, state: unknown): SubmittedValues {
   const parsed = stateValues.safeParse(state);
   const all = parsed.success ? parsed.data : {};
   return Object.fromEntries(
@@ -44,14 +44,15 @@ export function modalValues(form: Form, state: unknown): SubmittedValues {
   );
 }
 
-/** The problems as the words under each field, for response_action "errors". */
-export function modalErrors(errors: Record<string, FieldProblem>, lang: Lang): Record<string, string> {
-  return fieldProblemTexts(errors, lang, "slack");
+/** The values as `reader` reads them, or the words under each field that is wrong (for response_action "errors"). */
+export type FormReading<T> = { ok: true; values: T } | { ok: false; errors: Record<string, string> };
+
+export function readModal<T>(reader: FormReader<T>, form: Form, state: unknown, lang: Lang): FormReading<T> {
+  const read = reader(form, modalValues(form, state));
+  return read.ok ? { ok: true, values: read.value } : { ok: false, errors: fieldProblemTexts(read.errors, lang, "slack") };
 }
 
-export type FormReading = { ok: true; values: Record<string, string | null> } | { ok: false; errors: Record<string, string> };
-
-export function readForm(form: Form, state: unknown, lang: Lang): FormReading {
-  const read = readFormValues(form, modalValues(form, state));
-  return read.ok ? { ok: true, values: read.value } : { ok: false, errors: modalErrors(read.errors, lang) };
+/** Every field of the form by id (trimmed, or null when empty), checked. */
+export function readForm(form: Form, state: unknown, lang: Lang): FormReading<FormValues> {
+  return readModal(readFormValues, form, state, lang);
 }

@@ -13,7 +13,7 @@ import { decodeMetadata, resolveMetadata, type ResolveMetadata } from "../metada
 import { alertPlaceOf, showInPlace, tellPrivately, type Answering } from "../places.ts";
 import { settleWithin } from "../timing.ts";
 import type { SlackUsers } from "../users.ts";
-import { modalErrors, modalValues, submittedView } from "./form-values.ts";
+import { readModal, submittedView } from "./form-values.ts";
 import { noticeView, type ViewAck } from "./modal-answers.ts";
 
 export const RESOLVE_VIEW = "case.resolve";
@@ -35,16 +35,16 @@ export function resolveCaseSubmission(deps: ListenerDeps, users: SlackUsers) {
     }
     const { user, view } = parsed.data;
     const form = resolveCaseForm(meta.caseId, meta.lang);
-    const input = readResolveCase(form, modalValues(form, view.state.values));
+    const input = readModal(readResolveCase, form, view.state.values, meta.lang);
     if (!input.ok) {
-      await ack({ response_action: "errors", errors: modalErrors(input.errors, meta.lang) });
+      await ack({ response_action: "errors", errors: input.errors });
       return;
     }
     const answering: Answering = { client, userId: user.id, deps, users };
     const work = (async () => {
       const actor = await users.actor(client, user.id, user.name ?? user.username ?? null);
       // resolved from the owner's DM, the redrawn alert there keeps the contact line (the service decides)
-      return deps.cases.resolve(meta.caseId, actor, input.value, deps.now(), meta.lang, alertPlaceOf(meta.place));
+      return deps.cases.resolve(meta.caseId, actor, input.values, deps.now(), meta.lang, alertPlaceOf(meta.place));
     })();
     let early;
     try {

@@ -12,7 +12,7 @@ import type { ListenerDeps } from "../deps.ts";
 import { decodeMetadata, storyMetadata } from "../metadata.ts";
 import { settleWithin } from "../timing.ts";
 import type { SlackUsers } from "../users.ts";
-import { modalErrors, modalValues, submittedView } from "./form-values.ts";
+import { readModal, submittedView } from "./form-values.ts";
 import { noticeView } from "./modal-answers.ts";
 import type { ViewSubmissionArgs } from "./resolve-case.ts";
 import { STORY_VIEW, storyTeams } from "./story-modal.ts";
@@ -29,14 +29,14 @@ export function storySubmission(deps: ListenerDeps, users: SlackUsers) {
     const { user, view } = parsed.data;
     // The same form as was shown (the team menu checks the chosen team is one of those offered).
     const form = storyForm(meta.lang, "", await storyTeams(deps));
-    const read = readStory(form, modalValues(form, view.state.values));
+    const read = readModal(readStory, form, view.state.values, meta.lang);
     if (!read.ok) {
-      await ack({ response_action: "errors", errors: modalErrors(read.errors, meta.lang) });
+      await ack({ response_action: "errors", errors: read.errors });
       return;
     }
     const work = (async () => {
       const by = await users.actor(client, user.id, user.name ?? user.username ?? null);
-      return deps.stories.submit({ ...read.value, by }, deps.now(), meta.lang);
+      return deps.stories.submit({ ...read.values, by }, deps.now(), meta.lang);
     })();
     let early;
     try {

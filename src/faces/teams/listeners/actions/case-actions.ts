@@ -8,7 +8,7 @@ import type { AlertPlace, CaseActionResult, CaseService } from "../../../../serv
 import type { HomeService } from "../../../../services/home-service.ts";
 import type { Actor } from "../../../../services/people.ts";
 import { renderCard } from "../../cards.ts";
-import { describeProblems, enteredValues, formCard, inlineForm, problemTexts, submittedValues } from "../../forms.ts";
+import { describeProblems, formCard, inlineForm, readCardForm } from "../../forms.ts";
 import { caseLabel, teamsNotice } from "../../texts.ts";
 import type { ActionContext, CardAction, CardActionHandler, CardActionResult } from "./card-action.ts";
 
@@ -53,14 +53,13 @@ export function resolveCase(deps: CaseActionDeps): CardActionHandler {
   return async (action, ctx) => {
     const form = inlineForm(RESOLVE, action.value, action.lang);
     if (!form) return stale(action.lang);
-    const submitted = submittedValues(form, action.data);
-    const input = readResolveCase(form, submitted);
+    const input = readCardForm(readResolveCase, form, action.data, action.lang);
     if (!input.ok) {
-      const problem = describeProblems(form, problemTexts(input.errors, action.lang), action.lang);
-      return { kind: "private", card: formCard(form, action.lang, { intro: caseLabel(action.value, action.lang), problem, values: enteredValues(submitted), card: action.card }) };
+      const problem = describeProblems(form, input.problems, action.lang);
+      return { kind: "private", card: formCard(form, action.lang, { intro: caseLabel(action.value, action.lang), problem, values: input.entered, card: action.card }) };
     }
     const actor = await ctx.actor(action.userId, action.userName);
-    return shown(await deps.cases.resolve(Number(action.value), actor, input.value, ctx.now, action.lang, placeOf(action)), action, actor, ctx, deps);
+    return shown(await deps.cases.resolve(Number(action.value), actor, input.values, ctx.now, action.lang, placeOf(action)), action, actor, ctx, deps);
   };
 }
 

@@ -5,7 +5,7 @@
 import { readStory } from "../../../../messages/form-reading.ts";
 import { storyForm } from "../../../../messages/forms.ts";
 import type { Message } from "../../../../messages/model.ts";
-import { describeProblems, enteredValues, formCard, problemTexts, submittedValues } from "../../forms.ts";
+import { describeProblems, formCard, readCardForm } from "../../forms.ts";
 import { storyTeams, type StoryDeps } from "../commands/story.ts";
 import type { CardActionHandler } from "./card-action.ts";
 
@@ -17,16 +17,12 @@ export function submitStory(deps: StoryDeps): CardActionHandler {
   return async (action, ctx) => {
     // the same form as was shown: the team menu's choice must be one of the teams offered
     const form = storyForm(action.lang, "", await storyTeams(deps));
-    const submitted = submittedValues(form, action.data);
-    const read = readStory(form, submitted);
-    if (!read.ok) {
-      const problem = describeProblems(form, problemTexts(read.errors, action.lang), action.lang);
-      return { kind: "private", card: formCard(form, action.lang, { problem, values: enteredValues(submitted) }) };
-    }
+    const read = readCardForm(readStory, form, action.data, action.lang);
+    if (!read.ok) return { kind: "private", card: formCard(form, action.lang, { problem: describeProblems(form, read.problems, action.lang), values: read.entered }) };
     const by = await ctx.actor(action.userId, action.userName);
-    const result = await deps.stories.submit({ ...read.value, by }, ctx.now, action.lang);
+    const result = await deps.stories.submit({ ...read.values, by }, ctx.now, action.lang);
     if (result.ok) return { kind: "updated", message: result.message };
-    const values = Object.fromEntries(Object.entries(read.value).filter((e): e is [string, string] => e[1] !== null));
+    const values = Object.fromEntries(Object.entries(read.values).filter((e): e is [string, string] => e[1] !== null));
     return { kind: "private", card: formCard(form, action.lang, { problem: textOf(result.message), values }) };
   };
 }
