@@ -66,18 +66,15 @@ describe("typed readings", () => {
 });
 
 describe("the words", () => {
-  it("each problem in both languages, as each face words it", () => {
+  it("each problem in both languages, the same on both faces", () => {
     const all = { a: { kind: "required" }, b: { kind: "choose" }, c: { kind: "tooLong", max: 200 } } as const;
-    expect(fieldProblemTexts(all, "da", "slack")).toEqual({ a: "Udfyld feltet.", b: "Vælg en af mulighederne.", c: "Højst 200 tegn." });
-    expect(fieldProblemTexts(all, "en", "slack")).toEqual({ a: "Please fill in this field.", b: "Please choose one of the options.", c: "At most 200 characters." });
-    expect(fieldProblemTexts(all, "da", "teams")).toEqual({ a: "Skal udfyldes.", b: "Vælg en af mulighederne.", c: "Højst 200 tegn." });
-    expect(fieldProblemTexts(all, "en", "teams")).toEqual({ a: "Required.", b: "Choose one of the options.", c: "At most 200 characters." });
-    expect(fieldProblemText({ kind: "tooLong", max: 2000 }, "da", "teams")).toBe("Højst 2000 tegn.");
+    expect(fieldProblemTexts(all, "da")).toEqual({ a: "Udfyld feltet.", b: "Vælg en af mulighederne.", c: "Højst 200 tegn." });
+    expect(fieldProblemTexts(all, "en")).toEqual({ a: "Please fill in this field.", b: "Please choose one of the options.", c: "At most 200 characters." });
+    expect(fieldProblemText({ kind: "tooLong", max: 2000 }, "da")).toBe("Højst 2000 tegn.");
   });
 
   it("the apology, one language per reply", () => {
-    expect(apologyText("da", "slack")).toBe("Beklager, det gik galt hos mig. Prøv igen om lidt.");
-    expect(apologyText("da", "teams")).toBe("Beklager, det gik galt her hos mig. Prøv igen om lidt.");
-    for (const face of ["slack", "teams"] as const) expect(apologyText("en", face)).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
+    expect(apologyText("da")).toBe("Beklager, det gik galt hos mig. Prøv igen om lidt.");
+    expect(apologyText("en")).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
   });
 });

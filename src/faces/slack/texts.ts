@@ -21,7 +21,7 @@ export function helloMessage(lang: Lang): Message {
 
 /** Something failed while answering a command: never leave the person in silence. */
 export function apologyMessage(lang: Lang): Message {
-  return oneLine("slackError", lang, apologyText(lang, "slack"));
+  return oneLine("slackError", lang, apologyText(lang));
 }
 
 /** The channel is connected, but the bot cannot join it by itself (a private channel). */

@@ -45,7 +45,7 @@ export function formInputId(form: Pick<Form, "id" | "privateData">, fieldId: str
   return [form.id, form.privateData, fieldId].filter(Boolean).join(".");
 }
 
-const problemText = (problem: FieldProblem, lang: Lang) => fieldProblemText(problem, lang, "teams");
+const problemText = (problem: FieldProblem, lang: Lang) => fieldProblemText(problem, lang);
 
 function input(form: Form, field: FormField, lang: Lang, value: string | undefined): Element {
   // labels and choice titles are plain text in Adaptive Cards (no Markdown): not escaped
@@ -132,7 +132,7 @@ export function readCardForm<T>(reader: FormReader<T>, form: Form, data: Record<
   const read = reader(form, submitted);
   if (read.ok) return { ok: true, values: read.value };
   const entered = Object.fromEntries(Object.entries(submitted).filter((e): e is [string, string] => e[1] !== undefined));
-  return { ok: false, problems: fieldProblemTexts(read.errors, lang, "teams"), entered };
+  return { ok: false, problems: fieldProblemTexts(read.errors, lang), entered };
 }
 
 /** Every field of the form by id (trimmed, or null when empty), checked. */

@@ -37,7 +37,7 @@ export function teamsNotice(key: TeamsTextKey, lang: Lang): Message {
 
 /** Something failed before a service could answer: a polite line instead of silence. */
 export function apologyNotice(lang: Lang): Message {
-  return buildNotice(lang, apologyText(lang, "teams"));
+  return buildNotice(lang, apologyText(lang));
 }
 
 /** "Sag #42" above the resolve form when it is shown on its own card. */

@@ -89,7 +89,7 @@ describe.each(PROVIDERS)("alerts in Teams on %s", (provider) => {
 
   it("resolve without saying what was done → the form again with the problem, for the clicker; the case unchanged", async () => {
     const card = invokeCard((await t.post(inLeadChat("case.resolve", { [`case.resolve.${caseId}.outcome`]: "recovered" }))).body);
-    expect(textsOf(card)).toContain("Formularen er ikke udfyldt helt – ret felterne herunder og send igen. Intet er ændret. · Hvad blev gjort: Skal udfyldes.");
+    expect(textsOf(card)).toContain("Formularen er ikke udfyldt helt – ret felterne herunder og send igen. Intet er ændret. · Hvad blev gjort: Udfyld feltet.");
     expect(card.body.find((e) => e.id === `case.resolve.${caseId}.outcome`)!.value).toBe("recovered");
     expectCleanCard(card);
     expect(t.connector.calls).toHaveLength(0);

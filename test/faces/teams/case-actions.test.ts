@@ -91,7 +91,7 @@ describe("case.resolve", () => {
     const result = await resolveCase(d)(click("case.resolve", { value: "42", "case.resolve.42.outcome": "recovered" }), ctx());
     expect(d.cases.resolve).not.toHaveBeenCalled();
     const card = privateCard(result);
-    expect(card.body.map((e) => e.text).filter(Boolean)).toEqual(["Løs sagen", "Sag #42", "Formularen er ikke udfyldt helt – ret felterne herunder og send igen. Intet er ændret. · Hvad blev gjort: Skal udfyldes."]);
+    expect(card.body.map((e) => e.text).filter(Boolean)).toEqual(["Løs sagen", "Sag #42", "Formularen er ikke udfyldt helt – ret felterne herunder og send igen. Intet er ændret. · Hvad blev gjort: Udfyld feltet."]);
     expect(card.body.find((e) => e.id === "case.resolve.42.outcome")!.value).toBe("recovered");
     expect(parseCard(card)).toEqual([]);
     // sent again from this card, the answer still goes where the form was opened

@@ -78,10 +78,10 @@ describe("readFormData: what a submitted form sends, checked at the edge", () =>
   });
 
   it("missing, blank, unknown option, too long, not text: problems by field, what was typed kept", () => {
-    expect(readFormData(form, {}, "da")).toEqual({ ok: false, problems: { actionTaken: "Skal udfyldes.", outcome: "Vælg en af mulighederne." }, entered: {} });
-    expect(readFormData(form, { [id("actionTaken")]: "   ", [id("outcome")]: "fixed" }, "en")).toMatchObject({ ok: false, problems: { actionTaken: "Required.", outcome: "Choose one of the options." }, entered: { outcome: "fixed" } });
+    expect(readFormData(form, {}, "da")).toEqual({ ok: false, problems: { actionTaken: "Udfyld feltet.", outcome: "Vælg en af mulighederne." }, entered: {} });
+    expect(readFormData(form, { [id("actionTaken")]: "   ", [id("outcome")]: "fixed" }, "en")).toMatchObject({ ok: false, problems: { actionTaken: "Please fill in this field.", outcome: "Please choose one of the options." }, entered: { outcome: "fixed" } });
     expect(readFormData(form, { [id("actionTaken")]: "x".repeat(2001), [id("outcome")]: "recovered" }, "da")).toMatchObject({ ok: false, problems: { actionTaken: "Højst 2000 tegn." } });
-    expect(readFormData(form, { [id("actionTaken")]: 42, [id("outcome")]: ["recovered"] }, "da")).toMatchObject({ ok: false, problems: { actionTaken: "Skal udfyldes.", outcome: "Vælg en af mulighederne." } });
+    expect(readFormData(form, { [id("actionTaken")]: 42, [id("outcome")]: ["recovered"] }, "da")).toMatchObject({ ok: false, problems: { actionTaken: "Udfyld feltet.", outcome: "Vælg en af mulighederne." } });
     // another case's inputs on the same card do not count
     expect(readFormData(form, { "case.resolve.43.actionTaken": "x", "case.resolve.43.outcome": "recovered" }, "da").ok).toBe(false);
   });
@@ -93,7 +93,7 @@ describe("readFormData: what a submitted form sends, checked at the edge", () =>
   });
 
   it("the problem line names the fields", () => {
-    expect(describeProblems(form, { actionTaken: "Skal udfyldes." }, "da")).toBe("Formularen er ikke udfyldt helt – ret felterne herunder og send igen. Intet er ændret. · Hvad blev gjort: Skal udfyldes.");
+    expect(describeProblems(form, { actionTaken: "Udfyld feltet." }, "da")).toBe("Formularen er ikke udfyldt helt – ret felterne herunder og send igen. Intet er ændret. · Hvad blev gjort: Udfyld feltet.");
   });
 
   it("only resolve buttons with a real case id get a form", () => {

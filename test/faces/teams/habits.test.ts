@@ -96,7 +96,7 @@ describe.each(PROVIDERS)("digests, channel alerts, stories and home in Teams on 
 
     t.connector.clear();
     const again = invokeCard((await t.post(submit({ "story.submit.team": "salg" }))).body);
-    expect(textsOf(again).join(" ")).toContain("Skal udfyldes.");
+    expect(textsOf(again).join(" ")).toContain("Udfyld feltet.");
     expect(again.body.find((e) => e.id === "story.submit.team")!.value).toBe("salg");
     expect(t.connector.calls).toHaveLength(0);
     expect(await prisma().story.count()).toBe(before);

@@ -119,7 +119,7 @@ describe("turn errors", () => {
     const onError = createTurnErrorHandler(silentLogger, "da");
     const msg = context("message");
     await onError(msg, new Error("database down"));
-    expect(msg.sendActivity.mock.calls[0]![0]).toMatchObject({ summary: "Beklager, det gik galt her hos mig. Prøv igen om lidt." });
+    expect(msg.sendActivity.mock.calls[0]![0]).toMatchObject({ summary: "Beklager, det gik galt hos mig. Prøv igen om lidt." });
     const invoke = context("invoke");
     await onError(invoke, new Error("database down"));
     expect(invoke.sendActivity.mock.calls[0]![0]).toMatchObject({ type: "invokeResponse", value: { status: 200, body: { type: "application/vnd.microsoft.activity.message" } } });

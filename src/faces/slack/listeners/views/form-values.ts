@@ -49,7 +49,7 @@ export type FormReading<T> = { ok: true; values: T } | { ok: false; errors: Reco
 
 export function readModal<T>(reader: FormReader<T>, form: Form, state: unknown, lang: Lang): FormReading<T> {
   const read = reader(form, modalValues(form, state));
-  return read.ok ? { ok: true, values: read.value } : { ok: false, errors: fieldProblemTexts(read.errors, lang, "slack") };
+  return read.ok ? { ok: true, values: read.value } : { ok: false, errors: fieldProblemTexts(read.errors, lang) };
 }
 
 /** Every field of the form by id (trimmed, or null when empty), checked. */
