@@ -2,7 +2,7 @@
 // "løs 12 vundet ringede og beklagede" / "resolve 12 recovered called and apologised".
 // Not a case command → null, so the line can be read as something else.
 import type { Outcome } from "./cases.ts";
-import type { Lang, Texts } from "./periods.ts";
+import type { Lang, Texts } from "./language.ts";
 
 export type ChosenOutcome = Exclude<Outcome, "score_changed">;
 

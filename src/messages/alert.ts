@@ -2,7 +2,8 @@
 // team, age, state — and the buttons to claim, resolve and hand over.
 import { formatAge } from "./age.ts";
 import { OUTCOME_LABEL } from "./forms.ts";
-import type { Block, Fact, Lang, Message } from "./model.ts";
+import type { Block, Fact, Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export interface CaseView {
   id: number;

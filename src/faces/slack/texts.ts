@@ -1,6 +1,7 @@
 // The few things only the Slack face says (they name Slack's own commands), in both languages.
 // Everything else the bot says is built in src/messages and only drawn here.
-import type { Lang, Message } from "../../messages/model.ts";
+import type { Message } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 
 function oneLine(kind: string, lang: Lang, text: string): Message {
   return { kind, lang, summary: text, blocks: [{ type: "text", text }] };

@@ -4,7 +4,8 @@
 // outcome"), so several forms on one card (the home card: one per case) never share an id.
 import { z } from "zod";
 import { resolveCaseForm, type Form, type FormField } from "../../messages/forms.ts";
-import { truncate, type Lang } from "../../messages/model.ts";
+import { truncate } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 import type { Element } from "./charts.ts";
 import { LIMITS } from "./limits.ts";
 import { escapeInline } from "./markdown.ts";

@@ -1,7 +1,8 @@
 // The few texts only the Teams transport needs (when something fails before a service could
 // answer, form checks on a card; the help, Teams commands included, is src/messages/help.ts). Everything the bot says
 // about NPS, cases, stories and channels is built in src/messages/.
-import type { Lang, Message } from "../../messages/model.ts";
+import type { Message } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 
 const TEXTS = {
   failed: {

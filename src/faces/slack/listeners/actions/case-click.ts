@@ -1,7 +1,7 @@
 // What every detractor-alert button shares: ack at once, read the click (zod), find the case id
 // (the button's value, or for the people picker the block_id — see pickerValueFromBlockId), and
 // never leave the person in silence when something fails.
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import { pickerValueFromBlockId } from "../../blocks.ts";
 import { apologyMessage, staleButtonMessage } from "../../texts.ts";
 import type { ActionRespond, ListenerClient } from "../client.ts";

@@ -3,7 +3,7 @@
 // are keyed by the field id, which is the input's block_id, as response_action "errors" wants.
 import { z } from "zod";
 import type { Form } from "../../../../messages/forms.ts";
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import { MODAL_TEXT } from "../../texts.ts";
 
 /** view.state.values: block_id → action_id → what the input holds. */
