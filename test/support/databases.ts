@@ -56,3 +56,26 @@ export async function migratedDatabase(provider: Provider): Promise<{ db: Databa
     },
   };
 }
+
+/** Empties every table (not the migrations' record) and restarts the ids: a migrated database as
+ * new, far cheaper than migrating another one. For test files whose tests each need a fresh start. */
+export async function emptyDatabase(db: Database): Promise<void> {
+  const prisma = db.prisma;
+  if (db.target.provider === "postgres") {
+    const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+    );
+    if (rows.length > 0) await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${rows.map((r) => `"${r.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    return;
+  }
+  const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
+  );
+  const sequences = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`);
+  // Foreign keys are checked at the commit, when every table is empty.
+  await prisma.$transaction([
+    prisma.$executeRawUnsafe(`PRAGMA defer_foreign_keys = ON`),
+    ...rows.map((r) => prisma.$executeRawUnsafe(`DELETE FROM "${r.name}"`)),
+    ...(Number(sequences[0]?.n ?? 0) > 0 ? [prisma.$executeRawUnsafe(`DELETE FROM sqlite_sequence`)] : []),
+  ]);
+}
