@@ -62,10 +62,17 @@ export async function migratedDatabase(provider: Provider): Promise<{ db: Databa
 export async function emptyDatabase(db: Database): Promise<void> {
   const prisma = db.prisma;
   if (db.target.provider === "postgres") {
-    const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
-    );
-    if (rows.length > 0) await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${rows.map((r) => `"${r.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    // One statement: DELETE with the foreign-key triggers off for its transaction (the test user is
+    // a superuser), then the id sequences restarted. TRUNCATE of every table took ~1 s here.
+    await prisma.$executeRawUnsafe(`DO $$ DECLARE r record; BEGIN
+      PERFORM set_config('session_replication_role', 'replica', true);
+      FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' LOOP
+        EXECUTE format('DELETE FROM %I', r.tablename);
+      END LOOP;
+      FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP
+        EXECUTE format('ALTER SEQUENCE %I RESTART', r.sequencename);
+      END LOOP;
+    END $$`);
     return;
   }
   const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
