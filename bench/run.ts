@@ -2,7 +2,8 @@
 //   [--seed N] [--nps-answers N] [--import-rows N] [--http-seconds N] [--rounds N] [--out FILE]
 // Builds its own deterministic data, runs every case against its floor (alternating, after a
 // warm-up), prints a table and writes bench/results.json (or --out). Exit code 1 only when a case
-// could not run or a stored count was wrong; missed targets (and HTTP errors) show as FAIL.
+// could not run, is missing from the table, or its stored count (nps: its figures) was wrong or
+// unchecked; missed targets (and HTTP errors) show as FAIL.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { runDigestCase } from "./cases/digest.ts";
@@ -10,6 +11,7 @@ import { runHttpCases } from "./cases/http.ts";
 import { runImportCase } from "./cases/import.ts";
 import { runNpsCase } from "./cases/nps.ts";
 import { runStartCases } from "./cases/start.ts";
+import { incompleteResults } from "./lib/completeness.ts";
 import { createBenchDb, seedAnswers } from "./lib/db.ts";
 import { renderTable, writeResults, type CaseResult, type Settings } from "./lib/report.ts";
 
@@ -121,6 +123,9 @@ for (const provider of settings.providers) {
 
 const table = renderTable(results);
 process.stdout.write(`\n${table}\n`);
+const incomplete = incompleteResults(settings, results);
+for (const problem of incomplete) log(`  incomplete run: ${problem}`);
+if (incomplete.length > 0) broken = true;
 const file = writeResults(settings, results, values.out);
 log(`wrote ${file} · ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
 process.exit(broken ? 1 : 0);

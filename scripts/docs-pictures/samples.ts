@@ -9,7 +9,8 @@ import { renderMessage } from "../../src/faces/slack/blocks.ts";
 import { renderCard } from "../../src/faces/teams/cards.ts";
 import { buildAlert } from "../../src/messages/alert.ts";
 import { buildDigest } from "../../src/messages/digest.ts";
-import type { Lang, Message } from "../../src/messages/model.ts";
+import type { Message } from "../../src/messages/model.ts";
+import type { Lang } from "../../src/core/language.ts";
 
 const TZ = "Europe/Copenhagen";
 const NOW = new Date("2026-11-27T07:30:00Z");

@@ -3,7 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { slugify } from "../core/slug.ts";
-import type { Lang, Texts } from "./command.ts";
+import type { Lang, Texts } from "../core/language.ts";
 
 export class UsageError extends Error {}
 

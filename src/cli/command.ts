@@ -2,10 +2,8 @@
 // top-level help is built from these; everything a command prints is in one language, io.lang.
 import type { App } from "../app.ts";
 import type { Config } from "../config.ts";
+import type { Lang, Texts } from "../core/language.ts";
 import type { Logger } from "../logger.ts";
-
-export type Lang = "da" | "en";
-export type Texts = Readonly<Record<Lang, string>>;
 
 export interface CliIo {
   lang: Lang;

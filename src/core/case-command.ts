@@ -3,7 +3,7 @@
 // Not a case command → null, so the line can be read as something else.
 import { parseCaseId } from "./case-id.ts";
 import type { Outcome } from "./cases.ts";
-import type { Lang, Texts } from "./periods.ts";
+import type { Lang, Texts } from "./language.ts";
 
 export type ChosenOutcome = Exclude<Outcome, "score_changed">;
 

@@ -3,7 +3,8 @@
  * points, and the chat command that sets a goal.
  */
 import { round2 } from "./nps.ts";
-import { DEFAULT_TIME_ZONE, type Texts } from "./periods.ts";
+import { DEFAULT_TIME_ZONE } from "./periods.ts";
+import type { Texts } from "./language.ts";
 import { civilFromDays, daysFromCivil, zonedParts, zonedToUtc } from "./timezone.ts";
 
 export interface GoalInput {

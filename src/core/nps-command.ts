@@ -1,7 +1,8 @@
 // "/nps [period] [team] [touchpoint] [del|share]" → what the person asked for.
 // The same words work in Slack, Teams and the console; faces only strip their own syntax.
 import { detectLang } from "./language.ts";
-import { matchPeriodPrefix, parsePeriod, type Lang, type Period, type Texts } from "./periods.ts";
+import { matchPeriodPrefix, parsePeriod, type Period } from "./periods.ts";
+import type { Lang, Texts } from "./language.ts";
 
 export const CHANNEL_PURPOSES = ["digest", "stories", "alerts"] as const;
 export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];

@@ -8,6 +8,13 @@
 
 export type Category = "promoter" | "passive" | "detractor";
 
+/** The NPS scale and its buckets: 0–6 detractors, 7–8 passives, 9–10 promoters. The one place
+ * these numbers live; the database counts (store/answer-counts.ts) fold scores with them too. */
+export const MIN_SCORE = 0;
+export const MAX_SCORE = 10;
+export const DETRACTOR_MAX = 6;
+export const PROMOTER_MIN = 9;
+
 export interface ScoreCounts {
   promoters: number;
   passives: number;
@@ -38,11 +45,11 @@ export interface Comparison {
 const Z95 = 1.96;
 
 export function classify(score: number): Category {
-  if (!Number.isInteger(score) || score < 0 || score > 10) {
-    throw new RangeError(`NPS score must be an integer 0–10, got ${String(score)}`);
+  if (!Number.isInteger(score) || score < MIN_SCORE || score > MAX_SCORE) {
+    throw new RangeError(`NPS score must be an integer ${MIN_SCORE}–${MAX_SCORE}, got ${String(score)}`);
   }
-  if (score >= 9) return "promoter";
-  if (score >= 7) return "passive";
+  if (score >= PROMOTER_MIN) return "promoter";
+  if (score > DETRACTOR_MAX) return "passive";
   return "detractor";
 }
 

@@ -1,5 +1,5 @@
 // The periods an error suggests: in the asker's language, those closest to what was typed.
-type Lang = "da" | "en";
+import type { Lang } from "./language.ts";
 
 /** Periods to suggest, per language; an error shows the three that fit what was typed best. */
 const EXAMPLES: Record<Lang, string[]> = {

@@ -1,6 +1,7 @@
 // What a person reads about a period that is still running: "december 2026 (1.–7.)",
 // "uge 49 2026 (til og med 3. dec.)" — so a figure for a week-old month is not read as the month.
-import { DA_SHORT, EN_SHORT, type Period, type Texts } from "./periods.ts";
+import { DA_SHORT, EN_SHORT, type Period } from "./periods.ts";
+import type { Texts } from "./language.ts";
 import { zonedParts } from "./timezone.ts";
 
 /** Has begun and not yet ended at `now`. */

@@ -7,10 +7,8 @@
  * need no special cases.
  */
 import { fittingPeriodExamples } from "./period-examples.ts";
+import type { Lang, Texts } from "./language.ts";
 import { civilFromDays, daysFromCivil, isoWeekdayOfDays, zonedMidnight, zonedParts } from "./timezone.ts";
-
-export type Lang = "da" | "en";
-export type Texts = { da: string; en: string };
 
 export interface Period {
   from: Date;

@@ -2,7 +2,7 @@
 // "slack:U0123", or a <@U0123> mention) or a Teams user ("teams:<AAD object id>").
 export type PersonRef = { email: string } | { slackUserId: string } | { teamsUserId: string };
 
-import type { Texts } from "./periods.ts";
+import type { Texts } from "./language.ts";
 
 export const PERSON_HELP: Texts = {
   da: "en e-mail, et Slack-bruger-id (U0123 eller slack:U0123) eller teams:<AAD-objekt-id>",

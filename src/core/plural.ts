@@ -1,6 +1,6 @@
 // The one place that knows Danish and English plurals: "1 nyt svar" / "2 nye svar",
 // "1 kritiker" / "2 kritikere", "1 answer" / "2 answers". Zero takes the plural in both languages.
-import type { Lang } from "./periods.ts";
+import type { Lang } from "./language.ts";
 
 /** [one, many] per language */
 const WORDS = {

@@ -11,7 +11,7 @@
  * rule never rewrites the output of another (a phone rule must not see the
  * digits of a kept URL, a name rule must not eat "jens" out of an e-mail).
  */
-import type { Lang } from "./periods.ts";
+import type { Lang } from "./language.ts";
 
 export type RedactionKind = "email" | "phone" | "cpr" | "url" | "name" | "iban" | "card";
 

@@ -1,7 +1,8 @@
 // What an NPS question is answered with: figures for a period and scope, the previous period
 // of equal length, and optionally the trend. Built by the NPS service, drawn by src/messages.
 import type { Comparison, NpsFigures } from "./nps.ts";
-import type { Period, Texts } from "./periods.ts";
+import type { Period } from "./periods.ts";
+import type { Texts } from "./language.ts";
 
 export interface TrendPoint {
   /** the bucket's key ("2026-11"), as JSON output shows it */

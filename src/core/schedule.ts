@@ -5,7 +5,8 @@
  * that was down at 08:30 and starts at 10:00 still sends today's, and never
  * yesterday's.
  */
-import { DEFAULT_TIME_ZONE, type Texts } from "./periods.ts";
+import { DEFAULT_TIME_ZONE } from "./periods.ts";
+import type { Texts } from "./language.ts";
 import { civilFromDays, daysFromCivil, isoWeekdayOfDays, zonedParts, zonedToUtc } from "./timezone.ts";
 
 export interface DailyCron {

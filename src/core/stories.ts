@@ -4,6 +4,7 @@
  * so #kundehistorier gets a steady trickle, not a burst at 9:00).
  */
 import { isWorkingDay, type WorkingTimeOptions } from "./cases.ts";
+import { MAX_SCORE, PROMOTER_MIN } from "./nps.ts";
 import { DEFAULT_TIME_ZONE } from "./periods.ts";
 import { daysFromCivil, zonedParts, zonedToUtc } from "./timezone.ts";
 
@@ -38,7 +39,7 @@ export function isStoryCandidate(
   a: { score: number; comment: string | null; consentToShare: boolean },
   policy: { allowAnonymous: boolean },
 ): { ok: true; anonymous: boolean } | { ok: false; reason: StoryRefusal } {
-  if (a.score < 9) return { ok: false, reason: "notPromoter" };
+  if (a.score < PROMOTER_MIN) return { ok: false, reason: "notPromoter" };
   const text = (a.comment ?? "").trim();
   const plain = normalise(text);
   if (!/\p{L}/u.test(plain) || NON_ANSWERS.has(plain)) return { ok: false, reason: "noComment" };
@@ -90,7 +91,7 @@ export function recencyFactor(createdAt: Date, now: Date): number {
 export function rankStories<T extends StoryCandidate>(candidates: T[], now: Date): RankedStory<T>[] {
   const pool = candidates.map((c) => ({
     c,
-    base: lengthFactor([...c.text.trim()].length) * recencyFactor(c.createdAt, now) * (c.score >= 10 ? 1 : 0.85),
+    base: lengthFactor([...c.text.trim()].length) * recencyFactor(c.createdAt, now) * (c.score >= MAX_SCORE ? 1 : 0.85),
   }));
   const picked = new Map<string, number>();
   const out: RankedStory<T>[] = [];

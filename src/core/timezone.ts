@@ -3,6 +3,7 @@
  *
  * "Wall" times are local calendar fields; instants are Dates. Local midnights
  * are found via zonedToUtc, so days of 23 or 25 hours (DST) come out right.
+ * The one time-zone module: periods, schedules and the CSV import's answer dates all use it.
  */
 
 export interface ZonedParts {
@@ -23,6 +24,7 @@ export interface WallTime {
   hour?: number;
   minute?: number;
   second?: number;
+  millisecond?: number;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -97,7 +99,8 @@ function wallMs(w: WallTime): number {
     daysFromCivil(w.year, w.month, w.day) * MS_PER_DAY +
     (w.hour ?? 0) * 3_600_000 +
     (w.minute ?? 0) * 60_000 +
-    (w.second ?? 0) * 1000
+    (w.second ?? 0) * 1000 +
+    (w.millisecond ?? 0)
   );
 }
 

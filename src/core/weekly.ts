@@ -5,8 +5,9 @@
  * weekdays, a catch-up later in the week or a forced run all report the same week — and the
  * week's key makes it go out once.
  */
-import { DA_SHORT, EN_SHORT, type Texts } from "./periods.ts";
+import { DA_SHORT, EN_SHORT } from "./periods.ts";
 import { civilFromDays, daysFromCivil, isoWeekdayOfDays, zonedMidnight, zonedParts } from "./timezone.ts";
+import type { Texts } from "./language.ts";
 
 export interface WeekWindow {
   from: Date;

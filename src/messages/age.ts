@@ -1,5 +1,5 @@
 // "for 3 timer siden" / "3 hours ago" — how old an answer or a case is.
-import type { Lang } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export function formatAge(then: Date, now: Date, lang: Lang): string {
   const minutes = Math.max(0, Math.round((now.getTime() - then.getTime()) / 60_000));

@@ -3,7 +3,8 @@
 import { caseIdText } from "../core/case-id.ts";
 import { formatAge } from "./age.ts";
 import { OUTCOME_LABEL } from "./forms.ts";
-import type { Block, Fact, Lang, Message } from "./model.ts";
+import type { Block, Fact, Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export interface CaseView {
   id: number;

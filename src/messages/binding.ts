@@ -1,7 +1,8 @@
 // Replies to "/nps connect <team> [digest|stories|alerts]" and "/nps disconnect …".
 import type { ChannelPurpose } from "../core/nps-command.ts";
 import type { BindResult } from "../services/binding-service.ts";
-import type { Lang, Message } from "./model.ts";
+import type { Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 const PURPOSE = {
   da: { digest: "daglig opsummering", stories: "kundehistorier", alerts: "alarmer om utilfredse kunder" },

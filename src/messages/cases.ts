@@ -3,7 +3,8 @@ import { formatAge } from "./age.ts";
 import { stateText, type CaseView } from "./alert.ts";
 import { countOf } from "../core/plural.ts";
 import { formatNumber } from "./format.ts";
-import type { Block, Lang, Message } from "./model.ts";
+import type { Block, Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 import { truncate } from "./model.ts";
 
 export interface CaseStats {

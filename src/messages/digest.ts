@@ -8,7 +8,8 @@ import { countOf } from "../core/plural.ts";
 import { chartLabel } from "../core/period-labels.ts";
 import { changeFact, formatFigure } from "./figures.ts";
 import { formatGoal, goalLabel, type GoalLine } from "./goal.ts";
-import type { Block, Fact, Lang, Message } from "./model.ts";
+import type { Block, Fact, Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export interface DigestView {
   team: { slug: string; name: string };

@@ -1,6 +1,6 @@
+import type { Lang } from "../core/language.ts";
 // The words both chat faces say when something failed before a service could answer, and under a
 // form field that is not filled in right — in both languages, written once here for both faces.
-import type { Lang } from "./model.ts";
 
 /** What is wrong with one field of a submitted form (src/messages/form-reading.ts). */
 export type FieldProblem = { kind: "required" } | { kind: "choose" } | { kind: "tooLong"; max: number };

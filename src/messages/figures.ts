@@ -3,7 +3,8 @@
 import type { Comparison, NpsFigures } from "../core/nps.ts";
 import { countOf } from "../core/plural.ts";
 import { formatNpsValue } from "./format.ts";
-import type { Fact, Lang } from "./model.ts";
+import type { Fact } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 /** Whole points, half away from zero, never -0. */
 const wholePoints = (value: number) => {

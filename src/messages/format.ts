@@ -1,5 +1,5 @@
 // Number and date formatting per language (Danish: decimal comma, "28. nov. 2026").
-import type { Lang } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 const localeOf = (lang: Lang) => (lang === "da" ? "da-DK" : "en-GB");
 

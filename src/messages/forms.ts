@@ -1,7 +1,7 @@
 // Forms a person fills in: resolving a detractor case, submitting a customer story. Slack draws
 // them as modals, Teams as inputs on a card; both send back `values` keyed by field id.
 import { caseIdText } from "../core/case-id.ts";
-import type { Lang } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export type FormField =
   | { kind: "text" | "multiline"; id: string; label: string; required: boolean; initial?: string; maxLength: number }

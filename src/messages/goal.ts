@@ -1,7 +1,7 @@
 // One line about a team's loyalty goal, used in /nps answers, the digest and the home view.
 // "now" is the last 30 days (GoalService); the forecast is there only when core/goals.ts allows.
 import { formatDate, formatNpsValue } from "./format.ts";
-import type { Lang } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 import type { GoalLineData } from "../core/report.ts";
 

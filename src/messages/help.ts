@@ -2,7 +2,8 @@
 // private answers; Teams has messages to the bot (in a channel everyone sees the answer); the
 // console has the case commands of local mode. Examples use the workspace's real team and
 // touchpoint names, so every example works as written.
-import type { Lang, Message } from "./model.ts";
+import type { Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export type HelpPlatform = "slack" | "teams" | "console";
 

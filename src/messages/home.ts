@@ -6,7 +6,8 @@ import { formatAge } from "./age.ts";
 import type { CaseView } from "./alert.ts";
 import { formatFigure } from "./figures.ts";
 import { formatGoal, type GoalLine } from "./goal.ts";
-import type { Block, Lang, Message } from "./model.ts";
+import type { Block, Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 import { truncate } from "./model.ts";
 
 type Figures = Pick<NpsFigures, "nps" | "marginOfError" | "responses">;

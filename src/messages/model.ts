@@ -1,8 +1,7 @@
 // The platform-neutral message model. Every message the bot sends (an /nps answer, a digest, an
 // alert, a story, help) is built once as a Message and drawn by each face: Slack Block Kit,
 // Teams Adaptive Cards, console text. Text here is plain: renderers escape it for their platform.
-
-export type Lang = "da" | "en";
+import type { Lang } from "../core/language.ts";
 
 export interface Fact {
   label: string;

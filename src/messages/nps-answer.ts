@@ -3,7 +3,8 @@ import { chartLabel, labelSoFar } from "../core/period-labels.ts";
 import type { NpsReport } from "../core/report.ts";
 import { changeFact, formatFigure, withoutSharedYear } from "./figures.ts";
 import { formatNumber, formatPercent } from "./format.ts";
-import type { Block, Lang, Message } from "./model.ts";
+import type { Block, Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 import { formatGoal, goalLabel } from "./goal.ts";
 
 const t = {

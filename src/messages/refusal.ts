@@ -1,10 +1,11 @@
 // A refused action, told privately to the asker: who may do it, in their language.
 import type { MayDo, PolicyAction } from "../core/permissions.ts";
-import type { Lang, Message } from "./model.ts";
+import type { Message } from "./model.ts";
+import type { Lang, Texts } from "../core/language.ts";
 import { buildNotice } from "./notice.ts";
 
 /** What the action is, as the end of "Only … can …". */
-const DOING: Record<PolicyAction, { da: string; en: string }> = {
+const DOING: Record<PolicyAction, Texts> = {
   "goal.set": { da: "sætte mål", en: "set goals" },
   "channel.connect": { da: "forbinde kanaler", en: "connect channels" },
   "channel.disconnect": { da: "afbryde kanaler", en: "disconnect channels" },

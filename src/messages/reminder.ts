@@ -1,7 +1,8 @@
 // Reminder to the owner (not claimed in time) and escalation to the lead and alert channel.
 import { formatAge } from "./age.ts";
 import { buildAlert, type CaseView } from "./alert.ts";
-import type { Lang, Message } from "./model.ts";
+import type { Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export function buildReminder(c: CaseView, kind: "reminder" | "escalation", lang: Lang, now: Date): Message {
   const age = formatAge(c.openedAt, now, lang);

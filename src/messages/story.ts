@@ -1,5 +1,6 @@
 // A customer story for #kundehistorier: the customer's (redacted) words, celebrated.
-import type { Lang, Message } from "./model.ts";
+import type { Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
 
 export interface StoryView {
   id: number;

@@ -1,9 +1,14 @@
 // The answer to "/nps temaer [periode] [team]": what detractors talk about and what happy customers
 // praise, each theme with how many comments mention it and a redacted quote.
+import { DETRACTOR_MAX, MAX_SCORE, MIN_SCORE, PROMOTER_MIN } from "../core/nps.ts";
 import { THEME_DEFAULTS } from "../core/themes/defaults.ts";
 import type { Theme, ThemeReport } from "../core/themes/index.ts";
 import { formatNumber } from "./format.ts";
-import type { Block, Lang, Message } from "./model.ts";
+import type { Block, Message } from "./model.ts";
+import type { Lang } from "../core/language.ts";
+
+const DETRACTORS = `${MIN_SCORE}–${DETRACTOR_MAX}`;
+const PROMOTERS = `${PROMOTER_MIN}–${MAX_SCORE}`;
 
 const t = {
   da: {
@@ -15,7 +20,7 @@ const t = {
     tooFew: (n: string, min: string) => `For få kommentarer (${n} af ${min})`,
     sides: (d: string, p: string, min: string) => `Kritikere: ${d} kommentarer, glade kunder: ${p}. Temaer kræver mindst ${min} på hver side.`,
     how: (d: string, p: string, z: string) =>
-      `Ord og udtryk, som den ene gruppe bruger markant oftere end den anden (z ≥ ${z}), ud fra ${d} kommentarer fra kritikere (0–6) og ${p} fra glade kunder (9–10).`,
+      `Ord og udtryk, som den ene gruppe bruger markant oftere end den anden (z ≥ ${z}), ud fra ${d} kommentarer fra kritikere (${DETRACTORS}) og ${p} fra glade kunder (${PROMOTERS}).`,
   },
   en: {
     title: (scope: string, label: string) => `Themes ${scope}${label}`,
@@ -26,7 +31,7 @@ const t = {
     tooFew: (n: string, min: string) => `Too few comments (${n} of ${min})`,
     sides: (d: string, p: string, min: string) => `Detractors: ${d} comments, happy customers: ${p}. Themes need at least ${min} on each side.`,
     how: (d: string, p: string, z: string) =>
-      `Words and phrases one group uses markedly more often than the other (z ≥ ${z}), from ${d} detractor comments (0–6) and ${p} from happy customers (9–10).`,
+      `Words and phrases one group uses markedly more often than the other (z ≥ ${z}), from ${d} detractor comments (${DETRACTORS}) and ${p} from happy customers (${PROMOTERS}).`,
   },
 } as const;
 

@@ -7,10 +7,10 @@ import type { NpsFigures } from "../core/nps.ts";
 import { countOf } from "../core/plural.ts";
 import type { Theme, ThemesResult } from "../core/themes/index.ts";
 import { capitalized } from "../core/weekly.ts";
-import type { Texts } from "../core/periods.ts";
 import { formatFigure } from "./figures.ts";
 import { formatDate, formatNpsValue, formatNumber } from "./format.ts";
-import type { Block, Fact, Lang, Message } from "./model.ts";
+import type { Block, Fact, Message } from "./model.ts";
+import type { Lang, Texts } from "../core/language.ts";
 
 /** Themes a side and people thanked that fit a phone screen; the rest is counted, not listed. */
 export const WEEKLY_MAX_THEMES = 3;

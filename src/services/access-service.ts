@@ -4,7 +4,8 @@
 import type { CaseState } from "../core/cases.ts";
 import { decide, type PolicyAction, type PolicyObject, type PolicySettings, type Role, type RoleFacts } from "../core/permissions.ts";
 import { buildRefusal } from "../messages/refusal.ts";
-import type { Lang, Message } from "../messages/model.ts";
+import type { Message } from "../messages/model.ts";
+import type { Lang } from "../core/language.ts";
 import type { AuditActor, AuditEntry, AuditStore } from "../store/audit.ts";
 import type { PeopleStore } from "../store/people.ts";
 import type { Actor, PeopleService, PersonRow } from "./people.ts";

@@ -5,7 +5,8 @@ import { closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, tr
 import { slugify } from "../core/slug.ts";
 import { buildCaseList, type CaseStats } from "../messages/cases.ts";
 import { buildAlert, buildOutcomeNote, type CaseView } from "../messages/alert.ts";
-import type { Lang, Message } from "../messages/model.ts";
+import type { Message } from "../messages/model.ts";
+import type { Lang } from "../core/language.ts";
 import { buildNotice } from "../messages/notice.ts";
 import { buildReminder } from "../messages/reminder.ts";
 import type { HabitObserver } from "./events.ts";

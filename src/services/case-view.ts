@@ -3,7 +3,7 @@
 import type { Outcome } from "../core/cases.ts";
 import { redact } from "../core/redaction.ts";
 import type { CaseView } from "../messages/alert.ts";
-import type { Lang } from "../messages/model.ts";
+import type { Lang } from "../core/language.ts";
 import type { Db } from "../store/database.ts";
 import { displayName } from "./people.ts";
 

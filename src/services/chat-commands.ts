@@ -14,7 +14,7 @@ import { parseCaseCommand } from "../core/case-command.ts";
 import { buildNotice } from "../messages/notice.ts";
 import { formatGoal } from "../messages/goal.ts";
 import { formatDate } from "../messages/format.ts";
-import type { Lang } from "../messages/model.ts";
+import type { Lang } from "../core/language.ts";
 import { slugify } from "../core/slug.ts";
 import type { Db } from "../store/database.ts";
 import type { Directory } from "../store/directory.ts";

@@ -2,13 +2,14 @@
 // touchpoints, B2B accounts and ~13 months of survey answers with a realistic daily rhythm.
 // Everything comes from a seeded PRNG, so the same `now` and seed give exactly the same answers
 // (source "demo", externalId "demo-<n>") and a second run stores nothing new.
+import { classify, type Category } from "../core/nps.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import type { AnswerStore } from "../store/answers.ts";
 import type { Db } from "../store/database.ts";
 import { daysFromCivil, civilFromDays, isoWeekdayOfDays, zonedParts, zonedToUtc } from "../core/timezone.ts";
 import {
   ACCOUNTS, COMMENTS_EN, CONTACT_COMMENTS_DA, CONTACT_COMMENTS_EN, FIRST_NAMES, GENERIC_COMMENTS_DA, LAST_NAMES, STAFF,
-  TEAM_COMMENTS_DA, TEAM_LEADS, type Category, type DemoTeamSlug,
+  TEAM_COMMENTS_DA, TEAM_LEADS, type DemoTeamSlug,
 } from "./demo-texts.ts";
 
 export const DEMO_SOURCE = "demo";
@@ -85,10 +86,6 @@ function drawScore(rand: Rand, nps: number): number {
   return rand() < 0.45 ? 7 : 8;
 }
 
-function categoryOf(score: number): Category {
-  return score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
-}
-
 /** Relative weight of each local hour 0–23. */
 const toWeights = (perHour: number[]): [number, number][] => perHour.map((w, hour) => [hour, w]);
 const WEEKDAY_HOURS = toWeights([0.05, 0.03, 0.02, 0.02, 0.05, 0.1, 0.3, 1, 4, 8, 9, 8, 6, 8, 8, 7, 5, 3, 2, 2, 2, 1.5, 0.8, 0.3]);
@@ -153,7 +150,7 @@ export function generateDemoAnswers(opts: DemoOptions): NormalizedAnswer[] {
     for (const answeredAt of times) {
       const team = weighted(rand, weekday <= 5 ? WEEKDAY_TEAMS : WEEKEND_TEAMS);
       const score = drawScore(rand, targetNps(team, t));
-      const category = categoryOf(score);
+      const category = classify(score);
 
       const anonymous = rand() < 0.07;
       const first = pick(rand, FIRST_NAMES);

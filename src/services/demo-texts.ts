@@ -1,7 +1,7 @@
 // Names and comment texts for the demo data (see demo-data.ts). Plain data, no logic.
+import type { Category } from "../core/nps.ts";
 
 export type DemoTeamSlug = "support" | "salg" | "levering" | "webshop";
-export type Category = "promoter" | "passive" | "detractor";
 
 export interface DemoPerson {
   name: string;

@@ -1,13 +1,14 @@
 // The daily NPS digest per team: built from the database, recorded in the outbox before it is
 // sent (key per team, channel and local day), so restarts, crashes and replicas cannot double it.
-import { compareNps, computeNps, type NpsFigures } from "../core/nps.ts";
+import { compareNps, computeNps, PROMOTER_MIN, type NpsFigures } from "../core/nps.ts";
 import { parsePeriod, trendBuckets } from "../core/periods.ts";
 import { isDue, localDayKey, parseDailyCron, type DailyCron } from "../core/schedule.ts";
 import { isStoryCandidate, rankStories } from "../core/stories.ts";
 import { redact } from "../core/redaction.ts";
 import { slugify } from "../core/slug.ts";
 import { buildDigest, isQuietDay, type DigestView } from "../messages/digest.ts";
-import type { Lang, Message } from "../messages/model.ts";
+import type { Message } from "../messages/model.ts";
+import type { Lang } from "../core/language.ts";
 import type { AnswerStore } from "../store/answers.ts";
 import type { Db } from "../store/database.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
@@ -68,7 +69,7 @@ export class DigestService {
     const [counts, goal] = await Promise.all([this.answers.scoreCounts({ teamId: team.id }, intervals), this.goals.line(team.id, now)]);
     const [rolling, before, sinceLast, ...perBucket] = counts.map((c) => computeNps(c, this.settings.minResponses)) as [NpsFigures, NpsFigures, NpsFigures, ...NpsFigures[]];
     const promoters = await this.prisma.answer.findMany({
-      where: { teamId: team.id, answeredAt: { gte: since, lt: now }, score: { gte: 9 }, comment: { not: null } },
+      where: { teamId: team.id, answeredAt: { gte: since, lt: now }, score: { gte: PROMOTER_MIN }, comment: { not: null } },
       include: { touchpoint: true },
       take: 200,
       orderBy: { answeredAt: "desc" },

@@ -1,7 +1,7 @@
 // Who owns what: team names, leads, digest and weekly-view schedules; account and touchpoint owners. People
 // are named by e-mail, "slack:U0123" or "teams:<AAD object id>" and created on first mention.
 import { parseDailyCronDetailed } from "../core/schedule.ts";
-import type { Texts } from "../core/periods.ts";
+import type { Texts } from "../core/language.ts";
 import { slugify } from "../core/slug.ts";
 import type { PersonRef } from "../core/person-ref.ts";
 import type { AuditActor } from "../store/audit.ts";

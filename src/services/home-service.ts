@@ -2,7 +2,8 @@
 import { labelSoFar } from "../core/period-labels.ts";
 import { parsePeriod } from "../core/periods.ts";
 import { buildHome, type HomeView } from "../messages/home.ts";
-import type { Lang, Message } from "../messages/model.ts";
+import type { Message } from "../messages/model.ts";
+import type { Lang } from "../core/language.ts";
 import type { Db } from "../store/database.ts";
 import type { CaseService } from "./case-service.ts";
 import type { GoalService } from "./goal-service.ts";

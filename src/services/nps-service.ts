@@ -2,7 +2,8 @@
 // Slack, Teams, the console and `kundepuls nps`.
 import { compareNps, computeNps, type ScoreCounts } from "../core/nps.ts";
 import { parseNpsCommand, type CommandContext, type NpsCommand } from "../core/nps-command.ts";
-import { previousPeriod, trendBuckets, type Lang, type Period, type TrendBucket } from "../core/periods.ts";
+import { previousPeriod, trendBuckets, type Period, type TrendBucket } from "../core/periods.ts";
+import type { Lang, Texts } from "../core/language.ts";
 import type { NpsReport, NpsScope } from "../core/report.ts";
 import type { Message } from "../messages/model.ts";
 import { buildNpsAnswer } from "../messages/nps-answer.ts";
@@ -16,7 +17,7 @@ export interface NpsSettings {
 
 /** A team or touchpoint nobody has answered for, said in both languages. */
 export class UnknownScopeError extends Error {
-  constructor(readonly texts: { da: string; en: string }) {
+  constructor(readonly texts: Texts) {
     super(texts.en);
   }
 

@@ -3,7 +3,7 @@
 // A person named by e-mail is linked to their Slack user (users.lookupByEmail) when Slack is
 // configured, so they get alerts before they have ever written to the bot.
 import { personRefText, type PersonRef } from "../core/person-ref.ts";
-import type { Lang, Texts } from "../core/periods.ts";
+import type { Lang, Texts } from "../core/language.ts";
 import { slugify } from "../core/slug.ts";
 import type { AuditActor, AuditStore } from "../store/audit.ts";
 import type { Directory, TeamRow } from "../store/directory.ts";

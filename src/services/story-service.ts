@@ -1,13 +1,15 @@
 // Customer stories for #kundehistorier: promoter comments (with consent, or anonymised when
 // allowed) and stories employees submit — redacted before they are stored, posted at most N per
 // channel per day, spread over working hours, best first, never the same story twice.
+import { PROMOTER_MIN } from "../core/nps.ts";
 import { isStoryCandidate, planStoryPosts, rankStories } from "../core/stories.ts";
 import { redact } from "../core/redaction.ts";
 import { ERASED } from "../core/privacy.ts";
 import { startOfZonedDay } from "../core/timezone.ts";
 import { slugify } from "../core/slug.ts";
 import type { ChannelRef } from "../config.ts";
-import type { Lang, Message } from "../messages/model.ts";
+import type { Message } from "../messages/model.ts";
+import type { Lang } from "../core/language.ts";
 import { buildNotice } from "../messages/notice.ts";
 import { buildStory, type StoryView } from "../messages/story.ts";
 import type { StoredChange } from "../store/answers.ts";
@@ -51,7 +53,7 @@ export class StoryService {
   async onAnswerChanges(changes: StoredChange[], now: Date): Promise<number> {
     let created = 0;
     for (const change of changes) {
-      if (change.kind !== "created" || change.score < 9) continue;
+      if (change.kind !== "created" || change.score < PROMOTER_MIN) continue;
       if (now.getTime() - change.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue; // no query for old history
       const a = await this.prisma.answer.findUnique({ where: { id: change.answerId } });
       if (!a || now.getTime() - a.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue;

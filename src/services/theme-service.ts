@@ -1,7 +1,8 @@
 // Themes of a period, per team or company-wide: reads the period's comments, redacts them (themes
 // and their quotes never carry a customer's name, e-mail or phone number) and finds the themes.
 // One code path for /nps temaer in Slack, Teams, the console and `kundepuls themes`.
-import type { Lang, Period } from "../core/periods.ts";
+import type { Period } from "../core/periods.ts";
+import type { Lang } from "../core/language.ts";
 export type { ThemeReport } from "../core/themes/index.ts";
 import { redact } from "../core/redaction.ts";
 import type { ThemeOptions, ThemeReport } from "../core/themes/index.ts";

@@ -8,7 +8,7 @@ import { computeNps } from "../core/nps.ts";
 import { isDue, localDayKey, parseDailyCron, type DailyCron } from "../core/schedule.ts";
 import { slugify } from "../core/slug.ts";
 import { latestCompleteWeek, type WeekWindow } from "../core/weekly.ts";
-import type { Lang, Message } from "../messages/model.ts";
+import type { Message } from "../messages/model.ts";
 import { buildWeekly, type WeeklyView } from "../messages/weekly.ts";
 import type { AnswerStore } from "../store/answers.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
@@ -19,6 +19,7 @@ import type { BindingService } from "./binding-service.ts";
 import type { GoalService } from "./goal-service.ts";
 import { UnknownScopeError } from "./nps-service.ts";
 import type { ThemeService } from "./theme-service.ts";
+import type { Lang } from "../core/language.ts";
 
 /** A replica that claimed a team's week and died gives it up after this long. */
 const CLAIM_LEASE_MS = 10 * 60_000;

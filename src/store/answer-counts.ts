@@ -1,10 +1,14 @@
 // The read side of the Answer table for NPS questions: the counting SQL (one statement for all of
 // a question's intervals, optionally with the team list) and the arithmetic that turns its
 // segment counts back into per-interval counts. AnswerStore runs these statements.
-import type { ScoreCounts } from "../core/nps.ts";
+import { DETRACTOR_MAX, MAX_SCORE, MIN_SCORE, PROMOTER_MIN, type ScoreCounts } from "../core/nps.ts";
 import { dbDate, type Dialect, type Interval } from "./sql.ts";
 
 /** dbDate of an NPS interval boundary: the same period starts come up question after question. */
+/** Counts are kept per segment and score: counts[segment * SCORES + score]. */
+const SCORES = MAX_SCORE + 1;
+const SCORE_VALUES = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => `(${MIN_SCORE + i})`).join(",");
+
 const boundaryTexts: Record<Dialect, Map<number, string>> = { sqlite: new Map(), postgres: new Map() };
 function boundaryText(dialect: Dialect, ms: number): string {
   const known = boundaryTexts[dialect];
@@ -50,9 +54,9 @@ function buildHistogramSql(dialect: Dialect, byTeam: boolean, byTouchpoint: bool
   // PostgreSQL: MATERIALIZED reads the JSON once instead of inlining it into every count (~1.6× faster).
   const [counts, from] = dialect === "sqlite"
     ? [`group_concat(seg.i || ' ' || sc.s || ' ' || ${count}, ',')`, "seg, sc"]
-    : [`string_agg(concat_ws(' ', seg.i, sc.s, ${count}), ',')`, "seg CROSS JOIN generate_series(0, 10) AS sc(s)"];
+    : [`string_agg(concat_ws(' ', seg.i, sc.s, ${count}), ',')`, `seg CROSS JOIN generate_series(${MIN_SCORE}, ${MAX_SCORE}) AS sc(s)`];
   const segments = dialect === "sqlite"
-    ? `WITH seg(i, f, t) AS (SELECT key, value->>0, value->>1 FROM json_each(?)), sc(s) AS (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9),(10))`
+    ? `WITH seg(i, f, t) AS (SELECT key, value->>0, value->>1 FROM json_each(?)), sc(s) AS (VALUES ${SCORE_VALUES})`
     : `WITH seg AS MATERIALIZED (SELECT (x.ord - 1)::int AS i, (x.e->>0)::timestamp(3) AS f, (x.e->>1)::timestamp(3) AS t FROM json_array_elements($1::json) WITH ORDINALITY AS x(e, ord))`;
   // The lists ride along as an uncorrelated subquery of the same SELECT (PostgreSQL runs a counts
   // aggregate wrapped in a subquery of its own ~5 % slower).
@@ -90,7 +94,7 @@ export function parseScopes(json: string | null | undefined): Scopes {
 
 export type Histogram = { score: number; count: number }[];
 
-/** Reads "segment score count" triples joined by commas into counts[segment * 11 + score]
+/** Reads "segment score count" triples joined by commas into counts[segment * SCORES + score]
  * (a scan of the text: no strings or arrays per triple). */
 function addCounts(counts: Float64Array, text: string): void {
   if (text === "") return;
@@ -107,8 +111,8 @@ function addCounts(counts: Float64Array, text: string): void {
       field++;
       value = 0;
     } else if (c === 44) {
-      if (field !== 2 || score > 10 || segment * 11 >= counts.length) throw new Error(`unexpected histogram row from the database near ${i}: ${text.slice(Math.max(0, i - 20), i + 1)}`);
-      counts[segment * 11 + score] = value;
+      if (field !== 2 || score > MAX_SCORE || segment * SCORES >= counts.length) throw new Error(`unexpected histogram row from the database near ${i}: ${text.slice(Math.max(0, i - 20), i + 1)}`);
+      counts[segment * SCORES + score] = value;
       field = 0;
       value = 0;
     } else throw new Error(`unexpected character in histogram from the database at ${i}: ${JSON.stringify(text[i])}`);
@@ -160,7 +164,7 @@ export function segmentIntervals(dialect: Dialect, intervals: Interval[]) {
     json: JSON.stringify(segments),
     /** Per interval, from the database's "segment score count,…" text (see histogramSql). */
     histograms(triples: string | null | undefined): Histogram[] {
-      const counts = new Float64Array(segments.length * 11);
+      const counts = new Float64Array(segments.length * SCORES);
       addCounts(counts, triples ?? "");
       const out: Histogram[] = new Array(n);
       for (let i = 0; i < n; i++) {
@@ -169,17 +173,17 @@ export function segmentIntervals(dialect: Dialect, intervals: Interval[]) {
         if (!(froms[i]! < tos[i]!)) continue;
         const first = cutIndex.get(froms[i]!)!;
         const end = cutIndex.get(tos[i]!)!;
-        for (let score = 0; score <= 10; score++) {
+        for (let score = MIN_SCORE; score <= MAX_SCORE; score++) {
           let total = 0;
-          for (let k = first; k < end; k++) total += counts[segmentOfGap[k]! * 11 + score]!;
+          for (let k = first; k < end; k++) total += counts[segmentOfGap[k]! * SCORES + score]!;
           if (total > 0) histogram.push({ score, count: total });
         }
       }
       return out;
     },
-    /** The same, folded into detractors (0–6), passives (7–8) and promoters (9–10) per interval. */
+    /** The same, folded into detractors, passives and promoters per interval (core/nps.ts's buckets). */
     scoreCounts(triples: string | null | undefined): ScoreCounts[] {
-      const counts = new Float64Array(segments.length * 11);
+      const counts = new Float64Array(segments.length * SCORES);
       addCounts(counts, triples ?? "");
       const out: ScoreCounts[] = new Array(n);
       for (let i = 0; i < n; i++) {
@@ -188,10 +192,11 @@ export function segmentIntervals(dialect: Dialect, intervals: Interval[]) {
         let promoters = 0;
         if (froms[i]! < tos[i]!) {
           for (let k = cutIndex.get(froms[i]!)!, end = cutIndex.get(tos[i]!)!; k < end; k++) {
-            const at = segmentOfGap[k]! * 11;
-            for (let score = 0; score <= 6; score++) detractors += counts[at + score]!;
-            passives += counts[at + 7]! + counts[at + 8]!;
-            promoters += counts[at + 9]! + counts[at + 10]!;
+            const at = segmentOfGap[k]! * SCORES;
+            let score = MIN_SCORE;
+            for (; score <= DETRACTOR_MAX; score++) detractors += counts[at + score]!;
+            for (; score < PROMOTER_MIN; score++) passives += counts[at + score]!;
+            for (; score <= MAX_SCORE; score++) promoters += counts[at + score]!;
           }
         }
         out[i] = { promoters, passives, detractors };

@@ -26,7 +26,7 @@ describe("import spool", () => {
     const spool = new Spool(parent);
     void spool.write(["[1]"]);
     spool.remove();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // an unhandled stream error would fail the run
+    await spool.closed(); // the stream's last word: an unhandled error before it would fail the run
     expect(fs.readdirSync(parent)).toEqual([]);
   });
 

@@ -59,16 +59,21 @@ describe("kundepuls start (local mode)", () => {
       stdio: ["pipe", "pipe", "pipe"],
     });
     let errors = "";
+    let output = "";
     child.stderr!.on("data", (d) => (errors += d));
+    child.stdout!.on("data", (d) => (output += d));
     await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined));
-    child.stdin!.end("/nps this month\n");
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    expect(errors).toMatch(/stdin is not a terminal/);
+    // Written and closed before the requests below: the bot has the command and the end of stdin
+    // before it answers them (a request takes several turns of its event loop).
+    await new Promise<void>((resolve) => child!.stdin!.end("/nps this month\n", resolve));
     const res = await fetch(`http://127.0.0.1:${port}/api/responses`, {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "1", score: 10 }),
     });
     expect(await res.json()).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(child.exitCode).toBeNull();
+    expect(errors).toMatch(/stdin is not a terminal/);
+    expect(output).not.toMatch(/NPS/); // the typed command was not read
   });
 
   it("a port in use stops start-up with one clear line", async () => {

@@ -142,11 +142,41 @@ describe("startOfZonedDay / addZonedDays", () => {
   });
 });
 
+describe("zonedToUtc for answer times (the CSV import's dates)", () => {
+  const at = (y: number, mo: number, d: number, h: number, mi: number, tz = CPH) =>
+    zonedToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, tz).toISOString();
+
+  it("uses winter and summer offsets", () => {
+    expect(at(2026, 1, 15, 12, 0)).toBe("2026-01-15T11:00:00.000Z");
+    expect(at(2026, 7, 15, 12, 0)).toBe("2026-07-15T10:00:00.000Z");
+  });
+
+  it("handles the spring-forward gap and the autumn overlap", () => {
+    expect(at(2026, 3, 29, 1, 30)).toBe("2026-03-29T00:30:00.000Z");
+    expect(at(2026, 3, 29, 2, 30)).toBe("2026-03-29T01:30:00.000Z"); // does not exist: read as 03:30 CEST
+    expect(at(2026, 3, 29, 3, 30)).toBe("2026-03-29T01:30:00.000Z");
+    expect(at(2026, 10, 25, 2, 30)).toBe("2026-10-25T00:30:00.000Z"); // happens twice: the first
+    expect(at(2026, 10, 25, 3, 30)).toBe("2026-10-25T02:30:00.000Z");
+  });
+
+  it("works for other zones, including half-hour offsets", () => {
+    expect(at(2026, 3, 8, 2, 30, "America/New_York")).toBe("2026-03-08T07:30:00.000Z");
+    expect(at(2026, 6, 1, 9, 0, "Asia/Kolkata")).toBe("2026-06-01T03:30:00.000Z");
+    expect(at(2026, 6, 1, 9, 0, "UTC")).toBe("2026-06-01T09:00:00.000Z");
+  });
+
+  it("keeps milliseconds, also next to a transition", () => {
+    expect(utc(zonedToUtc({ year: 2026, month: 7, day: 1, hour: 12, minute: 0, second: 30, millisecond: 500 }, CPH))).toBe("2026-07-01T10:00:30.500Z");
+    expect(utc(zonedToUtc({ year: 2026, month: 3, day: 29, hour: 1, minute: 59, second: 59, millisecond: 999 }, CPH))).toBe("2026-03-29T00:59:59.999Z");
+    expect(utc(zonedToUtc({ year: 2026, month: 10, day: 25, hour: 2, minute: 59, second: 59, millisecond: 999 }, CPH))).toBe("2026-10-25T00:59:59.999Z");
+  });
+});
+
 describe("isValidTimeZone", () => {
   it.each([CPH, NY, "UTC", "Asia/Kathmandu"])("accepts %s", (tz) => {
     expect(isValidTimeZone(tz)).toBe(true);
   });
-  it.each(["", "  ", "Mars/Olympus", "Europe/Kopenhagen", "+25:00"])("rejects %j", (tz) => {
+  it.each(["", "  ", "Mars/Olympus", "Europe/Kopenhagen", "Europe/København", "+25:00"])("rejects %j", (tz) => {
     expect(isValidTimeZone(tz)).toBe(false);
   });
 });

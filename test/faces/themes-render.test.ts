@@ -8,7 +8,7 @@ import { renderCard } from "../../src/faces/teams/cards.ts";
 import { LIMITS } from "../../src/faces/teams/limits.ts";
 import { renderConsole } from "../../src/faces/console/render.ts";
 import { buildThemes } from "../../src/messages/themes.ts";
-import type { Lang } from "../../src/messages/model.ts";
+import type { Lang } from "../../src/core/language.ts";
 import { limitViolations } from "./slack/limits-check.ts";
 import { parseCard } from "./teams/adaptive-cards.ts";
 import { themeCorpus } from "../support/theme-corpus.ts";

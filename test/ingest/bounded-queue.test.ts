@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BoundedQueue } from "../../src/ingest/bounded-queue.ts";
+import { promisesSettled } from "../support/settle.ts";
 
 async function drain<T>(queue: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -21,7 +22,7 @@ describe("BoundedQueue", () => {
     await queue.push(1);
     let second = false;
     const pushed = queue.push(2).then(() => (second = true));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await promisesSettled(); // in memory only: a push with room would have resolved by now
     expect(second).toBe(false);
     const reader = queue[Symbol.asyncIterator]();
     expect((await reader.next()).value).toBe(1);
@@ -49,7 +50,7 @@ describe("BoundedQueue", () => {
   it("a consumer waiting for items ends when the queue is closed", async () => {
     const queue = new BoundedQueue<string>(4);
     const consumed = drain(queue);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await promisesSettled(); // the consumer is waiting for an item now
     queue.close();
     expect(await consumed).toEqual([]);
     await expect(queue.push("late")).rejects.toThrow(/after close/);

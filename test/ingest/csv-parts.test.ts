@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswerDate } from '../../src/ingest/csv/dates.ts';
 import { mapHeaders } from '../../src/ingest/csv/headers.ts';
-import { isValidTimeZone, localTimeToUtc } from '../../src/ingest/csv/local-time.ts';
 import { rowToAnswer } from '../../src/ingest/csv/row.ts';
 
 const CPH = 'Europe/Copenhagen';
@@ -39,35 +38,6 @@ describe('mapHeaders', () => {
     const r = mapHeaders(['id', 'Kommentar']);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/no score column.*'id', 'Kommentar'/);
-  });
-});
-
-describe('localTimeToUtc', () => {
-  const at = (y: number, mo: number, d: number, h: number, mi: number, tz = CPH) =>
-    localTimeToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, tz).toISOString();
-
-  it('uses winter and summer offsets', () => {
-    expect(at(2026, 1, 15, 12, 0)).toBe('2026-01-15T11:00:00.000Z');
-    expect(at(2026, 7, 15, 12, 0)).toBe('2026-07-15T10:00:00.000Z');
-  });
-
-  it('handles the spring-forward gap and the autumn overlap', () => {
-    expect(at(2026, 3, 29, 1, 30)).toBe('2026-03-29T00:30:00.000Z');
-    expect(at(2026, 3, 29, 2, 30)).toBe('2026-03-29T01:30:00.000Z'); // does not exist: read as 03:30 CEST
-    expect(at(2026, 3, 29, 3, 30)).toBe('2026-03-29T01:30:00.000Z');
-    expect(at(2026, 10, 25, 2, 30)).toBe('2026-10-25T00:30:00.000Z'); // happens twice: the first
-    expect(at(2026, 10, 25, 3, 30)).toBe('2026-10-25T02:30:00.000Z');
-  });
-
-  it('works for other zones, including half-hour offsets', () => {
-    expect(at(2026, 3, 8, 2, 30, 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
-    expect(at(2026, 6, 1, 9, 0, 'Asia/Kolkata')).toBe('2026-06-01T03:30:00.000Z');
-    expect(at(2026, 6, 1, 9, 0, 'UTC')).toBe('2026-06-01T09:00:00.000Z');
-  });
-
-  it('validates zone names', () => {
-    expect(isValidTimeZone(CPH)).toBe(true);
-    expect(isValidTimeZone('Europe/København')).toBe(false);
   });
 });
 

@@ -187,18 +187,34 @@ describe.each(PROVIDERS)("answer follow-ups on %s", (provider) => {
   });
 
   it("once started, storing wakes the worker (kicks during a pass are not lost); unstarted or stopped, nothing runs", async () => {
-    const worker = new FollowUpWorker(queue, [recording], silentLogger, { now: () => NOW, sweepMs: 60_000 });
+    // A pass begins with a claim, started within kick() itself: by the time store() has answered,
+    // a woken worker has claimed. So "nothing runs" is seen at once, with no wait.
+    let claims = 0;
+    class CountingQueue extends FollowUpStore {
+      override claim(...args: Parameters<FollowUpStore["claim"]>) {
+        claims++;
+        return super.claim(...args);
+      }
+    }
+    const worker = new FollowUpWorker(new CountingQueue(env.db.prisma), [recording], silentLogger, { now: () => NOW, sweepMs: 60_000 });
     const ingest = new IngestService(answers, 14, () => worker.kick());
     await ingest.store([answer("before-start", 1)], NOW); // a one-shot CLI command: left for the bot
-    expect([seen.length, await queue.pending()]).toEqual([0, 1]);
+    expect([claims, seen.length, await queue.pending()]).toEqual([0, 0, 1]);
     worker.start();
     for (let i = 0; i < 4; i++) await Promise.all(Array.from({ length: 5 }, (_, j) => ingest.store([answer(`k${i}-${j}`, j)], NOW)));
-    for (let waited = 0; (await queue.pending()) > 0 && waited < 5_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil("the woken worker to empty the queue", async () => (await queue.pending()) === 0, 5_000);
     expect(seen).toHaveLength(21);
+    // Started and idle, a store wakes it before store() answers (the claim the stopped worker must not make).
+    await worker.drain(); // idle: no pass in hand that would take the answer later instead
+    const before = claims;
+    await ingest.store([answer("while-started", 1)], NOW);
+    expect(claims).toBeGreaterThan(before);
+    await waitUntil("the worker to handle it", () => seen.length === 22, 5_000);
     await worker.stop();
+    const atStop = claims;
     await ingest.store([answer("after-stop", 1)], NOW);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen).toHaveLength(21);
+    expect(claims).toBe(atStop);
+    expect(seen).toHaveLength(22);
     expect(await queue.pending()).toBe(1);
   });
 

@@ -10,10 +10,10 @@ import { renderConsole } from "../../src/faces/console/render.ts";
 import { renderMessage } from "../../src/faces/slack/blocks.ts";
 import { renderCard } from "../../src/faces/teams/cards.ts";
 import { LIMITS } from "../../src/faces/teams/limits.ts";
-import type { Lang } from "../../src/messages/model.ts";
 import { buildWeekly, kudosLine, type WeeklyView } from "../../src/messages/weekly.ts";
 import { limitViolations } from "../faces/slack/limits-check.ts";
 import { parseCard } from "../faces/teams/adaptive-cards.ts";
+import type { Lang } from "../../src/core/language.ts";
 
 const TZ = "Europe/Copenhagen";
 const NOW = new Date("2026-12-07T08:05:00Z"); // Monday 09:05

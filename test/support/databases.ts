@@ -56,3 +56,33 @@ export async function migratedDatabase(provider: Provider): Promise<{ db: Databa
     },
   };
 }
+
+/** Empties every table (not the migrations' record) and restarts the ids: a migrated database as
+ * new, far cheaper than migrating another one. For test files whose tests each need a fresh start. */
+export async function emptyDatabase(db: Database): Promise<void> {
+  const prisma = db.prisma;
+  if (db.target.provider === "postgres") {
+    // One statement: DELETE with the foreign-key triggers off for its transaction (the test user is
+    // a superuser), then the id sequences restarted. TRUNCATE of every table took ~1 s here.
+    await prisma.$executeRawUnsafe(`DO $$ DECLARE r record; BEGIN
+      PERFORM set_config('session_replication_role', 'replica', true);
+      FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' LOOP
+        EXECUTE format('DELETE FROM %I', r.tablename);
+      END LOOP;
+      FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP
+        EXECUTE format('ALTER SEQUENCE %I RESTART', r.sequencename);
+      END LOOP;
+    END $$`);
+    return;
+  }
+  const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
+  );
+  const sequences = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`);
+  // Foreign keys are checked at the commit, when every table is empty.
+  await prisma.$transaction([
+    prisma.$executeRawUnsafe(`PRAGMA defer_foreign_keys = ON`),
+    ...rows.map((r) => prisma.$executeRawUnsafe(`DELETE FROM "${r.name}"`)),
+    ...(Number(sequences[0]?.n ?? 0) > 0 ? [prisma.$executeRawUnsafe(`DELETE FROM sqlite_sequence`)] : []),
+  ]);
+}

@@ -6,7 +6,8 @@ import type { AuditRow } from "../../store/audit.ts";
 import { Directory } from "../../store/directory.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { formatMoment, usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { formatMoment, usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 const schema = (lang: Lang) => {
   const da = lang === "da";

@@ -5,7 +5,8 @@ import { renderConsole } from "../../faces/console/render.ts";
 import { buildCaseList } from "../../messages/cases.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
   z.object({

@@ -6,7 +6,8 @@ import type { App } from "../../app.ts";
 import { renderConsole } from "../../faces/console/render.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang, type Texts } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang, Texts } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
   z.object({

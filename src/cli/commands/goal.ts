@@ -6,7 +6,8 @@ import { slugify } from "../../core/slug.ts";
 import { formatGoal } from "../../messages/goal.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import { parseCommandArgs, UsageError } from "../args.ts";
-import { formatDay, usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { formatDay, usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
   z.object({

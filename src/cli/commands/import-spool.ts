@@ -92,4 +92,9 @@ export class Spool {
     this.out.destroy();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+
+  /** Resolves once the file is closed (after finish() or remove()): the stream says nothing more. */
+  closed(): Promise<void> {
+    return this.out.closed ? Promise.resolve() : new Promise((resolve) => this.out.once("close", () => resolve()));
+  }
 }

@@ -1,7 +1,7 @@
 // What `kundepuls import` says, in Danish and English. A dry run says what an import *would* do.
 import type { RowReason } from "../../ingest/csv/row.ts";
 import { countOf, pluralWord } from "../../core/plural.ts";
-import type { Lang } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 export interface Summary {
   created: number;

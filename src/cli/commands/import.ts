@@ -13,7 +13,8 @@ import { BoundedQueue } from "../../ingest/bounded-queue.ts";
 import { ROWS_PER_STATEMENT, type WriteCounts } from "../../store/answers.ts";
 import { Spool } from "./import-spool.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 import { importTexts, summaryLine, type Summary } from "./import-texts.ts";
 /** Answers a dry run compares with the database at a time. */
 const BATCH = 2_000;

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { App } from "../../app.ts";
 import { countOf, pluralWord } from "../../core/plural.ts";
 import { parseCommandArgs } from "../args.ts";
-import { formatMoment, usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { formatMoment, usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
   z.object({

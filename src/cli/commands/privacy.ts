@@ -10,7 +10,8 @@ import type { ErasureCounts } from "../../services/privacy-service.ts";
 import type { AuditActor } from "../../store/audit.ts";
 import { countOf } from "../../core/plural.ts";
 import { parseCommandArgs } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 const customerArgs = (verb: string, lang: Lang) => {
   const da = lang === "da";

@@ -1,7 +1,7 @@
 // Everything `kundepuls source` prints, in both languages (Danish first). Reasons from the pure
 // mapping code (src/ingest/sources/*: selector, --verify, payload and refusal reasons) stay English.
 import { FIELDS, KINDS } from "../../ingest/sources/kinds.ts";
-import type { Lang } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 const da = {
   envName: "skal være navnet på en miljøvariabel, fx TYPEFORM_SECRET",

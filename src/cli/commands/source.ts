@@ -11,7 +11,8 @@ import { selectorProblem } from "../../ingest/sources/selectors.ts";
 import { verifySchemeProblem } from "../../ingest/sources/verify.ts";
 import type { SourceRow } from "../../store/sources.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { formatMoment, usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { formatMoment, usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 import { SOURCE_TEXTS, type SourceTexts } from "./source-texts.ts";
 
 const SELECTORS = "a JSON Pointer (/form_response/hidden/team), ref:<Typeform field ref>, question:<SurveyMonkey question id> or =<fixed value>";

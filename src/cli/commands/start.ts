@@ -6,7 +6,8 @@ import { ConsoleFace } from "../../faces/console/console-face.ts";
 import type { Logger } from "../../logger.ts";
 import { fillDemoData } from "../../services/demo-data.ts";
 import { parseCommandArgs } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 export const startCommand: CliCommand = {
   name: "start",

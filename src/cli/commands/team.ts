@@ -9,7 +9,8 @@ import { parsePersonRef, PERSON_HELP, type PersonRef } from "../../core/person-r
 import { DirectoryAdmin, DirectoryError, type TeamSummary } from "../../services/directory-admin.ts";
 import { RoleError } from "../../services/role-admin.ts";
 import { parseCommandArgs, UsageError } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 import { cliActor } from "../operator.ts";
 
 const PERSON = { da: `  PERSON: ${PERSON_HELP.da}`, en: `  PERSON: ${PERSON_HELP.en}` };

@@ -9,7 +9,8 @@ import { UnknownScopeError } from "../../services/nps-service.ts";
 import { ThemeStore } from "../../store/themes.ts";
 import type { App } from "../../app.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang } from "../../core/language.ts";
 
 const themesSchema = (lang: Lang) =>
   z.object({

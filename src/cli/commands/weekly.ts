@@ -8,7 +8,8 @@ import { renderConsole } from "../../faces/console/render.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import type { WeeklyRunResult } from "../../services/weekly-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
-import { usageOf, type CliCommand, type CliIo, type Lang, type Texts } from "../command.ts";
+import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import type { Lang, Texts } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
   z.object({

@@ -3,7 +3,8 @@
 // log-odds ratio (log-odds.ts), the prior made from all comments of the period (passives too).
 // Pure and deterministic: the same comments in the same order give the same themes.
 import { classify } from "../nps.ts";
-import type { Lang, Period } from "../periods.ts";
+import type { Period } from "../periods.ts";
+import type { Lang } from "../language.ts";
 import { weightedLogOdds } from "./log-odds.ts";
 import { aliasStems, analyseComment, detectCommentLang, nameParts, type AnalysedComment } from "./text.ts";
 import { quoteAround } from "./quotes.ts";

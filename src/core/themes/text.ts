@@ -4,7 +4,7 @@
 import snowball from "snowball-stemmers";
 import stopword from "stopword";
 import { PLACEHOLDERS } from "../redaction.ts";
-import type { Lang } from "../periods.ts";
+import type { Lang } from "../language.ts";
 
 const STOP_LISTS: Record<Lang, string[]> = { da: stopword.dan ?? [], en: stopword.eng ?? [] };
 // Negations are stop words in the lists, but in feedback they carry the complaint

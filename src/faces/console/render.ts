@@ -1,7 +1,8 @@
 // Draws a Message as readable terminal text: the console face of local mode. Same wording as the
 // chat faces (it comes from the same builders); buttons become the commands to type.
 import { formatNpsValue } from "../../messages/format.ts";
-import type { Action, Block, Lang, Message } from "../../messages/model.ts";
+import type { Action, Block, Message } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 
 const SPARKS = "▁▂▃▄▅▆▇█";
 

@@ -3,7 +3,8 @@
 // that does not fit is cut with "…", blocks that do not fit are replaced by one note. Forms
 // (src/messages/forms.ts) are drawn as modals with input blocks (renderFormModal).
 import type { Form, FormField } from "../../messages/forms.ts";
-import type { Action, Block, Lang, Message } from "../../messages/model.ts";
+import type { Action, Block, Message } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 import { escapeMrkdwn, fitMrkdwn, fitPlain } from "./escape.ts";
 import { LIMITS } from "./limits.ts";
 

@@ -5,7 +5,7 @@
 import { App, HTTPReceiver } from "@slack/bolt";
 import { ConfigError } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
-import type { Lang } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 import { sendJson, type HttpServer } from "../../server/http-server.ts";
 import type { SlackSettings } from "./config.ts";
 import { SlackDeliverer } from "./deliverer.ts";

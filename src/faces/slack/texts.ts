@@ -2,7 +2,8 @@
 // Everything else the bot says is built in src/messages and only drawn here; the apology and the
 // form field checks both faces say are src/messages/face-texts.ts.
 import { apologyText } from "../../messages/face-texts.ts";
-import type { Lang, Message } from "../../messages/model.ts";
+import type { Message } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 
 function oneLine(kind: string, lang: Lang, text: string): Message {
   return { kind, lang, summary: text, blocks: [{ type: "text", text }] };

@@ -4,7 +4,8 @@
 import { TeamsInfo, TurnContext } from "botbuilder";
 import type { RoleAdmin, RosterMember } from "../../services/role-admin.ts";
 import type { Logger } from "../../logger.ts";
-import type { Lang, Message } from "../../messages/model.ts";
+import type { Message } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 import type { BindingService } from "../../services/binding-service.ts";
 import { withTimeout } from "../../core/timeout.ts";
 import { conversationKind, parseActivity, personId, tenantOf, type InstallationUpdateActivity, type InvokeActivity, type MessageActivity } from "./activity.ts";

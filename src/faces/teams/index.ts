@@ -3,7 +3,7 @@
 // activity or delivery, and only inside src/faces/teams, so moving to the Microsoft 365 Agents
 // SDK later touches this folder alone.
 import type { Logger } from "../../logger.ts";
-import type { Lang } from "../../messages/model.ts";
+import type { Lang } from "../../core/language.ts";
 import type { HttpServer } from "../../server/http-server.ts";
 import type { BindingService } from "../../services/binding-service.ts";
 import type { CaseService } from "../../services/case-service.ts";

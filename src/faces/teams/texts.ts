@@ -3,8 +3,9 @@
 // the form field checks both faces say are src/messages/face-texts.ts; everything the bot says
 // about NPS, cases, stories and channels is built in src/messages/.
 import { apologyText } from "../../messages/face-texts.ts";
-import type { Lang, Message } from "../../messages/model.ts";
+import type { Message } from "../../messages/model.ts";
 import { buildNotice } from "../../messages/notice.ts";
+import type { Lang } from "../../core/language.ts";
 
 const TEXTS = {
   staleButton: {

@@ -1,6 +1,9 @@
 // Answer dates as survey tools and (Danish) Excel write them. Anything we cannot read with
 // certainty is null: a wrong date silently moves an answer into another week's NPS.
-import { localTimeToUtc, type LocalDateTime } from './local-time.ts';
+import { zonedToUtc, type WallTime } from '../../core/timezone.ts';
+
+/** A date and time as written in the file, every field read. */
+type LocalDateTime = Required<WallTime>;
 
 // 2026-03-29, 2026-03-29T01:30, 2026-03-29 01:30:15.250+02:00, 2026-03-29T00:30Z
 const ISO =
@@ -67,7 +70,7 @@ export function parseAnswerDate(text: string, timeZone: string): Date | null {
     };
     if (!isValidLocal(local)) return null;
     const offsetText = iso[8];
-    if (offsetText === undefined) return localTimeToUtc(local, timeZone);
+    if (offsetText === undefined) return zonedToUtc(local, timeZone);
     const offset = parseOffsetMinutes(offsetText);
     if (offset === null) return null;
     const wall = Date.UTC(
@@ -91,8 +94,9 @@ export function parseAnswerDate(text: string, timeZone: string): Date | null {
       hour: num(dmy[5]),
       minute: num(dmy[6]),
       second: num(dmy[7]),
+      millisecond: 0,
     };
-    return isValidLocal(local) ? localTimeToUtc(local, timeZone) : null;
+    return isValidLocal(local) ? zonedToUtc(local, timeZone) : null;
   }
 
   return null;

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError, type Info, type Parser } from 'csv-parse';
 import type { NormalizedAnswer } from '../normalized-answer.ts';
 import { mapHeaders, type ColumnMap } from './headers.ts';
-import { isValidTimeZone } from './local-time.ts';
+import { isValidTimeZone } from '../../core/timezone.ts';
 import { rowToAnswer, type RowReason } from './row.ts';
 
 export type RowResult =

@@ -5,6 +5,7 @@ import type { NormalizedAnswer } from '../normalized-answer.ts';
 import { parseAnswerDate } from './dates.ts';
 import { ANSWER_FIELDS, type AnswerField, type ColumnMap } from './headers.ts';
 import { slugify } from "../../core/slug.ts";
+import type { Texts } from "../../core/language.ts";
 import { answerTimeProblem, NOT_A_DATE } from "../../core/answer-time.ts";
 import { UNSTORABLE_TEXTS } from "../../core/storable-text.ts";
 import { safeText, UNSTORABLE_TEXT } from "../safe-text.ts";
@@ -24,7 +25,7 @@ export type RowOutcome =
   | { ok: false; line: number; reason: RowReason };
 
 /** Why a row is invalid, in Danish and English (the importer prints one). */
-export type RowReason = { da: string; en: string };
+export type RowReason = Texts;
 
 /** Cleaned cell text per field; null when the cell is empty or the column does not exist. */
 export type RawRow = Partial<Record<AnswerField, string | null>>;

@@ -7,6 +7,7 @@ import type { Logger } from "../../../src/logger.ts";
 import type { Provider } from "../../../src/store/database.ts";
 import { startTestApp, type RunningApp } from "../../support/app.ts";
 import { slashCommandForm, postSigned, startFakeSlack, type FakeSlack } from "../../support/fake-slack.ts";
+import { watchHandledEvents, type HandledEvents } from "./handled-events.ts";
 import { blockActions, postInteraction, recorded, viewSubmission, type Container, type FieldValue } from "./slack-requests.ts";
 
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -22,6 +23,8 @@ export interface Harness {
   run: RunningApp;
   lines: string[];
   endpoint: string;
+  /** when the app is done with an event (see handled-events.ts) */
+  events: HandledEvents;
   detractor(id: string, extra?: Record<string, unknown>): Promise<number>;
   alertFor(caseId: number, userId: string): Promise<{ channel: string; ts: string; blocks: any[] }>;
   click(who: { id: string; name: string }, container: Container, action: { action_id: string; value?: string; block_id?: string; selected_user?: string }): Promise<{ res: { status: number; text: string }; triggerId: string; responses: () => any[] }>;
@@ -43,12 +46,14 @@ export async function startHarness(provider: Provider, env: Record<string, strin
   const lead = await prisma.person.create({ data: { email: LEAD.email, name: LEAD.realName, slackUserId: LEAD.id } });
   await prisma.team.create({ data: { slug: "support", name: "Support", leadId: lead.id } });
   const endpoint = `${run.url}/slack/events`;
+  const events = watchHandledEvents(run.app.slack!.bolt);
 
   return {
     fake,
     run,
     lines,
     endpoint,
+    events,
     async detractor(id, extra = {}) {
       const answer = {
         id, score: 2, team: "Support", respondedAt: new Date(Date.now() - 60_000).toISOString(),

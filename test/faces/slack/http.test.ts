@@ -10,6 +10,7 @@ import type { Logger } from "../../../src/logger.ts";
 import { startTestApp, type RunningApp } from "../../support/app.ts";
 import { PROVIDERS } from "../../support/databases.ts";
 import { BOT_USER_ID, postSigned, slashCommandForm, startFakeSlack, type FakeSlack, type SignedPost } from "../../support/fake-slack.ts";
+import { watchHandledEvents, type HandledEvents } from "./handled-events.ts";
 import { recorded } from "./slack-requests.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -44,6 +45,7 @@ const textOf = (blocks: any[]) => JSON.stringify(blocks);
 describe.each(PROVIDERS)("the Slack face over HTTP on %s", (provider) => {
   let fake: FakeSlack;
   let run: RunningApp;
+  let events: HandledEvents;
   const lines: string[] = [];
   const log: Logger = { debug() {}, info: (m) => void lines.push(m), warn: (m) => void lines.push(m), error: (m, e) => void lines.push(`${m} ${e instanceof Error ? e.message : ""}`) };
 
@@ -51,6 +53,7 @@ describe.each(PROVIDERS)("the Slack face over HTTP on %s", (provider) => {
     fake = await startFakeSlack();
     // the one typing the commands is an admin: connecting a channel needs the lead or an admin
     run = await startTestApp(provider, { SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, ADMINS: SLASH.user_id! }, log);
+    events = watchHandledEvents(run.app.slack!.bolt);
     await seed(run.url);
   });
   afterAll(async () => {
@@ -187,9 +190,8 @@ describe.each(PROVIDERS)("the Slack face over HTTP on %s", (provider) => {
     const both = await Promise.all([1, 2].map(() => postSigned(endpoint(), body, { secret: SECRET, contentType: "application/json" })));
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     await fake.waitFor(() => lines.some((l) => l.startsWith("slack: slack:event:Ev00RACE0001 was already handled")));
-    // The winner may still be posting when the loser has given up: wait for its hello, then count.
-    await fake.waitFor(() => fake.callsTo("chat.postMessage").some((c) => c.body.channel === "C00RACE0001"));
-    await new Promise((r) => setTimeout(r, 100));
+    // The winner may still be posting when the loser has given up: count once both are handled.
+    await events.handled("Ev00RACE0001", 2);
     expect(fake.callsTo("chat.postMessage").filter((c) => c.body.channel === "C00RACE0001")).toHaveLength(1);
   });
 

@@ -82,7 +82,8 @@ describe.each(PROVIDERS)("stories, Home tab and habits in Slack on %s", (provide
     it("app_home_opened (tab home) publishes the person's overview with “Mine åbne sager”", async () => {
       await h.detractor("home-0");
       open = await h.detractor("home-1");
-      await postEvent(h.endpoint, SECRET, appHomeOpened(LEAD.id, "messages"));
+      const messagesTab = appHomeOpened(LEAD.id, "messages");
+      await postEvent(h.endpoint, SECRET, messagesTab);
       const res = await postEvent(h.endpoint, SECRET, appHomeOpened(LEAD.id, "home"));
       expect(res.status).toBe(200);
       const [published] = await h.fake.waitFor(() => publishedFor(LEAD.id).length > 0 && publishedFor(LEAD.id));
@@ -90,7 +91,7 @@ describe.each(PROVIDERS)("stories, Home tab and habits in Slack on %s", (provide
       expect(textOf(published!.body.view)).toContain("Mine åbne sager");
       expect(textOf(published!.body.view)).toContain(`#${open} · 2/10 · Åse Ørum · Bageriet ApS · Support`);
       expect(viewViolations(published!.body.view)).toEqual([]);
-      await new Promise((r) => setTimeout(r, 200));
+      await h.events.handled(messagesTab.event_id as string);
       expect(publishedFor(LEAD.id)).toHaveLength(1); // the Messages tab published nothing
     });
 

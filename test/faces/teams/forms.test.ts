@@ -7,7 +7,7 @@ import { describeProblems, formCard, formInputId, inlineForm, readFormData } fro
 import { buildAlert } from "../../../src/messages/alert.ts";
 import { resolveCaseForm, storyForm } from "../../../src/messages/forms.ts";
 import { buildHome } from "../../../src/messages/home.ts";
-import type { Lang } from "../../../src/messages/model.ts";
+import type { Lang } from "../../../src/core/language.ts";
 import { isPeoplePickerNotice, isTeamsChartNotice, parseCard } from "./adaptive-cards.ts";
 import { NOW, caseView } from "./sample-messages.ts";
 

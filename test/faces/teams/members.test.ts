@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { TeamsMembers } from "../../../src/faces/teams/members.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { withTimeout } from "../../../src/core/timeout.ts";
+import { promisesSettled } from "../../support/settle.ts";
 
 const context = {} as TurnContext;
 const AAD = "00000000-1111-2222-3333-444444444444";
@@ -40,8 +41,10 @@ describe("TeamsMembers", () => {
 describe("withTimeout", () => {
   it("the result when in time; a rejection naming the call when not; a late failure stays handled", async () => {
     await expect(withTimeout(Promise.resolve(7), 50, "x")).resolves.toBe(7);
-    const late = new Promise((_, reject) => setTimeout(() => reject(new Error("late")), 80));
+    let fail!: (error: Error) => void;
+    const late = new Promise((_, reject) => (fail = reject));
     await expect(withTimeout(late, 20, "updateActivity")).rejects.toThrow("updateActivity: no answer within 20 ms");
-    await new Promise((resolve) => setTimeout(resolve, 120)); // an unhandled rejection here would fail the run
+    fail(new Error("late"));
+    await promisesSettled(); // Node reports an unhandled rejection before this; it would fail the run
   });
 });

@@ -9,7 +9,8 @@ import { buildBindingReply } from "../../../src/messages/binding.ts";
 import { buildDigest } from "../../../src/messages/digest.ts";
 import { buildHelp, buildProblem } from "../../../src/messages/help.ts";
 import { buildHome } from "../../../src/messages/home.ts";
-import type { Lang, Message } from "../../../src/messages/model.ts";
+import type { Message } from "../../../src/messages/model.ts";
+import type { Lang } from "../../../src/core/language.ts";
 import { buildNpsAnswer } from "../../../src/messages/nps-answer.ts";
 import { buildStory } from "../../../src/messages/story.ts";
 

@@ -1,6 +1,6 @@
 // What the Slack listeners need from the rest of Kundepuls: services, never rules of their own.
 import type { Logger } from "../../../logger.ts";
-import type { Lang } from "../../../messages/model.ts";
+import type { Lang } from "../../../core/language.ts";
 import type { BindingService } from "../../../services/binding-service.ts";
 import type { CaseService } from "../../../services/case-service.ts";
 import type { ChatCommandService } from "../../../services/chat-commands.ts";

@@ -2,7 +2,7 @@
 // (the button's value, or for the people picker the block_id — see pickerValueFromBlockId), and
 // never leave the person in silence when something fails.
 import { parseCaseId } from "../../../../core/case-id.ts";
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import { pickerValueFromBlockId } from "../../blocks.ts";
 import { apologyMessage, staleButtonMessage } from "../../texts.ts";
 import type { ActionRespond, ListenerClient } from "../client.ts";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { fieldProblemTexts } from "../../../../messages/face-texts.ts";
 import { readFormValues, type FormReader, type FormValues, type SubmittedValues } from "../../../../messages/form-reading.ts";
 import type { Form } from "../../../../messages/forms.ts";
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 
 /** view.state.values: block_id → action_id → what the input holds. */
 const stateValues = z.record(

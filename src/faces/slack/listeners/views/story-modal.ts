@@ -1,6 +1,6 @@
 // The story modal (storyForm: the story, a team menu, who said it), opened by /kundehistorie and
 // by the message shortcut share_story with the trigger_id of that request.
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import { storyForm } from "../../../../messages/forms.ts";
 import { INPUT_LIMITS, renderFormModal } from "../../blocks.ts";
 import { MODAL_TEXT } from "../../texts.ts";

@@ -7,7 +7,8 @@
 // - notice: one line only the clicker sees (a refusal); the card stays as it is.
 // An action without a handler gets a polite line, never an error.
 import { z } from "zod";
-import type { Lang, Message } from "../../../../messages/model.ts";
+import type { Message } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import type { Actor } from "../../../../services/people.ts";
 import { baseConversationId, conversationKind, personId, type ConversationKind, type InvokeActivity } from "../../activity.ts";
 import { ADAPTIVE_CARD, pickerInputId, renderCard, type CardJson } from "../../cards.ts";

@@ -3,7 +3,7 @@
 // rule; these translate the click into its call and its result into a Teams answer.
 import { parseCaseId } from "../../../../core/case-id.ts";
 import { readResolveCase } from "../../../../messages/form-reading.ts";
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import type { AlertPlace, CaseActionResult, CaseService } from "../../../../services/case-service.ts";
 import type { HomeService } from "../../../../services/home-service.ts";
 import type { Actor } from "../../../../services/people.ts";

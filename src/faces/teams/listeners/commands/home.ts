@@ -2,7 +2,7 @@
 // month's NPS) as a card — in the personal chat only, as it lists the person's own cases. Also
 // the welcome when the app is installed personally. Its claim and resolve buttons are the
 // alert's (listeners/actions/case-actions.ts), and redraw this card when clicked.
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import type { HomeService } from "../../../../services/home-service.ts";
 import type { ConversationKind } from "../../activity.ts";
 import { cardActivity, type CardMessageActivity } from "../../cards.ts";

@@ -3,7 +3,7 @@
 // only chats have (kundehistorie / story, overblik / home) are answered here; everything else goes
 // to the shared command parser, normalised to what ChatCommandService understands.
 import { detectLang } from "../../../../core/language.ts";
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import type { ChatCommandService, ChatReply } from "../../../../services/chat-commands.ts";
 import type { Actor } from "../../../../services/people.ts";
 import { baseConversationId, conversationKind, personId, type MessageActivity } from "../../activity.ts";

@@ -2,7 +2,7 @@
 // redacts contact details and stores it) and the answer is its confirmation. The keyword alone
 // answers with the story form (storyForm) on a card; its submit is listeners/actions/story-action.ts.
 import { storyForm } from "../../../../messages/forms.ts";
-import type { Lang } from "../../../../messages/model.ts";
+import type { Lang } from "../../../../core/language.ts";
 import type { StoryService } from "../../../../services/story-service.ts";
 import { cardActivity, cardJsonActivity, type CardMessageActivity } from "../../cards.ts";
 import { formCard } from "../../forms.ts";
