@@ -3,7 +3,7 @@
 import type { Handler } from "../../server/http-server.ts";
 import { botAppId, createAdapter } from "./adapter.ts";
 import { createTurnErrorHandler, createTurnHandler } from "./bot.ts";
-import { TeamsConversationStore } from "./conversations.ts";
+import { TeamsConversations } from "./conversations.ts";
 import { TeamsDeliverer } from "./deliverer.ts";
 import { createMessagesRoute } from "./http.ts";
 import type { TeamsDeps } from "./index.ts";
@@ -22,7 +22,7 @@ export interface TeamsRuntime {
 export function cardActions(deps: TeamsDeps): CardActionHandlers {
   return new Map<string, CardActionHandler>([
     ...caseActions({ cases: deps.cases, home: deps.home }),
-    [STORY_SUBMIT, submitStory({ stories: deps.stories, prisma: deps.prisma })],
+    [STORY_SUBMIT, submitStory({ stories: deps.stories })],
     ...(deps.actions ?? new Map()),
   ]);
 }
@@ -30,13 +30,12 @@ export function cardActions(deps: TeamsDeps): CardActionHandlers {
 export function createTeamsRuntime(settings: TeamsSettings, deps: TeamsDeps): TeamsRuntime {
   const adapter = createAdapter(settings);
   adapter.onTurnError = createTurnErrorHandler(deps.log, deps.defaultLang);
-  const conversations = new TeamsConversationStore(deps.prisma);
+  const conversations = new TeamsConversations(deps.conversations);
   const turn = createTurnHandler({
     commands: deps.commands,
     bindings: deps.bindings,
     stories: deps.stories,
     home: deps.home,
-    prisma: deps.prisma,
     conversations,
     actions: cardActions(deps),
     members: new TeamsMembers(deps.log),

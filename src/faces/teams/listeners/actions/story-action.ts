@@ -15,7 +15,7 @@ const textOf = (message: Message) => message.blocks.flatMap((b) => (b.type === "
 export function submitStory(deps: StoryDeps): CardActionHandler {
   return async (action, ctx) => {
     // the same form as was shown: the team menu's choice must be one of the teams offered
-    const form = storyForm(action.lang, "", await storyTeams(deps.prisma));
+    const form = storyForm(action.lang, "", await storyTeams(deps));
     const read = readFormData(form, action.data, action.lang);
     if (!read.ok) return { kind: "private", card: formCard(form, action.lang, { problem: describeProblems(form, read.problems, action.lang), values: read.entered }) };
     const { text, team, attribution } = read.values;
