@@ -3,11 +3,47 @@
 // The rules of what may happen live in core/cases.ts; this only reads and writes the rows.
 import type { Db } from "./database.ts";
 
-const caseInclude = { answer: { include: { touchpoint: true } }, team: { include: { lead: true } }, owner: true } as const;
-const loadCase = (prisma: Db, id: number) => prisma.detractorCase.findUnique({ where: { id }, include: caseInclude });
+type PersonFields = { id: number; name: string | null; email: string | null; slackUserId: string | null; teamsUserId: string | null };
+const PERSON = { id: true, name: true, email: true, slackUserId: true, teamsUserId: true } as const;
 
 /** A case with everything an alert shows: its answer (and touchpoint), team (and lead), owner. */
-export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
+export interface LoadedCase {
+  id: number;
+  answerId: number;
+  teamId: number | null;
+  /** open | claimed | resolved */
+  state: string;
+  ownerId: number | null;
+  routedBy: string | null;
+  openedAt: Date;
+  claimedAt: Date | null;
+  claimedBy: string | null;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  actionTaken: string | null;
+  outcome: string | null;
+  remindedAt: Date | null;
+  escalatedAt: Date | null;
+  answer: {
+    id: number; score: number; ces: number | null; comment: string | null; customerName: string | null; customerEmail: string | null;
+    customerAccount: string | null; answeredAt: Date; touchpoint: { id: number; name: string; ownerId: number | null } | null;
+  };
+  team: { id: number; slug: string; name: string; leadId: number | null; lead: PersonFields | null } | null;
+  owner: PersonFields | null;
+}
+
+const caseSelect = {
+  id: true, answerId: true, teamId: true, state: true, ownerId: true, routedBy: true, openedAt: true, claimedAt: true, claimedBy: true,
+  resolvedAt: true, resolvedBy: true, actionTaken: true, outcome: true, remindedAt: true, escalatedAt: true,
+  answer: {
+    select: {
+      id: true, score: true, ces: true, comment: true, customerName: true, customerEmail: true, customerAccount: true, answeredAt: true,
+      touchpoint: { select: { id: true, name: true, ownerId: true } },
+    },
+  },
+  team: { select: { id: true, slug: true, name: true, leadId: true, lead: { select: PERSON } } },
+  owner: { select: PERSON },
+} as const;
 
 /** A case as the counts need it ("/nps cases"). */
 export interface CaseSummary {
@@ -21,7 +57,7 @@ export class CaseStore {
   constructor(private readonly prisma: Db) {}
 
   async load(caseId: number): Promise<LoadedCase | null> {
-    return loadCase(this.prisma, caseId);
+    return this.prisma.detractorCase.findUnique({ where: { id: caseId }, select: caseSelect });
   }
 
   /** What opening a case needs to know about the answer: its team and when it was given. */
@@ -96,7 +132,7 @@ export class CaseStore {
 
   /** Cases nobody has claimed yet, with what a reminder shows. */
   async unclaimed(): Promise<LoadedCase[]> {
-    return this.prisma.detractorCase.findMany({ where: { state: "open" }, include: caseInclude });
+    return this.prisma.detractorCase.findMany({ where: { state: "open" }, select: caseSelect });
   }
 
   /** Compare-and-set on remindedAt: true for the one replica that records the reminder. */
