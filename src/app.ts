@@ -1,6 +1,8 @@
-// The composition root: builds store, services, server and faces from the configuration.
+// The composition root: builds store, services, server and faces from the configuration. The one
+// place outside store/ that holds the database: it opens it and builds the repositories
+// (store/repositories.ts) every service, job and face receives instead.
 import type { Config } from "./config.ts";
-import { createIngestHandler } from "./ingest/http-route.ts";
+import { createIngestHandler } from "./server/ingest-route.ts";
 import type { Logger } from "./logger.ts";
 import { HttpServer } from "./server/http-server.ts";
 import { IngestService } from "./services/ingest-service.ts";
@@ -14,11 +16,11 @@ import { databaseProblem } from "./store/health.ts";
 import { queueStats } from "./store/queue-stats.ts";
 import { mountHealth, Readiness } from "./server/health.ts";
 import { Metrics, mountMetrics } from "./server/metrics.ts";
-import { OutboxStore } from "./store/outbox.ts";
-import { JobRunStore } from "./store/job-runs.ts";
+import type { OutboxStore } from "./store/outbox.ts";
+import type { JobRunStore } from "./store/job-runs.ts";
+import { createRepositories, type Repositories } from "./store/repositories.ts";
 import { OutboxWorker } from "./jobs/outbox-worker.ts";
 import { FollowUpWorker } from "./jobs/follow-up-worker.ts";
-import { FollowUpStore } from "./store/follow-ups.ts";
 import type { Deliverer, Platform } from "./services/outbox/deliverer.ts";
 import { PeopleService } from "./services/people.ts";
 import { GoalService } from "./services/goal-service.ts";
@@ -31,15 +33,10 @@ import { WeeklyFiguresStore } from "./store/weekly-figures.ts";
 import { KudosStore } from "./store/kudos.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
-import { ThemeStore } from "./store/themes.ts";
 import { PrivacyService } from "./services/privacy-service.ts";
-import { CustomerDataStore } from "./store/customer-data.ts";
-import { createForgetHandler } from "./ingest/forget-route.ts";
+import { createForgetHandler } from "./server/forget-route.ts";
 import { AccessService } from "./services/access-service.ts";
-import { AuditStore } from "./store/audit.ts";
-import { PeopleStore } from "./store/people.ts";
-import { Directory } from "./store/directory.ts";
-import { MembershipStore } from "./store/memberships.ts";
+import type { AuditStore } from "./store/audit.ts";
 import { RoleAdmin } from "./services/role-admin.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
@@ -48,9 +45,8 @@ import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
 import { parseSlackSettings } from "./faces/slack/config.ts";
 import type { SlackFace } from "./faces/slack/face.ts";
-import { createSourceHandler, SOURCES_PREFIX } from "./ingest/source-route.ts";
+import { createSourceHandler, SOURCES_PREFIX } from "./server/source-route.ts";
 import { SourceService } from "./services/source-service.ts";
-import { SourceStore } from "./store/sources.ts";
 import { SourcePoller } from "./jobs/source-poller.ts";
 import { mountTeamsFace, teamsSettings, type TeamsFace } from "./faces/teams/index.ts";
 
@@ -58,6 +54,8 @@ export interface App {
   config: Config;
   log: Logger;
   db: Database;
+  /** every repository over the database (store/repositories.ts) */
+  repos: Repositories;
   answers: AnswerStore;
   ingest: IngestService;
   nps: NpsService;
@@ -115,12 +113,13 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (migrated.applied.length > 0) log.info(`database migrated: ${migrated.applied.join(", ")}`);
   const db = await openDatabase(target);
   const answers = new AnswerStore(db.prisma, db.target, db.sqliteGate);
+  const repos = createRepositories(db.prisma);
   const nps = new NpsService(answers, {
     timeZone: config.TIME_ZONE,
     minResponses: config.MIN_RESPONSES,
     defaultLang: config.DEFAULT_LANGUAGE,
   });
-  const bindings = new BindingService(db.prisma);
+  const bindings = new BindingService(repos);
   const server = new HttpServer(log);
   const metrics = new Metrics(() => queueStats(db.prisma), log);
   server.observe = metrics.observeRequest;
@@ -129,9 +128,8 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   mountHealth(server, readiness);
   mountMetrics(server, metrics, config.INGEST_TOKEN);
   const localMode = !config.SLACK_BOT_TOKEN && !config.MICROSOFT_APP_ID;
-  const people = new PeopleService(db.prisma, config.ADMINS);
-  const outbox = new OutboxStore(db.prisma);
-  const jobRuns = new JobRunStore(db.prisma);
+  const people = new PeopleService(repos.people, config.ADMINS);
+  const { outbox, jobRuns, audit } = repos;
   const deliverers: App["deliverers"] = {};
   // In local mode the console is where messages are "posted".
   if (localMode) deliverers.console = new ConsoleDeliverer(options.consoleOut ?? ((text) => process.stdout.write(text)));
@@ -142,41 +140,39 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (!digestCron) throw new ConfigError(`Configuration error: DIGEST_CRON must look like "30 8 * * 1-5" (minute hour * * weekdays) (got "${config.DIGEST_CRON}")`);
   const weeklyCron = parseDailyCron(config.WEEKLY_CRON);
   if (!weeklyCron) throw new ConfigError(`Configuration error: WEEKLY_CRON must look like "0 9 * * 1" (minute hour * * weekdays) (got "${config.WEEKLY_CRON}")`);
-  const goals = new GoalService(db.prisma, answers, config.TIME_ZONE, config.MIN_RESPONSES);
+  const goals = new GoalService(repos, answers, config.TIME_ZONE, config.MIN_RESPONSES);
   nps.useGoals((teamId, now) => goals.line(teamId, now));
-  const audit = new AuditStore(db.prisma);
-  const peopleStore = new PeopleStore(db.prisma);
-  const access = new AccessService(people, peopleStore, audit, { npsVisibility: config.NPS_VISIBILITY });
-  const roles = new RoleAdmin(peopleStore, new MembershipStore(db.prisma), new Directory(db.prisma), audit, { jobRuns, timeZone: config.TIME_ZONE }, 
+  const access = new AccessService(people, repos.people, audit, { npsVisibility: config.NPS_VISIBILITY });
+  const roles = new RoleAdmin(repos.people, repos.memberships, repos.directory, audit, { jobRuns, timeZone: config.TIME_ZONE }, 
     // loaded only with Slack configured, like Bolt itself
     slackSettings ? (await import("./faces/slack/directory.ts")).slackDirectory(slackSettings, log) : null);
-  const cases = new CaseService(db.prisma, outbox, bindings, people, access, {
+  const cases = new CaseService(repos, outbox, bindings, people, access, {
     lang, timeZone: config.TIME_ZONE, maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES, maxAgeDays: config.CASE_MAX_AGE_DAYS,
     remindAfterHours: config.REMIND_AFTER_HOURS, escalateAfterHours: config.ESCALATE_AFTER_HOURS, fallbackChannels: config.FALLBACK_ALERT_CHANNELS, consoleOnly: localMode,
     observe: metrics.observeHabit,
   }, kick);
-  const stories = new StoryService(db.prisma, outbox, bindings, people, {
+  const stories = new StoryService(repos, outbox, bindings, people, {
     lang, timeZone: config.TIME_ZONE, perDay: config.STORIES_PER_DAY, allowAnonymous: config.STORIES_ALLOW_ANONYMOUS,
     maxAgeDays: config.CASE_MAX_AGE_DAYS, globalChannels: config.STORY_CHANNELS, consoleOnly: localMode,
   }, kick);
-  const digests = new DigestService(db.prisma, answers, goals, outbox, jobRuns, bindings, {
+  const digests = new DigestService(repos, answers, goals, outbox, jobRuns, bindings, {
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: digestCron, quietDay: config.DIGEST_QUIET_DAY,
     allowAnonymousQuotes: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode, observe: metrics.observeHabit,
   }, kick);
-  const privacy = new PrivacyService(new CustomerDataStore(db.prisma), jobRuns, {
+  const privacy = new PrivacyService(repos.customerData, jobRuns, {
     retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
   });
-  const themes = new ThemeService(new ThemeStore(db.prisma), answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
+  const themes = new ThemeService(repos.themes, answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
   const weekly = new WeeklyService(
     { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: new KudosStore(db.prisma), outbox, jobRuns, bindings },
     { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
     kick,
   );
   const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, prisma: db.prisma }, access, new Directory(db.prisma));
-  const home = new HomeService(db.prisma, people, cases, goals, nps);
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes }, access, repos.directory);
+  const home = new HomeService(repos.teams, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
-  const followUps = new FollowUpWorker(new FollowUpStore(db.prisma), [
+  const followUps = new FollowUpWorker(repos.followUps, [
     (change, now) => cases.onAnswerChanges([change], now),
     (change, now) => stories.onAnswerChanges([change], now),
   ], log, { busy: () => ingest.busy() });
@@ -186,20 +182,20 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
     (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log, observe: metrics.observeIngest }));
-  const sources = new SourceService(new SourceStore(db.prisma), ingest, log, config.TIME_ZONE);
+  const sources = new SourceService(repos.sources, ingest, log, config.TIME_ZONE);
   server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));
   const sourcePoller = new SourcePoller(sources, jobRuns, log);
   server.route("POST", "/api/forget", createForgetHandler({ privacy, token: config.INGEST_TOKEN, kick }));
   // Bolt is loaded only when Slack is configured (it costs memory a Teams-only install does not need).
-  const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, prisma: db.prisma, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
+  const slack = slackSettings ? (await import("./faces/slack/face.ts")).createSlackFace(slackSettings, { commands, bindings, cases, stories, home, deliveries: repos.deliveries, defaultLang: config.DEFAULT_LANGUAGE, log, server }) : null;
   if (slack) {
     deliverers.slack = slack.deliverer;
     readiness.expect("slack"); // start() checks the token (and connects in Socket Mode)
   }
-  const teams = mountTeamsFace(server, teamsConfig, { prisma: db.prisma, commands, bindings, cases, stories, home, roles, defaultLang: config.DEFAULT_LANGUAGE, log });
+  const teams = mountTeamsFace(server, teamsConfig, { conversations: repos.conversations, commands, bindings, cases, stories, home, roles, defaultLang: config.DEFAULT_LANGUAGE, log });
   if (teams) deliverers.teams = teams.deliverer;
   return {
-    config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
+    config, log, db, repos, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
     goals, cases, stories, digests, weekly, habits, home, sources, sourcePoller, themes, privacy,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();

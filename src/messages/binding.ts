@@ -1,8 +1,12 @@
 // Replies to "/nps connect <team> [digest|stories|alerts]" and "/nps disconnect …".
 import type { ChannelPurpose } from "../core/nps-command.ts";
-import type { BindResult } from "../services/binding-service.ts";
 import type { Message } from "./model.ts";
 import type { Lang } from "../core/language.ts";
+
+/** What "/nps connect|disconnect" did (services/binding-service.ts): the reply says it. */
+export type BindResult =
+  | { ok: true; team: { slug: string; name: string }; purposes: ChannelPurpose[]; changed: number }
+  | { ok: false; reason: "unknownTeam"; teams: string[] };
 
 const PURPOSE = {
   da: { digest: "daglig opsummering", stories: "kundehistorier", alerts: "alarmer om utilfredse kunder" },

@@ -3,7 +3,7 @@
 // scrape time (the same for every replica: aggregate them with max, not sum). Guarded like the
 // ingest API: the INGEST_TOKEN bearer token, or loopback only when no token is set.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { admitted, type IngestObserver } from "../ingest/http-route.ts";
+import { admitted, type IngestObserver } from "./ingest-route.ts";
 import type { Logger } from "../logger.ts";
 import type { HabitObserver } from "../services/events.ts";
 import type { QueueStats } from "../store/queue-stats.ts";

@@ -11,13 +11,15 @@ import { buildNotice } from "../messages/notice.ts";
 import { buildReminder } from "../messages/reminder.ts";
 import type { HabitObserver } from "./events.ts";
 import type { ChannelRef } from "../config.ts";
-import type { Db } from "../store/database.ts";
+import type { CaseStore, LoadedCase } from "../store/cases.ts";
+import type { OwnershipStore } from "../store/owners.ts";
+import type { TeamStore } from "../store/teams.ts";
 import type { OutboxStore } from "../store/outbox.ts";
 import type { StoredChange } from "../store/answers.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { Actor, PeopleService, PersonRow } from "./people.ts";
 import { caseRequest, type AccessRequest, type AccessService } from "./access-service.ts";
-import { caseInclude, caseViewOf, loadCase, type LoadedCase } from "./case-view.ts";
+import { caseViewOf } from "./case-view.ts";
 
 export interface CaseSettings {
   lang: Lang;
@@ -47,7 +49,7 @@ const RESOLVED = ["Sagen er allerede løst.", "The case is already resolved."] a
 
 export class CaseService {
   constructor(
-    private readonly prisma: Db,
+    private readonly store: { cases: CaseStore; teams: TeamStore; owners: OwnershipStore },
     private readonly outbox: OutboxStore,
     private readonly bindings: BindingService,
     private readonly people: PeopleService,
@@ -71,46 +73,39 @@ export class CaseService {
 
   /** Opens the case for an answer (at most one per answer, ever) and alerts its owner. */
   async openFor(answerId: number, now: Date): Promise<number | null> {
-    const answer = await this.prisma.answer.findUnique({ where: { id: answerId }, include: { team: true, touchpoint: true } });
+    const answer = await this.store.cases.answerToOpen(answerId);
     if (!answer) return null;
     if (now.getTime() - answer.answeredAt.getTime() > this.settings.maxAgeDays * 86_400_000) return null;
-    const created = await this.prisma.detractorCase
-      .create({ data: { answerId, teamId: answer.teamId, openedAt: now } })
-      .catch((error: { code?: string }) => {
-        if (error.code === "P2002") return null; // a re-delivered or edited answer: the case exists
-        throw error;
-      });
-    if (created) {
+    const created = await this.store.cases.open(answerId, answer.teamId, now);
+    if (created !== null) {
       this.settings.observe?.({ type: "case_opened" });
-      await this.route(created.id, now);
-      return created.id;
+      await this.route(created, now);
+      return created;
     }
     // The case exists. If a follow-up died between opening and routing it, route it now (outbox
     // keys keep every alert single); a routed case is left alone.
-    const existing = await this.prisma.detractorCase.findUnique({ where: { answerId }, select: { id: true, routedBy: true } });
+    const existing = await this.store.cases.byAnswer(answerId);
     if (existing && existing.routedBy === null) await this.route(existing.id, now);
     return null;
   }
 
   private async route(caseId: number, now: Date): Promise<void> {
     const c = await this.mustLoad(caseId);
-    const account = c.answer.customerAccount
-      ? await this.prisma.account.findUnique({ where: { name: c.answer.customerAccount } })
-      : null;
+    const accountOwnerId = c.answer.customerAccount ? await this.store.owners.accountOwnerId(c.answer.customerAccount) : null;
     const reachable = async (personId: number | null | undefined) =>
       personId != null && (this.settings.consoleOnly || (await this.people.directTargets(personId)).length > 0) ? personId : null;
     const route = routeCase({
-      accountOwnerId: await reachable(account?.ownerId),
+      accountOwnerId: await reachable(accountOwnerId),
       touchpointOwnerId: await reachable(c.answer.touchpoint?.ownerId),
       teamLeadId: await reachable(c.team?.leadId),
       teamAlertChannels: c.teamId ? (await this.bindings.channelsFor(c.teamId, "alerts")).map(({ platform, channelId }) => ({ platform, channelId })) : [],
       fallbackChannels: this.settings.fallbackChannels,
     });
     if (route.kind === "person") {
-      await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: route.personId, routedBy: route.routedBy } });
+      await this.store.cases.setRoute(caseId, route.routedBy, route.personId);
       await this.sendToPerson(caseId, route.personId, "alert", now);
     } else if (route.kind === "channels") {
-      await this.prisma.detractorCase.update({ where: { id: caseId }, data: { routedBy: route.routedBy } });
+      await this.store.cases.setRoute(caseId, route.routedBy);
       const view = await this.view(caseId, "channel");
       for (const ch of route.channels) await this.enqueue(`alert:${caseId}:${ch.platform}:${ch.channelId}`, ch.platform, ch.channelId, buildAlert(view, this.settings.lang, now), now);
     } else if (this.settings.consoleOnly) {
@@ -142,13 +137,13 @@ export class CaseService {
     return caseViewOf(await this.mustLoad(caseId), audience, this.settings.lang);
   }
 
-  private async load(caseId: number) {
-    return loadCase(this.prisma, caseId);
+  private async load(caseId: number): Promise<LoadedCase | null> {
+    return this.store.cases.load(caseId);
   }
 
   /** A case this service has just read or written: gone now would be a bug, not a user's mistake. */
   private async mustLoad(caseId: number): Promise<LoadedCase> {
-    const c = await loadCase(this.prisma, caseId);
+    const c = await this.store.cases.load(caseId);
     if (!c) throw new Error(`case #${caseId} does not exist`);
     return c;
   }
@@ -183,11 +178,8 @@ export class CaseService {
     if (!step.ok || person.id < 0) return this.refuse(lang, `${c.claimedBy ?? "En anden"} har allerede taget sagen.`, `${c.claimedBy ?? "Someone else"} has already taken the case.`);
     const name = person.name ?? person.email ?? actor.userId;
     // Compare-and-set on the state: two people clicking at once cannot both take it.
-    const won = await this.prisma.detractorCase.updateMany({
-      where: { id: caseId, OR: [{ state: "open" }, { state: "claimed", ownerId: person.id }] },
-      data: { state: step.next, claimedAt: c.claimedAt ?? now, claimedBy: name, ownerId: step.ownerId },
-    });
-    if (won.count === 0) {
+    const won = await this.store.cases.claim(caseId, person.id, { state: step.next, claimedAt: c.claimedAt ?? now, claimedBy: name, ownerId: step.ownerId });
+    if (!won) {
       const fresh = await this.view(caseId, "channel");
       return this.refuse(lang, `${fresh.claimedBy ?? "En anden"} har allerede taget sagen.`, `${fresh.claimedBy ?? "Someone else"} has already taken the case.`);
     }
@@ -205,11 +197,8 @@ export class CaseService {
     const person = access.person;
     const step = transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "resolve", outcome: input.outcome });
     if (!step.ok) return this.refuse(lang, ...RESOLVED);
-    const won = await this.prisma.detractorCase.updateMany({
-      where: { id: caseId, state: { not: "resolved" } },
-      data: { state: step.next, resolvedAt: now, resolvedBy: person.name ?? person.email ?? actor.userId, actionTaken: input.actionTaken.trim(), outcome: input.outcome },
-    });
-    if (won.count === 0) return this.refuse(lang, ...RESOLVED);
+    const won = await this.store.cases.resolve(caseId, { state: step.next, resolvedAt: now, resolvedBy: person.name ?? person.email ?? actor.userId, actionTaken: input.actionTaken.trim(), outcome: input.outcome });
+    if (!won) return this.refuse(lang, ...RESOLVED);
     this.settings.observe?.({ type: "case_resolved" });
     await this.access.done(access, request, { outcome: input.outcome }, now);
     const shown = await this.shownAlert(caseId, person, place, now, lang);
@@ -229,7 +218,7 @@ export class CaseService {
       return step.reason === "sameOwner"
         ? this.refuse(lang, "Personen har allerede sagen.", "That person already has the case.")
         : this.refuse(lang, ...RESOLVED);
-    await this.prisma.detractorCase.update({ where: { id: caseId }, data: { ownerId: next.id > 0 ? next.id : null, remindedAt: null, escalatedAt: null, openedAt: c.state === "open" ? now : c.openedAt } });
+    await this.store.cases.handOver(caseId, next.id > 0 ? next.id : null, c.state === "open" ? now : c.openedAt);
     await this.access.done(access, request, { previousOwnerId: c.ownerId, toPersonId: next.id > 0 ? next.id : null, toName: next.name ?? next.email ?? to.userId }, now);
     if (next.id > 0) await this.sendToPerson(caseId, next.id, "alert", now);
     return { ok: true, ...(await this.shownAlert(caseId, person, place, now, lang)), note: null };
@@ -247,20 +236,16 @@ export class CaseService {
   }
 
   private async closeLifted(answerId: number, now: Date): Promise<void> {
-    const c = await this.prisma.detractorCase.findUnique({ where: { answerId } });
+    const c = await this.store.cases.byAnswer(answerId);
     if (!c || !transition({ state: c.state as CaseState, ownerId: c.ownerId }, { type: "scoreLifted" }).ok) return;
-    const lifted = await this.prisma.detractorCase.updateMany({
-      where: { id: c.id, state: { not: "resolved" } },
-      data: { state: "resolved", resolvedAt: now, resolvedBy: "Kundepuls", outcome: "score_changed" },
-    });
-    if (lifted.count > 0) this.settings.observe?.({ type: "case_resolved" });
+    if (await this.store.cases.closeAsLifted(c.id, now)) this.settings.observe?.({ type: "case_resolved" });
   }
 
   /** Cases of a team (or all), newest first, and the team's numbers. Unknown team → null. `countsOnly`: no cases. */
   async list(filter: { team?: string | null; openOnly?: boolean; countsOnly?: boolean }): Promise<{ scope: string | null; teamId: number | null; cases: CaseView[]; stats: CaseStats } | null> {
-    const team = filter.team ? await this.prisma.team.findUnique({ where: { slug: slugify(filter.team) } }) : null;
+    const team = filter.team ? await this.store.teams.bySlug(slugify(filter.team)) : null;
     if (filter.team && !team) return null;
-    const all = await this.prisma.detractorCase.findMany({ where: team ? { teamId: team.id } : {}, select: { id: true, state: true, openedAt: true, claimedAt: true }, orderBy: { id: "desc" } });
+    const all = await this.store.cases.summaries(team?.id ?? null);
     const stats: CaseStats = {
       total: all.length,
       // Open means not resolved: a claimed case is still open, and also counted as in progress.
@@ -295,23 +280,23 @@ export class CaseService {
 
   /** The open cases a person owns (App Home / the Teams home card). */
   async openCasesOwnedBy(personId: number): Promise<CaseView[]> {
-    const rows = await this.prisma.detractorCase.findMany({ where: { ownerId: personId, state: { not: "resolved" } }, orderBy: { openedAt: "asc" }, select: { id: true } });
-    return Promise.all(rows.map((r) => this.view(r.id, "owner")));
+    const ids = await this.store.cases.openIdsOwnedBy(personId);
+    return Promise.all(ids.map((id) => this.view(id, "owner")));
   }
 
   /** Reminders to the owner and escalations to the lead and alert channel — each once. */
   async runReminders(now: Date): Promise<{ reminded: number; escalated: number }> {
-    const open = await this.prisma.detractorCase.findMany({ where: { state: "open" }, include: caseInclude });
+    const open = await this.store.cases.unclaimed();
     let reminded = 0;
     let escalated = 0;
     const rules = { remindAfterHours: this.settings.remindAfterHours, escalateAfterHours: this.settings.escalateAfterHours, timeZone: this.settings.timeZone };
     for (const c of open) {
       const due = dueReminders({ state: c.state as CaseState, openedAt: c.openedAt, remindedAt: c.remindedAt, escalatedAt: c.escalatedAt }, now, rules);
-      if (due.remind && (await this.prisma.detractorCase.updateMany({ where: { id: c.id, remindedAt: null }, data: { remindedAt: now } })).count === 1) {
+      if (due.remind && (await this.store.cases.markReminded(c.id, now))) {
         if (c.ownerId) await this.sendToPerson(c.id, c.ownerId, "reminder", now);
         reminded++;
       }
-      if (due.escalate && (await this.prisma.detractorCase.updateMany({ where: { id: c.id, escalatedAt: null }, data: { escalatedAt: now } })).count === 1) {
+      if (due.escalate && (await this.store.cases.markEscalated(c.id, now))) {
         const lead = c.team?.leadId;
         if (lead && lead !== c.ownerId) await this.sendToPerson(c.id, lead, "escalation", now);
         const view = await this.view(c.id, "channel");

@@ -1,15 +1,12 @@
-// A case as the messages show it (CaseView), read with everything an alert needs in one query.
+// A case as the messages show it (CaseView), from the case read with everything an alert needs
+// in one query (store/cases.ts).
 // The channel view never carries contact details; the comment is always redacted of them.
 import type { Outcome } from "../core/cases.ts";
 import { redact } from "../core/redaction.ts";
 import type { CaseView } from "../messages/alert.ts";
 import type { Lang } from "../core/language.ts";
-import type { Db } from "../store/database.ts";
+import type { LoadedCase } from "../store/cases.ts";
 import { displayName } from "./people.ts";
-
-export const caseInclude = { answer: { include: { touchpoint: true } }, team: { include: { lead: true } }, owner: true } as const;
-export const loadCase = (prisma: Db, id: number) => prisma.detractorCase.findUnique({ where: { id }, include: caseInclude });
-export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
 export function caseViewOf(c: LoadedCase, audience: "channel" | "owner", lang: Lang): CaseView {
   const a = c.answer;

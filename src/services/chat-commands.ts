@@ -16,7 +16,6 @@ import { formatGoal } from "../messages/goal.ts";
 import { formatDate } from "../messages/format.ts";
 import type { Lang } from "../core/language.ts";
 import { slugify } from "../core/slug.ts";
-import type { Db } from "../store/database.ts";
 import type { Directory } from "../store/directory.ts";
 import type { AccessService, AccessRequest } from "./access-service.ts";
 import type { Actor } from "./people.ts";
@@ -46,7 +45,7 @@ export class ChatCommandService {
   constructor(
     private readonly nps: NpsService,
     private readonly bindings: BindingService,
-    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; prisma: Db },
+    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService },
     private readonly access: AccessService,
     private readonly directory: Directory,
   ) {}
@@ -127,7 +126,7 @@ export class ChatCommandService {
   private async goal(words: string[], lang: Lang, ctx: ChatContext): Promise<ChatReply> {
     const tz = this.nps.settings.timeZone;
     if (words.length === 1) {
-      const team = await this.habits.prisma.team.findUnique({ where: { slug: slugify(words[0]!) } });
+      const team = await this.directory.findTeam(slugify(words[0]!));
       const line = team ? await this.habits.goals.line(team.id, ctx.now) : null;
       const text = !team
         ? lang === "da" ? `Teamet "${words[0]}" findes ikke.` : `There is no team "${words[0]}".`

@@ -5,7 +5,9 @@
 import { classify, type Category } from "../core/nps.ts";
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import type { AnswerStore } from "../store/answers.ts";
-import type { Db } from "../store/database.ts";
+import type { OwnershipStore } from "../store/owners.ts";
+import type { PeopleStore } from "../store/people.ts";
+import type { TeamStore } from "../store/teams.ts";
 import { daysFromCivil, civilFromDays, isoWeekdayOfDays, zonedParts, zonedToUtc } from "../core/timezone.ts";
 import {
   ACCOUNTS, COMMENTS_EN, CONTACT_COMMENTS_DA, CONTACT_COMMENTS_EN, FIRST_NAMES, GENERIC_COMMENTS_DA, LAST_NAMES, STAFF,
@@ -18,8 +20,11 @@ const TIME_ZONE = "Europe/Copenhagen";
 const BATCH_SIZE = 500;
 const TEAMS = Object.keys(TEAM_LEADS) as DemoTeamSlug[];
 
+/** Where the demo directory (people, teams, owners) and answers go. */
 export interface DemoDeps {
-  prisma: Db;
+  people: PeopleStore;
+  teams: TeamStore;
+  owners: OwnershipStore;
   answers: AnswerStore;
 }
 
@@ -186,33 +191,21 @@ export function generateDemoAnswers(opts: DemoOptions): NormalizedAnswer[] {
 }
 
 /** People, teams, touchpoints and accounts; upserts, so running twice changes nothing. */
-async function fillDirectory(prisma: Db): Promise<void> {
-  const personId = async (p: { name: string; email: string }): Promise<number> => {
-    const row = await prisma.person.upsert({
-      where: { email: p.email },
-      create: { email: p.email, name: p.name },
-      update: { name: p.name },
-      select: { id: true },
-    });
-    return row.id;
-  };
+async function fillDirectory(deps: DemoDeps): Promise<void> {
+  const personId = (p: { name: string; email: string }): Promise<number> => deps.people.saveNamed(p.email, p.name);
   const touchpointOwners = new Map<string, number>();
   for (const slug of TEAMS) {
     const { teamName, lead, touchpoints } = TEAM_LEADS[slug];
     const leadId = await personId(lead);
-    await prisma.team.upsert({
-      where: { slug },
-      create: { slug, name: teamName, leadId },
-      update: { name: teamName, leadId },
-    });
+    await deps.teams.save(slug, teamName, { name: teamName, leadId });
     for (const tp of touchpoints) if (!touchpointOwners.has(tp)) touchpointOwners.set(tp, leadId);
   }
   for (const [name, ownerId] of touchpointOwners) {
-    await prisma.touchpoint.upsert({ where: { name }, create: { name, ownerId }, update: { ownerId } });
+    await deps.owners.setTouchpointOwner(name, ownerId);
   }
   for (const account of ACCOUNTS) {
     const ownerId = await personId(account.owner);
-    await prisma.account.upsert({ where: { name: account.name }, create: { name: account.name, ownerId }, update: { ownerId } });
+    await deps.owners.setAccountOwner(account.name, ownerId);
   }
 }
 
@@ -221,7 +214,7 @@ async function fillDirectory(prisma: Db): Promise<void> {
  * stored) and how many teams they belong to.
  */
 export async function fillDemoData(deps: DemoDeps, opts: DemoOptions): Promise<{ answers: number; teams: number }> {
-  await fillDirectory(deps.prisma);
+  await fillDirectory(deps);
   const answers = generateDemoAnswers(opts);
   for (let i = 0; i < answers.length; i += BATCH_SIZE) {
     await deps.answers.upsertBatch(answers.slice(i, i + BATCH_SIZE), opts.now);

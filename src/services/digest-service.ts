@@ -10,9 +10,11 @@ import { buildDigest, isQuietDay, type DigestView } from "../messages/digest.ts"
 import type { Message } from "../messages/model.ts";
 import type { Lang } from "../core/language.ts";
 import type { AnswerStore } from "../store/answers.ts";
-import type { Db } from "../store/database.ts";
+import type { CaseStore } from "../store/cases.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
 import type { OutboxStore } from "../store/outbox.ts";
+import type { StoryStore } from "../store/stories.ts";
+import type { TeamStore } from "../store/teams.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { HabitObserver } from "./events.ts";
 import type { GoalService } from "./goal-service.ts";
@@ -41,7 +43,7 @@ export interface DigestRunResult {
 
 export class DigestService {
   constructor(
-    private readonly prisma: Db,
+    private readonly store: { teams: TeamStore; cases: CaseStore; stories: StoryStore },
     private readonly answers: AnswerStore,
     private readonly goals: GoalService,
     private readonly outbox: OutboxStore,
@@ -53,11 +55,8 @@ export class DigestService {
 
   /** When the team's previous digest went out (else a day ago): "new since last digest" starts there. */
   private async lastDigestAt(slug: string, todayKey: string, now: Date): Promise<Date> {
-    const last = await this.prisma.jobRun.findFirst({
-      where: { key: { startsWith: `digest:${slug}:` }, NOT: { key: `digest:${slug}:${todayKey}` }, finishedAt: { not: null } },
-      orderBy: { finishedAt: "desc" },
-    });
-    return last?.finishedAt ?? new Date(now.getTime() - DAY_MS);
+    const last = await this.jobRuns.lastFinishedAt(`digest:${slug}:`, `digest:${slug}:${todayKey}`);
+    return last ?? new Date(now.getTime() - DAY_MS);
   }
 
   async view(team: { id: number; slug: string; name: string }, since: Date, now: Date): Promise<DigestView> {
@@ -68,20 +67,15 @@ export class DigestService {
     const intervals = [{ from: monthAgo, to: now }, { from: new Date(monthAgo.getTime() - 30 * DAY_MS), to: monthAgo }, { from: since, to: now }, ...buckets];
     const [counts, goal] = await Promise.all([this.answers.scoreCounts({ teamId: team.id }, intervals), this.goals.line(team.id, now)]);
     const [rolling, before, sinceLast, ...perBucket] = counts.map((c) => computeNps(c, this.settings.minResponses)) as [NpsFigures, NpsFigures, NpsFigures, ...NpsFigures[]];
-    const promoters = await this.prisma.answer.findMany({
-      where: { teamId: team.id, answeredAt: { gte: since, lt: now }, score: { gte: PROMOTER_MIN }, comment: { not: null } },
-      include: { touchpoint: true },
-      take: 200,
-      orderBy: { answeredAt: "desc" },
-    });
+    const promoters = await this.store.stories.promoterComments(team.id, since, now);
     const usable = promoters
       .map((a) => ({ a, c: isStoryCandidate({ score: a.score, comment: a.comment, consentToShare: a.consentToShare }, { allowAnonymous: this.settings.allowAnonymousQuotes }) }))
       .filter((x) => x.c.ok);
-    const best = rankStories(usable.map(({ a }) => ({ id: a.id, text: a.comment!, createdAt: a.answeredAt, touchpoint: a.touchpoint?.name ?? null, score: a.score })), now)[0];
+    const best = rankStories(usable.map(({ a }) => ({ id: a.id, text: a.comment!, createdAt: a.answeredAt, touchpoint: a.touchpoint, score: a.score })), now)[0];
     const bestAnswer = best && promoters.find((a) => a.id === best.id)!;
     const named = !!bestAnswer?.consentToShare;
     // Open means not resolved: a claimed case is still open (and counted as in progress).
-    const open = await this.prisma.detractorCase.findMany({ where: { teamId: team.id, state: { not: "resolved" } }, orderBy: { openedAt: "asc" }, select: { openedAt: true, state: true } });
+    const open = await this.store.cases.unresolvedOfTeam(team.id);
     const trend = thisMonth.ok ? buckets.map((b, i) => ({ label: b.label, short: b.short, partial: b.partial, from: b.from, to: b.to, nps: perBucket[i]!.nps, responses: perBucket[i]!.responses })) : null;
     return {
       team: { slug: team.slug, name: team.name },
@@ -105,7 +99,8 @@ export class DigestService {
    */
   async run(now: Date, opts: { team?: string; force?: boolean; dryRun?: boolean } = {}): Promise<DigestRunResult[]> {
     const dayKey = localDayKey(now, this.settings.timeZone);
-    const teams = await this.prisma.team.findMany({ where: opts.team ? { slug: slugify(opts.team) } : {}, orderBy: { slug: "asc" } });
+    const named = opts.team ? await this.store.teams.bySlug(slugify(opts.team)) : null;
+    const teams = opts.team ? (named ? [named] : []) : await this.store.teams.all();
     if (opts.team && teams.length === 0) throw UnknownScopeError.team(opts.team);
     const results: DigestRunResult[] = [];
     for (const team of teams) {

@@ -5,7 +5,8 @@ import type { Texts } from "../core/language.ts";
 import { slugify } from "../core/slug.ts";
 import type { PersonRef } from "../core/person-ref.ts";
 import type { AuditActor } from "../store/audit.ts";
-import type { Db } from "../store/database.ts";
+import type { OwnershipStore } from "../store/owners.ts";
+import type { TeamStore } from "../store/teams.ts";
 import type { RoleAdmin } from "./role-admin.ts";
 
 /** A refused change, said in both languages. */
@@ -51,7 +52,7 @@ const summary = (t: TeamWithLead): TeamSummary => ({
 export { parsePersonRef, type PersonRef } from "../core/person-ref.ts";
 
 export class DirectoryAdmin {
-  constructor(private readonly prisma: Db, private readonly roles: RoleAdmin, private readonly by: AuditActor) {}
+  constructor(private readonly store: { teams: TeamStore; owners: OwnershipStore }, private readonly roles: RoleAdmin, private readonly by: AuditActor) {}
 
   private async person(ref: PersonRef): Promise<{ id: number; label: string }> {
     const row = await this.roles.person(ref);
@@ -76,7 +77,7 @@ export class DirectoryAdmin {
       ...(change.slackUsergroup !== undefined ? { slackUsergroupId: change.slackUsergroup } : {}),
       ...(change.teamsTeam !== undefined ? { teamsTeamId: change.teamsTeam } : {}),
     };
-    const team = await this.prisma.team.upsert({ where: { slug }, create: { slug, name: change.name ?? slugOrName.trim(), ...data }, update: data, include: { lead: true } });
+    const team = await this.store.teams.save(slug, change.name ?? slugOrName.trim(), data);
     if (lead) await this.roles.leadSet(team.id, lead.id, this.by);
     return summary(team);
   }
@@ -86,13 +87,13 @@ export class DirectoryAdmin {
     const key = name.trim();
     if (!key) throw new DirectoryError({ da: `nævn ${kind === "account" ? "kunden" : "kontaktpunktet"}`, en: `name the ${kind}` });
     const person = await this.person(owner);
-    if (kind === "account") await this.prisma.account.upsert({ where: { name: key }, create: { name: key, ownerId: person.id }, update: { ownerId: person.id } });
-    else await this.prisma.touchpoint.upsert({ where: { name: key }, create: { name: key, ownerId: person.id }, update: { ownerId: person.id } });
+    if (kind === "account") await this.store.owners.setAccountOwner(key, person.id);
+    else await this.store.owners.setTouchpointOwner(key, person.id);
     return { name: key, owner: person.label };
   }
 
   async listTeams(): Promise<TeamSummary[]> {
-    const teams = await this.prisma.team.findMany({ include: { lead: true }, orderBy: { slug: "asc" } });
+    const teams = await this.store.teams.allWithLeads();
     return teams.map(summary);
   }
 }

@@ -5,48 +5,34 @@ import { parsePeriod, trendBuckets } from "../core/periods.ts";
 import { slugify } from "../core/slug.ts";
 import type { GoalLine } from "../messages/goal.ts";
 import type { AnswerStore } from "../store/answers.ts";
-import type { Db } from "../store/database.ts";
+import type { GoalRow, GoalStore } from "../store/goals.ts";
+import type { TeamStore } from "../store/teams.ts";
+
+export type { GoalRow };
 
 const DAY_MS = 86_400_000;
 /** "Current" NPS for a goal: the rolling 30 days, as in the digest. */
 export const ROLLING_DAYS = 30;
 
-export interface GoalRow {
-  id: number;
-  teamId: number;
-  targetNps: number;
-  minResponses: number | null;
-  startsAt: Date;
-  dueAt: Date;
-  createdBy: string | null;
-  createdAt: Date;
-  supersededAt: Date | null;
-}
-
 export type SetGoalResult = { ok: true; goal: GoalRow; team: { slug: string; name: string }; replaced: boolean } | { ok: false; teams: string[] };
 
 export class GoalService {
-  constructor(private readonly prisma: Db, private readonly answers: AnswerStore, private readonly timeZone: string, private readonly minResponses: number) {}
+  constructor(private readonly store: { goals: GoalStore; teams: TeamStore }, private readonly answers: AnswerStore, private readonly timeZone: string, private readonly minResponses: number) {}
 
   /** A new goal replaces the team's current one; the old one stays as history. */
   async set(teamName: string, input: { targetNps: number; dueAt: Date; minResponses: number | null; by: string | null }, now: Date): Promise<SetGoalResult> {
-    const team = await this.prisma.team.findUnique({ where: { slug: slugify(teamName) } });
-    if (!team) return { ok: false, teams: (await this.prisma.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((t) => t.slug) };
-    return this.prisma.$transaction(async (tx) => {
-      const replaced = await tx.goal.updateMany({ where: { teamId: team.id, supersededAt: null }, data: { supersededAt: now } });
-      const goal = await tx.goal.create({
-        data: { teamId: team.id, targetNps: input.targetNps, minResponses: input.minResponses, startsAt: now, dueAt: input.dueAt, createdBy: input.by, createdAt: now },
-      });
-      return { ok: true as const, goal, team: { slug: team.slug, name: team.name }, replaced: replaced.count > 0 };
-    });
+    const team = await this.store.teams.bySlug(slugify(teamName));
+    if (!team) return { ok: false, teams: await this.store.teams.slugs() };
+    const { goal, replaced } = await this.store.goals.replace(team.id, input, now);
+    return { ok: true, goal, team: { slug: team.slug, name: team.name }, replaced };
   }
 
   async current(teamId: number): Promise<GoalRow | null> {
-    return this.prisma.goal.findFirst({ where: { teamId, supersededAt: null }, orderBy: { id: "desc" } });
+    return this.store.goals.current(teamId);
   }
 
   async history(teamId: number): Promise<GoalRow[]> {
-    return this.prisma.goal.findMany({ where: { teamId }, orderBy: { id: "asc" } });
+    return this.store.goals.history(teamId);
   }
 
   /** Progress of the team's current goal, or null when it has none. */

@@ -4,7 +4,7 @@ import { parsePeriod } from "../core/periods.ts";
 import { buildHome, type HomeView } from "../messages/home.ts";
 import type { Message } from "../messages/model.ts";
 import type { Lang } from "../core/language.ts";
-import type { Db } from "../store/database.ts";
+import type { TeamStore } from "../store/teams.ts";
 import type { CaseService } from "./case-service.ts";
 import type { GoalService } from "./goal-service.ts";
 import type { NpsService } from "./nps-service.ts";
@@ -12,7 +12,7 @@ import type { Actor, PeopleService } from "./people.ts";
 
 export class HomeService {
   constructor(
-    private readonly prisma: Db,
+    private readonly teams: TeamStore,
     private readonly people: PeopleService,
     private readonly cases: CaseService,
     private readonly goals: GoalService,
@@ -26,7 +26,7 @@ export class HomeService {
     if (!month.ok) throw new Error("this month must parse");
     const company = await this.nps.report({ period: month.period });
     // "My team": the teams I lead.
-    const led = person.id > 0 ? await this.prisma.team.findMany({ where: { leadId: person.id }, orderBy: { slug: "asc" } }) : [];
+    const led = person.id > 0 ? await this.teams.ledBy(person.id) : [];
     const teams: HomeView["teams"] = [];
     for (const team of led) {
       const report = await this.nps.report({ period: month.period, team: team.slug, now });

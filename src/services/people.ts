@@ -1,6 +1,5 @@
 // People on Slack and/or Teams, mapped by platform user id or e-mail, and where to reach them.
-import type { Db } from "../store/database.ts";
-import type { StoredPerson } from "../store/people.ts";
+import type { PeopleStore, StoredPerson } from "../store/people.ts";
 
 export interface Actor {
   platform: "slack" | "teams" | "console";
@@ -20,7 +19,7 @@ export interface DirectTarget {
 
 export class PeopleService {
   /** admins named in ADMINS (e-mails or platform user ids) */
-  constructor(private readonly prisma: Db, private readonly admins: string[] = []) {}
+  constructor(private readonly store: PeopleStore, private readonly admins: string[] = []) {}
 
   /** ADMINS names the person: by the chat user's id or e-mail, or by what is stored about them. */
   isConfiguredAdmin(actor: Pick<Actor, "userId" | "email">, person?: Pick<PersonRow, "email" | "slackUserId" | "teamsUserId"> | null): boolean {
@@ -35,47 +34,38 @@ export class PeopleService {
   async resolve(actor: Actor): Promise<PersonRow & { isAdmin: boolean }> {
     const idField = actor.platform === "slack" ? "slackUserId" : actor.platform === "teams" ? "teamsUserId" : null;
     const email = actor.email?.trim().toLowerCase() || null;
-    let person = idField ? await this.prisma.person.findFirst({ where: { [idField]: actor.userId } }) : null;
+    let person = idField ? await this.store.byPlatformUser(idField, actor.userId) : null;
     if (!person && email) {
-      person = await this.prisma.person.findUnique({ where: { email } });
-      if (person && idField && !person[idField]) {
-        person = await this.prisma.person.update({ where: { id: person.id }, data: { [idField]: actor.userId } });
-      }
+      person = await this.store.byEmail(email);
+      if (person && idField && !person[idField]) person = await this.store.linkPlatformUser(person.id, idField, actor.userId);
     }
-    if (!person && idField) {
-      person = await this.prisma.person
-        .create({ data: { [idField]: actor.userId, email, name: actor.name ?? null } })
-        .catch(async (error: { code?: string }) => {
-          if (error.code !== "P2002") throw error;
-          return this.prisma.person.findFirstOrThrow({ where: { [idField]: actor.userId } });
-        });
-    }
+    if (!person && idField) person = await this.store.createForPlatformUser(idField, actor.userId, email, actor.name ?? null);
     if (!person && !idField && email) {
       // The console user of local mode acts on cases too: it becomes a person (by e-mail), so a
       // case it claims has an owner.
-      person = await this.prisma.person.upsert({ where: { email }, update: {}, create: { email, name: actor.name ?? null } });
+      person = await this.store.ensureByEmail(email, actor.name ?? null);
     }
     if (!person) {
       return { id: -1, email, name: actor.name ?? "console", slackUserId: null, teamsUserId: null, isAdmin: true };
     }
-    if (actor.name && !person.name) person = await this.prisma.person.update({ where: { id: person.id }, data: { name: actor.name } });
+    if (actor.name && !person.name) person = await this.store.setName(person.id, actor.name);
     // The console exists only in local mode, where its user is the admin.
     return { ...person, isAdmin: person.isAdmin || this.isConfiguredAdmin(actor, person) || actor.platform === "console" };
   }
 
   async byId(id: number): Promise<PersonRow | null> {
-    return this.prisma.person.findUnique({ where: { id } });
+    return this.store.byId(id);
   }
 
   /** Where a person can get a direct message: their Slack user id, their Teams personal chat. */
   async directTargets(personId: number): Promise<DirectTarget[]> {
-    const person = await this.prisma.person.findUnique({ where: { id: personId } });
+    const person = await this.store.byId(personId);
     if (!person) return [];
     const targets: DirectTarget[] = [];
     if (person.slackUserId) targets.push({ platform: "slack", target: person.slackUserId });
     if (person.teamsUserId) {
-      const chat = await this.prisma.teamsConversation.findFirst({ where: { userId: person.teamsUserId, kind: "personal" } });
-      if (chat) targets.push({ platform: "teams", target: chat.conversationId });
+      const chat = await this.store.personalTeamsChat(person.teamsUserId);
+      if (chat) targets.push({ platform: "teams", target: chat });
     }
     return targets;
   }

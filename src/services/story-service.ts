@@ -13,7 +13,8 @@ import type { Lang } from "../core/language.ts";
 import { buildNotice } from "../messages/notice.ts";
 import { buildStory, type StoryView } from "../messages/story.ts";
 import type { StoredChange } from "../store/answers.ts";
-import type { Db } from "../store/database.ts";
+import type { StoryStore } from "../store/stories.ts";
+import type { TeamStore } from "../store/teams.ts";
 import type { OutboxStore } from "../store/outbox.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { Actor, PeopleService } from "./people.ts";
@@ -41,7 +42,7 @@ interface Destination {
 
 export class StoryService {
   constructor(
-    private readonly prisma: Db,
+    private readonly store: { stories: StoryStore; teams: TeamStore },
     private readonly outbox: OutboxStore,
     private readonly bindings: BindingService,
     private readonly people: PeopleService,
@@ -55,23 +56,16 @@ export class StoryService {
     for (const change of changes) {
       if (change.kind !== "created" || change.score < PROMOTER_MIN) continue;
       if (now.getTime() - change.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue; // no query for old history
-      const a = await this.prisma.answer.findUnique({ where: { id: change.answerId } });
+      const a = await this.store.stories.answer(change.answerId);
       if (!a || now.getTime() - a.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue;
       const candidate = isStoryCandidate({ score: a.score, comment: a.comment, consentToShare: a.consentToShare }, { allowAnonymous: this.settings.allowAnonymous });
       if (!candidate.ok) continue;
       const named = !candidate.anonymous;
       const text = redact(a.comment!, { customerName: a.customerName, keepName: named, lang: this.settings.lang }).text;
-      await this.prisma.story
-        .create({
-          data: {
-            answerId: a.id, kind: "promoter", text, score: a.score, teamId: a.teamId, touchpointId: a.touchpointId,
-            attribution: named ? a.customerName : null, createdAt: now,
-          },
-        })
-        .then(() => created++)
-        .catch((error: { code?: string }) => {
-          if (error.code !== "P2002") throw error; // the answer already has its story
-        });
+      const added = await this.store.stories.addPromoterStory({
+        answerId: a.id, text, score: a.score, teamId: a.teamId, touchpointId: a.touchpointId, attribution: named ? a.customerName : null, createdAt: now,
+      });
+      if (added) created++;
     }
     return created;
   }
@@ -80,31 +74,29 @@ export class StoryService {
   async submit(input: { text: string; team?: string | null; attribution?: string | null; by: Actor }, now: Date, lang = this.settings.lang): Promise<{ ok: boolean; message: Message }> {
     const text = input.text.trim();
     if (text.length < 10) return { ok: false, message: buildNotice(lang, lang === "da" ? "Historien er for kort – skriv lidt mere." : "The story is too short – please write a little more.") };
-    const team = input.team ? await this.prisma.team.findUnique({ where: { slug: slugify(input.team) } }) : null;
+    const team = input.team ? await this.store.teams.bySlug(slugify(input.team)) : null;
     if (input.team && !team) return { ok: false, message: buildNotice(lang, lang === "da" ? `Teamet "${input.team}" findes ikke.` : `There is no team "${input.team}".`) };
     const person = await this.people.resolve(input.by);
     // An employee may quote a customer: contact details go, the name they chose to give stays.
     const redacted = redact(text, { customerName: null, keepName: true, lang: this.settings.lang }).text;
-    await this.prisma.story.create({
-      data: { kind: "employee", text: redacted, teamId: team?.id ?? null, attribution: input.attribution?.trim() || null, submittedBy: person.name ?? person.email ?? input.by.userId, createdAt: now },
-    });
+    await this.store.stories.addEmployeeStory({ text: redacted, teamId: team?.id ?? null, attribution: input.attribution?.trim() || null, submittedBy: person.name ?? person.email ?? input.by.userId, createdAt: now });
     return {
       ok: true,
       message: buildNotice(lang, lang === "da" ? "Tak! Historien deles i kundehistorie-kanalen ved næste ledige tidspunkt." : "Thank you! The story will be shared in the customer-stories channel at the next free slot."),
     };
   }
 
-  /** The teams a story can be for (the story form's menu), by name; `max`: what the face's menu can show. */
-  async teamChoices(max: number): Promise<{ slug: string; name: string }[]> {
-    return this.prisma.team.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" }, take: max });
+  /** The teams a story can belong to, for a form's menu: the first `limit` by name. */
+  async teamChoices(limit: number): Promise<{ slug: string; name: string }[]> {
+    return this.store.teams.choices(limit);
   }
 
   private async destinations(): Promise<Destination[]> {
     if (this.settings.consoleOnly) return [{ platform: "console", target: "#kundehistorier", teamId: null }];
-    const rows = await this.prisma.channelBinding.findMany({ where: { purpose: "stories" }, orderBy: { id: "asc" } });
+    const rows = await this.bindings.channelsForPurpose("stories");
     return [
       ...this.settings.globalChannels.map((c) => ({ platform: c.platform, target: c.channelId, teamId: null })),
-      ...rows.map((r) => ({ platform: r.platform as "slack" | "teams", target: r.channelId, teamId: r.teamId })),
+      ...rows.map((r) => ({ platform: r.platform, target: r.channelId, teamId: r.teamId })),
     ];
   }
 
@@ -114,17 +106,13 @@ export class StoryService {
     const dayStart = startOfZonedDay(now, this.settings.timeZone);
     let queued = 0;
     for (const dest of await this.destinations()) {
-      const stories = await this.prisma.story.findMany({
-        // an erased story (its customer forgotten) is never posted
-        where: { createdAt: { gte: since }, text: { not: ERASED }, ...(dest.teamId !== null ? { teamId: dest.teamId } : {}) },
-        include: { team: true, touchpoint: true },
-        orderBy: { id: "asc" },
-      });
+      // an erased story (its customer forgotten) is never posted
+      const stories = await this.store.stories.createdSince(since, dest.teamId, ERASED);
       const keyOf = (id: number) => `story:${id}:${dest.platform}:${dest.target}`;
       const posted = await this.outbox.existingKeys(stories.map((s) => keyOf(s.id)));
       const fresh = stories
         .filter((s) => !posted.has(keyOf(s.id)))
-        .map((s) => ({ ...s, touchpoint: s.touchpoint?.name ?? null, score: s.score ?? 10, storyScore: s.score }));
+        .map((s) => ({ ...s, score: s.score ?? 10, storyScore: s.score }));
       // Stories colleagues chose to share go first; promoter comments are ranked by the core rules.
       const ranked = [...fresh.filter((s) => s.kind === "employee"), ...rankStories(fresh.filter((s) => s.kind !== "employee"), now)];
       const postedToday = await this.outbox.countSince("story", dest.platform, dest.target, dayStart);
@@ -135,7 +123,7 @@ export class StoryService {
         };
         if (await this.outbox.enqueue({ key: keyOf(s.id), platform: dest.platform, target: dest.target, kind: "story", message: buildStory(view, this.settings.lang) }, now)) {
           queued++;
-          await this.prisma.story.updateMany({ where: { id: s.id, postedAt: null }, data: { postedAt: now } });
+          await this.store.stories.markPosted(s.id, now);
         }
       }
     }

@@ -33,6 +33,19 @@ export class JobRunStore {
     await this.prisma.jobRun.deleteMany({ where: { key, finishedAt: null } });
   }
 
+  /**
+   * When the newest finished run whose key starts with `prefix` finished, leaving out the run
+   * `except` (today's, which is being decided); null when there is none.
+   */
+  async lastFinishedAt(prefix: string, except: string): Promise<Date | null> {
+    const last = await this.prisma.jobRun.findFirst({
+      where: { key: { startsWith: prefix }, NOT: { key: except }, finishedAt: { not: null } },
+      orderBy: { finishedAt: "desc" },
+      select: { finishedAt: true },
+    });
+    return last?.finishedAt ?? null;
+  }
+
   /** Marks a period done. Idempotent; the work itself must be idempotent too (outbox keys). */
   async finish(key: string, now: Date, detail?: string): Promise<void> {
     await this.prisma.jobRun.upsert({

@@ -3,8 +3,8 @@
 // only one replica can win, on SQLite and PostgreSQL alike — and record the result. Which rows
 // may be claimed (per-channel order, rate-limit pauses) is decided in core/delivery-schedule.
 import { sendableNow } from "../core/delivery-schedule.ts";
+import type { Platform } from "../core/platform.ts";
 import type { Message } from "../messages/model.ts";
-import type { Platform } from "../services/outbox/deliverer.ts";
 import type { Db } from "./database.ts";
 import { activePauses, pauseScope } from "./delivery-pauses.ts";
 

@@ -12,6 +12,9 @@ export interface StoredPerson {
   isAdmin: boolean;
 }
 
+/** The column holding a chat platform's user id. */
+export type PlatformUserField = "slackUserId" | "teamsUserId";
+
 export class PeopleStore {
   constructor(private readonly prisma: Db) {}
 
@@ -45,6 +48,48 @@ export class PeopleStore {
 
   async admins(): Promise<StoredPerson[]> {
     return this.prisma.person.findMany({ where: { isAdmin: true }, orderBy: { id: "asc" } });
+  }
+
+  /** The person a chat platform's user id belongs to. */
+  async byPlatformUser(field: PlatformUserField, userId: string): Promise<StoredPerson | null> {
+    return this.prisma.person.findFirst({ where: { [field]: userId } });
+  }
+
+  async byEmail(email: string): Promise<StoredPerson | null> {
+    return this.prisma.person.findUnique({ where: { email } });
+  }
+
+  /** Links a chat platform's user id to a known person (found by e-mail). */
+  async linkPlatformUser(personId: number, field: PlatformUserField, userId: string): Promise<StoredPerson> {
+    return this.prisma.person.update({ where: { id: personId }, data: { [field]: userId } });
+  }
+
+  /** A new person for a chat user; the one created at the same moment elsewhere when that won. */
+  async createForPlatformUser(field: PlatformUserField, userId: string, email: string | null, name: string | null): Promise<StoredPerson> {
+    return this.prisma.person.create({ data: { [field]: userId, email, name } }).catch(async (error: { code?: string }) => {
+      if (error.code !== "P2002") throw error;
+      return this.prisma.person.findFirstOrThrow({ where: { [field]: userId } });
+    });
+  }
+
+  /** The person with this e-mail, created (with the name) when there is none; an existing name stays. */
+  async ensureByEmail(email: string, name: string | null): Promise<StoredPerson> {
+    return this.prisma.person.upsert({ where: { email }, update: {}, create: { email, name } });
+  }
+
+  /** The person with this e-mail, created or renamed to `name` (the demo's known staff). */
+  async saveNamed(email: string, name: string): Promise<number> {
+    return (await this.prisma.person.upsert({ where: { email }, create: { email, name }, update: { name }, select: { id: true } })).id;
+  }
+
+  async setName(personId: number, name: string): Promise<StoredPerson> {
+    return this.prisma.person.update({ where: { id: personId }, data: { name } });
+  }
+
+  /** The Teams personal chat with a Teams user (a TeamsConversation of kind personal), if the bot has one. */
+  async personalTeamsChat(teamsUserId: string): Promise<string | null> {
+    const chat = await this.prisma.teamsConversation.findFirst({ where: { userId: teamsUserId, kind: "personal" }, select: { conversationId: true } });
+    return chat?.conversationId ?? null;
   }
 
   /** The teams a person leads and those they belong to (any source). */

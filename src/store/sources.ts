@@ -1,6 +1,6 @@
 // Sources (issue 15) in the database, so every replica has them, and their daily status:
 // answers received and refusals (with the last reason) per local day.
-import type { Mapping, SourceKind } from "../ingest/sources/kinds.ts";
+import type { Mapping, SourceKind } from "../core/survey-sources.ts";
 import type { Db } from "./database.ts";
 
 export interface SourceConfig {

@@ -18,6 +18,7 @@ import { BIN, ROOT } from "../support/cli.ts";
 import { OUTBOX_EVENT_TYPE } from "../../src/faces/slack/deliverer.ts";
 import { migratedDatabase, POSTGRES_URL, type TestDatabase } from "../support/databases.ts";
 import { startFakeSlack, type FakeSlack, type PostedMessage } from "../support/fake-slack.ts";
+import { createRepositories } from "../../src/store/repositories.ts";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -117,7 +118,7 @@ export interface PreparedTeams {
 
 /** Teams with a fortnight of answers each, and Slack digest channels bound with /nps connect's service. */
 export async function prepareTeams(prisma: Db, teams: { slug: string; name: string; channels: string[] }[], now = new Date()): Promise<PreparedTeams> {
-  const bindings = new BindingService(prisma);
+  const bindings = new BindingService(createRepositories(prisma));
   const channels = new Map<string, string[]>();
   for (const [t, team] of teams.entries()) {
     const row = await prisma.team.create({ data: { slug: team.slug, name: team.name } });
@@ -140,7 +141,8 @@ export async function prepareTeams(prisma: Db, teams: { slug: string; name: stri
 export async function queueTodaysDigests(prisma: Db, cron: string, now = new Date()): Promise<number> {
   const answers = new AnswerStore(prisma);
   const settings = { lang: "da" as const, timeZone: "Europe/Copenhagen", minResponses: 30, cron: parseDailyCron(cron)!, quietDay: "post" as const, allowAnonymousQuotes: false, consoleOnly: false };
-  const digests = new DigestService(prisma, answers, new GoalService(prisma, answers, settings.timeZone, 30), new OutboxStore(prisma), new JobRunStore(prisma), new BindingService(prisma), settings);
+  const repos = createRepositories(prisma);
+  const digests = new DigestService(repos, answers, new GoalService(repos, answers, settings.timeZone, 30), new OutboxStore(prisma), new JobRunStore(prisma), new BindingService(repos), settings);
   return (await digests.run(now)).reduce((n, r) => n + r.queued, 0);
 }
 

@@ -17,6 +17,7 @@ import { AuditStore } from "../../src/store/audit.ts";
 import { MembershipStore } from "../../src/store/memberships.ts";
 import { PeopleStore } from "../../src/store/people.ts";
 import { emptyDatabase, migratedDatabase, PROVIDERS } from "../support/databases.ts";
+import { createRepositories } from "../../src/store/repositories.ts";
 
 class Recorder implements Deliverer {
   constructor(readonly platform: "slack" | "teams") {}
@@ -54,10 +55,11 @@ describe.each(PROVIDERS)("detractor cases on %s", (provider) => {
     await emptyDatabase(env.db);
     const prisma = env.db.prisma;
     const outbox = new OutboxStore(prisma);
-    const people = new PeopleService(prisma, ["admin@firma.dk", "uboss"]);
+    const repos = createRepositories(prisma);
+    const people = new PeopleService(repos.people, ["admin@firma.dk", "uboss"]);
     const answers = new AnswerStore(prisma);
     const access = new AccessService(people, new PeopleStore(prisma), new AuditStore(prisma), { npsVisibility: "everyone" });
-    cases = new CaseService(prisma, outbox, new BindingService(prisma), people, access, {
+    cases = new CaseService(repos, outbox, new BindingService(repos), people, access, {
       lang: "da", timeZone: "Europe/Copenhagen", maxScore: 6, maxCes: 2, maxAgeDays: 14, remindAfterHours: 24, escalateAfterHours: 48,
       fallbackChannels: [{ platform: "slack", channelId: "CFALLBACK" }], consoleOnly: false,
     });

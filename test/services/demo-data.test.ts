@@ -3,6 +3,7 @@ import { DEMO_SOURCE, fillDemoData, generateDemoAnswers } from "../../src/servic
 import { AnswerStore, type UpsertResult } from "../../src/store/answers.ts";
 import type { Database } from "../../src/store/database.ts";
 import { migratedDatabase } from "../support/databases.ts";
+import { createRepositories } from "../../src/store/repositories.ts";
 
 const NOW = new Date("2026-03-10T14:30:00Z");
 const DAY = 86_400_000;
@@ -60,7 +61,7 @@ describe.each(["sqlite", "postgres"] as const)("fillDemoData on %s", (provider) 
     db = migrated.db;
     dispose = migrated.dispose;
     store = new AnswerStore(db.prisma);
-    first = await fillDemoData({ prisma: db.prisma, answers: store }, { now: NOW });
+    first = await fillDemoData({ ...createRepositories(db.prisma), answers: store }, { now: NOW });
   }, 120_000);
 
   afterAll(async () => {
@@ -125,7 +126,7 @@ describe.each(["sqlite", "postgres"] as const)("fillDemoData on %s", (provider) 
     });
     const before = await counts();
     const spy = vi.spyOn(store, "upsertBatch");
-    const again = await fillDemoData({ prisma: db.prisma, answers: store }, { now: NOW });
+    const again = await fillDemoData({ ...createRepositories(db.prisma), answers: store }, { now: NOW });
     const results = (await Promise.all(spy.mock.results.map((r) => r.value))) as UpsertResult[];
     spy.mockRestore();
     expect(again).toEqual(first);

@@ -9,6 +9,7 @@ import { GoalService, ROLLING_DAYS } from "../../src/services/goal-service.ts";
 import { NpsService } from "../../src/services/nps-service.ts";
 import { AnswerStore } from "../../src/store/answers.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
+import { createRepositories } from "../../src/store/repositories.ts";
 
 const TZ = "Europe/Copenhagen";
 const DAY = 86_400_000;
@@ -45,7 +46,7 @@ describe.each(PROVIDERS)("NPS report queries on %s", (provider) => {
     env = await migratedDatabase(provider);
     const prisma = env.db.prisma;
     answers = new AnswerStore(prisma);
-    goals = new GoalService(prisma, answers, TZ, 5);
+    goals = new GoalService(createRepositories(prisma), answers, TZ, 5);
     team.support = (await prisma.team.create({ data: { slug: "support", name: "Kundeservice" } })).id;
     team.salg = (await prisma.team.create({ data: { slug: "salg", name: "Salg" } })).id;
     team.tom = (await prisma.team.create({ data: { slug: "tom", name: "Tom" } })).id;

@@ -16,6 +16,7 @@ import { FollowUpWorker } from "../../src/jobs/follow-up-worker.ts";
 import { FollowUpStore } from "../../src/store/follow-ups.ts";
 import { IngestService } from "../../src/services/ingest-service.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
+import { createRepositories } from "../../src/store/repositories.ts";
 
 class Recorder implements Deliverer {
   readonly platform = "slack" as const;
@@ -47,13 +48,14 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     const prisma = env.db.prisma;
     const outbox = new OutboxStore(prisma);
     const answers = new AnswerStore(prisma);
-    bindings = new BindingService(prisma);
-    const people = new PeopleService(prisma);
-    stories = new StoryService(prisma, outbox, bindings, people, {
+    const repos = createRepositories(prisma);
+    bindings = new BindingService(repos);
+    const people = new PeopleService(repos.people);
+    stories = new StoryService(repos, outbox, bindings, people, {
       lang: "da", timeZone: "Europe/Copenhagen", perDay: 3, allowAnonymous: false, maxAgeDays: 14, globalChannels: [{ platform: "slack", channelId: "CSTORIES" }], consoleOnly: false,
     });
-    goals = new GoalService(prisma, answers, "Europe/Copenhagen", 30);
-    digests = new DigestService(prisma, answers, goals, outbox, new JobRunStore(prisma), bindings, {
+    goals = new GoalService(repos, answers, "Europe/Copenhagen", 30);
+    digests = new DigestService(repos, answers, goals, outbox, new JobRunStore(prisma), bindings, {
       lang: "da", timeZone: "Europe/Copenhagen", minResponses: 30, cron: { minute: 30, hour: 8, weekdays: [1, 2, 3, 4, 5] }, quietDay: "post", allowAnonymousQuotes: false, consoleOnly: false,
     });
     const followUps = new FollowUpWorker(new FollowUpStore(prisma), [(change) => stories.onAnswerChanges([change], clock)], silentLogger, { now: () => clock });

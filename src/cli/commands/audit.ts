@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { App } from "../../app.ts";
 import { zonedToUtc } from "../../core/timezone.ts";
 import type { AuditRow } from "../../store/audit.ts";
-import { Directory } from "../../store/directory.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 import { formatMoment, usageOf, type CliCommand, type CliIo } from "../command.ts";
@@ -49,7 +48,7 @@ export const auditCommand: CliCommand = {
 async function runAudit(argv: string[], app: App, { lang, out }: CliIo): Promise<void> {
   const da = lang === "da";
   const args = parseCommandArgs(argv, { since: { type: "string" }, team: { type: "string" }, json: { type: "boolean" } }, schema(lang), usageOf(auditCommand, lang), lang);
-  const directory = new Directory(app.db.prisma);
+  const directory = app.repos.directory;
   const team = args.team ? await directory.findTeam(args.team) : null;
   if (args.team && !team) throw new UsageError(UnknownScopeError.team(args.team).texts[lang]);
   // a date is a day in the configured time zone: from its local midnight

@@ -14,7 +14,7 @@ export const demoCommand: CliCommand = {
     const schema = z.object({ positionals: z.array(z.string()).max(0, lang === "da" ? "demo tager ingen argumenter" : "demo takes no arguments") });
     parseCommandArgs(argv, {}, schema, usageOf(demoCommand, lang), lang);
     const before = await app.answers.count();
-    const filled = await fillDemoData({ prisma: app.db.prisma, answers: app.answers }, { now });
+    const filled = await fillDemoData({ ...app.repos, answers: app.answers }, { now });
     const added = (await app.answers.count()) - before;
     out(
       lang === "da"

@@ -31,7 +31,7 @@ async function start(demoIfEmpty: boolean, config: Config, log: Logger, lang: La
   // Demo answers only for a newcomer's first local run; a real deployment never gets invented data.
   const wantDemo = demoIfEmpty && app.localMode && config.DEMO_DATA !== false;
   if (wantDemo && (await app.answers.count()) === 0) {
-    const filled = await fillDemoData({ prisma: app.db.prisma, answers: app.answers }, { now: new Date() });
+    const filled = await fillDemoData({ ...app.repos, answers: app.answers }, { now: new Date() });
     log.info(`local mode: empty database filled with ${filled.answers} demo answers for ${filled.teams} teams`);
   }
   try {

@@ -76,7 +76,7 @@ export const teamCommand: CliCommand = {
     const usage = usageOf(teamCommand, lang);
     const options = { name: { type: "string" }, lead: { type: "string" }, "digest-cron": { type: "string" }, "weekly-cron": { type: "string" }, "slack-usergroup": { type: "string" }, "teams-team": { type: "string" } } as const;
     const args = parseCommandArgs(argv, options, teamSchema(lang), usage, lang);
-    const admin = new DirectoryAdmin(app.db.prisma, app.roles, cliActor());
+    const admin = new DirectoryAdmin(app.repos, app.roles, cliActor());
     const [action = "list", ...rest] = args.positionals;
     await guarded(lang, async () => {
       if (action === "list" && rest.length === 0) {
@@ -136,7 +136,7 @@ export const ownerCommand: CliCommand = {
     if (kind !== "account" && kind !== "touchpoint") throw new UsageError(usage);
     const ref = person(who, lang);
     await guarded(lang, async () => {
-      const set = await new DirectoryAdmin(app.db.prisma, app.roles, cliActor()).setOwner(kind, name, ref);
+      const set = await new DirectoryAdmin(app.repos, app.roles, cliActor()).setOwner(kind, name, ref);
       const what = lang === "da" ? (kind === "account" ? "kunde" : "kontaktpunkt") : kind;
       out(`${what} "${set.name}": ${lang === "da" ? "ejer" : "owner"} ${set.owner}\n`);
     });

@@ -6,7 +6,6 @@ import type { Theme, ThemeReport } from "../../core/themes/index.ts";
 import { buildThemes } from "../../messages/themes.ts";
 import { renderConsole } from "../../faces/console/render.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
-import { ThemeStore } from "../../store/themes.ts";
 import type { App } from "../../app.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 import { usageOf, type CliCommand, type CliIo } from "../command.ts";
@@ -79,7 +78,7 @@ export const themeCommand: CliCommand = {
     const usage = usageOf(themeCommand, lang);
     const args = parseCommandArgs(argv, { remove: { type: "boolean" } }, themeSchema, usage, lang);
     const [action, ...rest] = args.positionals;
-    const store = new ThemeStore(app.db.prisma);
+    const store = app.repos.themes;
     const parseWord = (text: string) => {
       const parsed = word.safeParse(text);
       if (!parsed.success) throw new UsageError(`"${text}": ${da ? "skal være ét ord, fx regning" : "must be one word, e.g. regning"}\n${usage}`);

@@ -10,7 +10,7 @@ import type { BindingService } from "../../services/binding-service.ts";
 import { withTimeout } from "../../core/timeout.ts";
 import { conversationKind, parseActivity, personId, tenantOf, type InstallationUpdateActivity, type InvokeActivity, type MessageActivity } from "./activity.ts";
 import { cardActivity } from "./cards.ts";
-import type { TeamsConversationStore } from "./conversations.ts";
+import type { TeamsConversations } from "./conversations.ts";
 import { answerCardAction, CARD_ACTION_INVOKE, type ActorLookup, type CardActionHandlers } from "./listeners/actions/card-action.ts";
 import { localeLang } from "./listeners/commands/home.ts";
 import { answerMessage, type MessageDeps } from "./listeners/commands/message.ts";
@@ -21,7 +21,7 @@ import { apologyNotice } from "./texts.ts";
 
 export interface BotDeps extends MessageDeps {
   bindings: BindingService;
-  conversations: TeamsConversationStore;
+  conversations: TeamsConversations;
   actions: CardActionHandlers;
   members: TeamsMembers;
   roles: Pick<RoleAdmin, "syncTeamsRosterDaily">;

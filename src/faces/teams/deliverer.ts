@@ -8,7 +8,7 @@ import { retryAfterMs } from "../../core/retry-after.ts";
 import type { Logger } from "../../logger.ts";
 import { PermanentDeliveryError, RetryableDeliveryError, type Deletion, type Deliverer, type Delivery, type DeliveryResult } from "../../services/outbox/deliverer.ts";
 import { cardActivity } from "./cards.ts";
-import type { TeamsConversationStore } from "./conversations.ts";
+import type { TeamsConversations } from "./conversations.ts";
 
 /** A reply in a channel thread goes to "<channel id>;messageid=<id of the thread's first message>". */
 export function threadConversationId(channelId: string, threadOf: string): string {
@@ -59,7 +59,7 @@ export class TeamsDeliverer implements Deliverer {
     private readonly adapter: CloudAdapter,
     /** MICROSOFT_APP_ID; "" in local mode (no credentials) */
     private readonly appId: string,
-    private readonly conversations: TeamsConversationStore,
+    private readonly conversations: TeamsConversations,
     private readonly log: Logger,
   ) {}
 

@@ -12,7 +12,7 @@ import type { HomeService } from "../../services/home-service.ts";
 import type { StoryService } from "../../services/story-service.ts";
 import type { RoleAdmin } from "../../services/role-admin.ts";
 import type { Deliverer } from "../../services/outbox/deliverer.ts";
-import type { Db } from "../../store/database.ts";
+import type { TeamsConversationStore } from "../../store/teams-conversations.ts";
 import type { CardActionHandlers } from "./listeners/actions/card-action.ts";
 import type { TeamsRuntime } from "./runtime.ts";
 import type { TeamsSettings } from "./settings.ts";
@@ -21,12 +21,13 @@ export { teamsSettings, type TeamsSettings } from "./settings.ts";
 export type { CardActionHandler, CardActionHandlers, CardActionResult } from "./listeners/actions/card-action.ts";
 
 export interface TeamsDeps {
-  prisma: Db;
+  /** the stored conversation references proactive posts need */
+  conversations: TeamsConversationStore;
   commands: ChatCommandService;
   bindings: BindingService;
   /** the alert's and home card's buttons: claim, resolve, hand over, show contact */
   cases: Pick<CaseService, "claim" | "resolve" | "handOver" | "contactFor">;
-  /** kundehistorie / story and the story form (its team menu too) */
+  /** kundehistorie / story and the story form */
   stories: Pick<StoryService, "submit" | "teamChoices">;
   /** overblik / home, and the welcome on a personal install */
   home: Pick<HomeService, "forActor">;

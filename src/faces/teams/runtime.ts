@@ -3,7 +3,7 @@
 import type { Handler } from "../../server/http-server.ts";
 import { botAppId, createAdapter } from "./adapter.ts";
 import { createTurnErrorHandler, createTurnHandler } from "./bot.ts";
-import { TeamsConversationStore } from "./conversations.ts";
+import { TeamsConversations } from "./conversations.ts";
 import { TeamsDeliverer } from "./deliverer.ts";
 import { createMessagesRoute } from "./http.ts";
 import type { TeamsDeps } from "./index.ts";
@@ -30,7 +30,7 @@ export function cardActions(deps: TeamsDeps): CardActionHandlers {
 export function createTeamsRuntime(settings: TeamsSettings, deps: TeamsDeps): TeamsRuntime {
   const adapter = createAdapter(settings);
   adapter.onTurnError = createTurnErrorHandler(deps.log, deps.defaultLang);
-  const conversations = new TeamsConversationStore(deps.prisma);
+  const conversations = new TeamsConversations(deps.conversations);
   const turn = createTurnHandler({
     commands: deps.commands,
     bindings: deps.bindings,

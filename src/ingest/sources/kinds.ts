@@ -1,11 +1,8 @@
 // What each survey tool sends, and how a typical survey of it maps onto an answer with no --map.
 // Field defaults are selectors (see selectors.ts); a source's own --map entries win.
-export const KINDS = ["typeform", "formbricks", "delighted", "surveymonkey", "qualtrics", "asknicely", "generic"] as const;
-export type SourceKind = (typeof KINDS)[number];
+import { FIELDS, KINDS, type Mapping, type SourceField, type SourceKind } from "../../core/survey-sources.ts";
 
-export const FIELDS = ["id", "respondedAt", "score", "ces", "comment", "email", "name", "account", "team", "touchpoint", "consent", "language"] as const;
-export type SourceField = (typeof FIELDS)[number];
-export type Mapping = Partial<Record<SourceField, string>>;
+export { FIELDS, KINDS, type Mapping, type SourceField, type SourceKind };
 
 /** What a delivery is about: an answer to store (from `doc`), or an event with nothing to store. */
 export type Event = { store: true } | { store: false; why: string };

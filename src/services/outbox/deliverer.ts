@@ -2,9 +2,10 @@
 // RetryableDeliveryError (rate limits, 5xx, network) or PermanentDeliveryError (4xx: wrong
 // channel, bot not in channel) so the worker knows whether to try again.
 import type { PauseScope } from "../../core/delivery-schedule.ts";
+import type { Platform } from "../../core/platform.ts";
 import type { Message } from "../../messages/model.ts";
 
-export type Platform = "slack" | "teams" | "console";
+export type { Platform };
 
 export interface Delivery {
   /** the outbox key: unique per message; a face may attach it (Slack message metadata) */

@@ -25,7 +25,7 @@ export function fakeDeps(over: Partial<ListenerDeps> = {}): ListenerDeps {
     cases: { claim: unused, resolve: unused, handOver: unused, contactFor: unused },
     stories: { submit: unused, teamChoices: async () => [] },
     home: { forActor: unused },
-    prisma: { handledDelivery: { create: async () => ({}) } } as unknown as ListenerDeps["prisma"],
+    deliveries: { firstTime: async () => true },
     defaultLang: "da",
     log: recordingLog(),
     now: () => NOW,

@@ -15,6 +15,8 @@ import { shareStoryShortcut, slackTextToPlain } from "../../../src/faces/slack/l
 import type { InputBlock, ModalView } from "../../../src/faces/slack/blocks.ts";
 import { memberJoinedChannel } from "../../../src/faces/slack/listeners/events/member-joined-channel.ts";
 import { eventKey, handleEventsOnce } from "../../../src/faces/slack/listeners/middleware/events-once.ts";
+import type { Db } from "../../../src/store/database.ts";
+import { HandledDeliveryStore } from "../../../src/store/handled-deliveries.ts";
 import type { ResponsePayload } from "../../../src/faces/slack/listeners/reply.ts";
 
 const platformError = (error: string) => new webApi.WebAPIPlatformError({ ok: false, error });
@@ -22,8 +24,8 @@ const platformError = (error: string) => new webApi.WebAPIPlatformError({ ok: fa
 
 /** The shared fakes, with a team to pick in the story form and no log output. */
 function deps(over: Partial<ListenerDeps> = {}): ListenerDeps {
-  const prisma = { handledDelivery: { create: async () => ({}) }, team: { findMany: async () => [{ slug: "support", name: "Support" }] } } as unknown as ListenerDeps["prisma"];
-  return fakeDeps({ prisma, log: silentLogger, ...over });
+  const stories = { ...fakeDeps().stories, teamChoices: async () => [{ slug: "support", name: "Support" }] };
+  return fakeDeps({ stories, log: silentLogger, ...over });
 }
 
 function slack(join: MembershipClient["conversations"]["join"] = async () => ({})) {
@@ -187,8 +189,8 @@ describe("handleEventsOnce", () => {
           return {};
         },
       },
-    } as unknown as ListenerDeps["prisma"];
-    const once = handleEventsOnce({ prisma, log: silentLogger });
+    } as unknown as Db;
+    const once = handleEventsOnce({ deliveries: new HandledDeliveryStore(prisma), log: silentLogger });
     const next = vi.fn(async () => {});
     const event = { type: "event_callback", event_id: "Ev1" };
     await once({ body: event, context: {}, next });
@@ -200,7 +202,7 @@ describe("handleEventsOnce", () => {
   });
 
   it("a database failure other than a duplicate is not swallowed", async () => {
-    const prisma = { handledDelivery: { create: async () => { throw new Error("disk full"); } } } as unknown as ListenerDeps["prisma"];
-    await expect(handleEventsOnce({ prisma, log: silentLogger })({ body: { event_id: "Ev2" }, context: {}, next: async () => {} })).rejects.toThrow("disk full");
+    const prisma = { handledDelivery: { create: async () => { throw new Error("disk full"); } } } as unknown as Db;
+    await expect(handleEventsOnce({ deliveries: new HandledDeliveryStore(prisma), log: silentLogger })({ body: { event_id: "Ev2" }, context: {}, next: async () => {} })).rejects.toThrow("disk full");
   });
 });

@@ -46,10 +46,7 @@ describe("answerMessage", () => {
   const deps = () => {
     const d = {
       commands: { handle: vi.fn().mockResolvedValue({ message: buildHelp("da"), visibility: "private" }) } as unknown as ChatCommandService,
-      stories: {
-        submit: vi.fn().mockResolvedValue({ ok: true, message: buildNotice("da", "Tak! Historien deles …") }),
-        teamChoices: vi.fn().mockResolvedValue([{ slug: "support", name: "Kundeservice" }]),
-      },
+      stories: { submit: vi.fn().mockResolvedValue({ ok: true, message: buildNotice("da", "Tak! Historien deles …") }), teamChoices: vi.fn().mockResolvedValue([{ slug: "support", name: "Kundeservice" }]) },
       home: { forActor: vi.fn().mockResolvedValue(buildNotice("en", "home card")) },
     };
     return d satisfies MessageDeps;

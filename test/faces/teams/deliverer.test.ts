@@ -1,7 +1,8 @@
 // TeamsDeliverer against a fake Bot Connector: what the outbox worker learns from each failure.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAdapter } from "../../../src/faces/teams/adapter.ts";
-import { TeamsConversationStore } from "../../../src/faces/teams/conversations.ts";
+import { TeamsConversations } from "../../../src/faces/teams/conversations.ts";
+import { TeamsConversationStore } from "../../../src/store/teams-conversations.ts";
 import { classifyDeliveryError, TeamsDeliverer } from "../../../src/faces/teams/deliverer.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { buildHelp } from "../../../src/messages/help.ts";
@@ -16,7 +17,7 @@ describe("TeamsDeliverer", () => {
   let connector: FakeConnector;
   let dispose: () => Promise<void>;
   let deliverer: TeamsDeliverer;
-  let conversations: TeamsConversationStore;
+  let conversations: TeamsConversations;
   let outbox: OutboxStore;
   const delivery = (target = CHANNEL) => ({ platform: "teams" as const, target, message: buildHelp("da") });
 
@@ -24,7 +25,7 @@ describe("TeamsDeliverer", () => {
     connector = await FakeConnector.start();
     const db = await migratedDatabase("sqlite");
     dispose = db.dispose;
-    conversations = new TeamsConversationStore(db.db.prisma);
+    conversations = new TeamsConversations(new TeamsConversationStore(db.db.prisma));
     outbox = new OutboxStore(db.db.prisma);
     deliverer = new TeamsDeliverer(createAdapter({ mode: "local" }), "", conversations, silentLogger);
     await conversations.remember(

@@ -6,19 +6,19 @@ import type { CaseService } from "../../../services/case-service.ts";
 import type { ChatCommandService } from "../../../services/chat-commands.ts";
 import type { HomeService } from "../../../services/home-service.ts";
 import type { StoryService } from "../../../services/story-service.ts";
-import type { Db } from "../../../store/database.ts";
+import type { HandledDeliveryStore } from "../../../store/handled-deliveries.ts";
 
 export interface ListenerDeps {
   commands: Pick<ChatCommandService, "handle">;
   bindings: Pick<BindingService, "forChannel">;
   /** detractor alert buttons and the resolve modal */
   cases: Pick<CaseService, "claim" | "resolve" | "handOver" | "contactFor">;
-  /** /kundehistorie and the share_story shortcut (the story modal's team menu too) */
+  /** /kundehistorie and the share_story shortcut (the modal's team menu too) */
   stories: Pick<StoryService, "submit" | "teamChoices">;
   /** the App Home tab */
   home: Pick<HomeService, "forActor">;
-  /** handledDelivery: events handled once */
-  prisma: Pick<Db, "handledDelivery">;
+  /** events handled once, across retries and replicas */
+  deliveries: Pick<HandledDeliveryStore, "firstTime">;
   /** the workspace language when the person's own cannot be told (DEFAULT_LANGUAGE) */
   defaultLang: Lang;
   log: Logger;

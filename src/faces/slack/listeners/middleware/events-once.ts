@@ -16,14 +16,11 @@ export function eventKey(body: unknown): string | null {
   return typeof id === "string" && id.length > 0 ? `slack:event:${id}` : null;
 }
 
-export function handleEventsOnce(deps: Pick<ListenerDeps, "prisma" | "log">) {
+export function handleEventsOnce(deps: Pick<ListenerDeps, "deliveries" | "log">) {
   return async ({ body, context, next }: EventMiddlewareArgs): Promise<void> => {
     const key = eventKey(body);
     if (!key) return next(); // commands and interactions are answered by a person's request
-    try {
-      await deps.prisma.handledDelivery.create({ data: { key } });
-    } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!(await deps.deliveries.firstTime(key))) {
       deps.log.info(`slack: ${key} was already handled${context.retryNum ? ` (Slack retry ${context.retryNum})` : ""}; skipped`);
       return;
     }

@@ -10,10 +10,11 @@ import { LIMITS } from "../../limits.ts";
 import type { Who } from "./message.ts";
 
 export interface StoryDeps {
+  /** submit, and the teams for the form's menu */
   stories: Pick<StoryService, "submit" | "teamChoices">;
 }
 
-/** The teams a story can belong to, for the form's menu (as many as a ChoiceSet shows). */
+/** The teams a story can belong to, for the form's menu. */
 export function storyTeams(deps: StoryDeps): Promise<{ slug: string; name: string }[]> {
   return deps.stories.teamChoices(LIMITS.choices);
 }

@@ -6,13 +6,13 @@ import type { ConversationReference } from "botbuilder";
 import type { Logger } from "../../../../logger.ts";
 import type { BindingService } from "../../../../services/binding-service.ts";
 import { baseConversationId, conversationKind, personId, tenantOf, type ConversationUpdateActivity, type InstallationUpdateActivity } from "../../activity.ts";
-import type { TeamsConversationStore } from "../../conversations.ts";
+import type { TeamsConversations } from "../../conversations.ts";
 
 export type InstallActivity = InstallationUpdateActivity | ConversationUpdateActivity;
 export type InstallChange = "installed" | "uninstalled" | null;
 
 export interface InstallDeps {
-  conversations: TeamsConversationStore;
+  conversations: TeamsConversations;
   bindings: BindingService;
   log: Logger;
 }

@@ -2,9 +2,9 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger.ts";
-import { isLoopback, readBodyOr413, sendJson, type Handler } from "../server/http-server.ts";
+import { isLoopback, readBodyOr413, sendJson, type Handler } from "./http-server.ts";
 import type { IngestService } from "../services/ingest-service.ts";
-import { parseIngestBody, toNormalized } from "./api-schema.ts";
+import { parseIngestBody, toNormalized } from "../ingest/api-schema.ts";
 
 /** 1,000 answers with long comments fit comfortably; anything larger is refused with 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;

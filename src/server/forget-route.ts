@@ -2,11 +2,11 @@
 // customer's erasure call this with the ingest token (same auth as POST /api/responses).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { sendJson, type Handler } from "../server/http-server.ts";
+import { sendJson, type Handler } from "./http-server.ts";
 import type { PrivacyService } from "../services/privacy-service.ts";
 import type { AuditActor } from "../store/audit.ts";
-import { admitted, readJsonBody } from "./http-route.ts";
-import { safeText } from "./safe-text.ts";
+import { admitted, readJsonBody } from "./ingest-route.ts";
+import { safeText } from "../ingest/safe-text.ts";
 
 const MAX_FORGET_BYTES = 16 * 1024;
 

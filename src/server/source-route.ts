@@ -1,7 +1,7 @@
 // POST /api/sources/<name> — survey tools push answers here. The raw body is kept (signatures
 // are over the exact bytes); the answer is 2xx only once it is stored.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBodyOr413, sendJson, type Handler } from "../server/http-server.ts";
+import { readBodyOr413, sendJson, type Handler } from "./http-server.ts";
 import type { SourceService } from "../services/source-service.ts";
 
 export const SOURCES_PREFIX = "/api/sources/";
