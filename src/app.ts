@@ -29,6 +29,8 @@ import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
 import { ThemeStore } from "./store/themes.ts";
+import { KudosService } from "./services/kudos-service.ts";
+import { KudosStore } from "./store/kudos.ts";
 import { PrivacyService } from "./services/privacy-service.ts";
 import { CustomerDataStore } from "./store/customer-data.ts";
 import { createForgetHandler } from "./ingest/forget-route.ts";
@@ -83,6 +85,7 @@ export interface App {
   sources: SourceService;
   sourcePoller: SourcePoller;
   themes: ThemeService;
+  kudos: KudosService;
   /** forget, export, retention (GDPR) */
   privacy: PrivacyService;
   /** one delivery pass now (CLI commands); null when no face can deliver */
@@ -161,18 +164,25 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   });
   const habits = new HabitsScheduler({ digests, stories, cases, privacy }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
   const themes = new ThemeService(new ThemeStore(db.prisma), answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, prisma: db.prisma }, access, new Directory(db.prisma));
+  const kudos = new KudosService(new KudosStore(db.prisma), people, outbox, answers.directory, {
+    lang, maxAgeDays: config.CASE_MAX_AGE_DAYS, allowAnonymous: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
+  }, kick);
+  stories.useKudos(kudos);
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, kudos, prisma: db.prisma }, access, new Directory(db.prisma));
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
   const followUps = new FollowUpWorker(new FollowUpStore(db.prisma), [
     (change, now) => cases.onAnswerChanges([change], now),
+    // kudos before the story: the story post names whom the customer thanked
+    (change, now) => kudos.onAnswerChanges([change], now),
     (change, now) => stories.onAnswerChanges([change], now),
   ], log, { busy: () => ingest.busy() });
-  // Only answers a habit could act on are queued: a detractor (case) or a possible story.
+  // Only answers a habit could act on are queued: a detractor (case), a possible story, or a
+  // promoter's comment that may thank someone (kudos need no consent: the thanks stay private).
   const caseRules = { maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES };
   const storyPolicy = { allowAnonymous: config.STORIES_ALLOW_ANONYMOUS };
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
-    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
+    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok || (a.score >= 9 && Boolean(a.comment?.trim())));
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log, observe: metrics.observeIngest }));
   const sources = new SourceService(new SourceStore(db.prisma), ingest, log, config.TIME_ZONE);
   server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));
@@ -188,7 +198,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes, privacy,
+    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes, privacy, kudos,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

@@ -1,4 +1,5 @@
 // A customer story for #kundehistorier: the customer's (redacted) words, celebrated.
+import { thanksLine, type Thanks } from "./kudos.ts";
 import type { Lang, Message } from "./model.ts";
 
 export interface StoryView {
@@ -12,6 +13,8 @@ export interface StoryView {
   /** shown only when the customer consented (or the employee named someone) */
   attribution: string | null;
   submittedBy: string | null;
+  /** the colleagues the customer named (kudos), mentioned under the quote */
+  thanked?: Thanks | null;
 }
 
 const T = {
@@ -46,6 +49,7 @@ export function buildStory(s: StoryView, lang: Lang): Message {
       { type: "header", text: s.kind === "employee" ? t.headerEmployee : t.header },
       { type: "text", text: t.intro(s.team?.name ?? null, s.score) },
       { type: "quote", text: s.text, attribution: s.attribution ?? t.anonymous },
+      ...(s.thanked ? [thanksLine(s.thanked, lang)].filter((b) => b !== null) : []),
       ...(context ? [{ type: "context" as const, text: context }] : []),
     ],
   };
