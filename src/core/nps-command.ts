@@ -137,7 +137,7 @@ function parseKudos(words: string[], lang: Lang, ctx: CommandContext): NpsComman
   if (toggle) return { kind: "kudosOptOut", lang: toggle.lang, optOut: toggle.optOut };
   const team = words.length > 0 ? findName(words[words.length - 1]!, ctx.teams) : null;
   const rest = team ? words.slice(0, -1) : words;
-  const parsed = parsePeriod(rest.length > 0 ? rest.join(" ") : lang === "da" ? "denne måned" : "this month", ctx.now, ctx.timeZone);
+  const parsed = parsePeriod(rest.join(" "), ctx.now, ctx.timeZone); // nothing: this month
   if (parsed.ok) return { kind: "kudos", lang, period: parsed.period, team };
   const prefix = matchPeriodPrefix(rest, ctx.now, ctx.timeZone);
   return { kind: "invalid", lang, error: prefix ? unknownScope(rest.slice(prefix.used).join(" "), ctx) : parsed.error };

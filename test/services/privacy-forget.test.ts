@@ -17,6 +17,8 @@ const SECRET = "forget-test-signing-secret";
 const AASE = { email: "aase.orum@example.dk", name: "Åse Ørum", account: "Bageriet ApS" };
 const COMPLAINT = "Ventede fyrre minutter i telefonkøen og blev afbrudt to gange";
 const PRAISE = "Bedste bageriservice nogensinde, Mette leverede hurtigt hver eneste gang";
+/** thanks Mette without consent to share: her private thanks holds no word of it, only its key links it */
+const THANKS = "Mette ringede tilbage samme dag, tusind tak for hjælpen";
 const OTHER = { email: "bent@example.dk", name: "Bent Berg" };
 const OTHER_COMMENT = "Fakturaen var forkert for tredje gang i træk";
 
@@ -37,14 +39,17 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
       answer("f-1", 2, COMPLAINT, AASE),
       answer("f-2", 10, PRAISE, AASE, { consentToShare: true }),
       answer("f-3", 1, OTHER_COMMENT, OTHER),
+      answer("f-4", 9, THANKS, AASE),
     ]);
-    expect(stored).toEqual({ status: 200, body: { created: 3, updated: 0, unchanged: 0 } });
+    expect(stored).toEqual({ status: 200, body: { created: 4, updated: 0, unchanged: 0 } });
     await run.app.followUps.drain();
     expect(await run.app.stories.runPlan(new Date("2026-11-27T09:00:00Z"))).toBe(1); // a story slot
     await run.app.deliverNow();
     expect(fake.messagesIn("C0SUPPORT")).toHaveLength(2); // both alerts
     expect(fake.messagesIn("C0STORIES")).toHaveLength(1);
-    expect(fake.messagesIn(fake.dmOf("U0METTE"))).toHaveLength(1); // the kudos thanks, quoting the praise
+    const thanks = fake.messagesIn(fake.dmOf("U0METTE")); // the kudos thanks: one quoting the praise, one without words
+    expect(thanks).toHaveLength(2);
+    expect(JSON.stringify(thanks)).not.toContain("tusind tak");
   });
   afterAll(async () => {
     await run?.stop();
@@ -54,7 +59,7 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
   it("--dry-run counts what would go and changes nothing", async () => {
     const dry = await runCli(["forget", AASE.email.toUpperCase(), "--dry-run"], env);
     expect(dry).toMatchObject({ code: 0, stderr: "" });
-    expect(dry.stdout).toContain("would erase: 2 answers, 1 case, 1 story, 3 chat messages deleted, 0 waiting messages cancelled");
+    expect(dry.stdout).toContain("would erase: 3 answers, 1 case, 1 story, 4 chat messages deleted, 0 waiting messages cancelled");
     expect(fake.callsTo("chat.delete")).toHaveLength(0);
     expect((await findInAllTables(run.app.db, [AASE.email])).length).toBeGreaterThan(0);
   });
@@ -66,27 +71,28 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
     expect(doc.customer).toEqual({ email: AASE.email });
     expect(doc.answers.map((a: any) => [a.externalId, a.comment, a.customerName, a.customerAccount, a.case?.state ?? null, a.story?.kind ?? null])).toEqual([
       ["f-1", COMPLAINT, AASE.name, AASE.account, "open", null], ["f-2", PRAISE, AASE.name, AASE.account, null, "promoter"],
+      ["f-4", THANKS, AASE.name, AASE.account, null, null],
     ]);
-    expect(doc.messages.map((m: any) => [m.platform, m.channel, m.kind, m.state]).sort()).toEqual([["slack", "C0STORIES", "story", "sent"], ["slack", "C0SUPPORT", "alert", "sent"], ["slack", "U0METTE", "kudosThanks", "sent"]]);
+    expect(doc.messages.map((m: any) => [m.platform, m.channel, m.kind, m.state]).sort()).toEqual([["slack", "C0STORIES", "story", "sent"], ["slack", "C0SUPPORT", "alert", "sent"], ["slack", "U0METTE", "kudosThanks", "sent"], ["slack", "U0METTE", "kudosThanks", "sent"]]);
     expect(doc.messages.every((m: any) => typeof m.postedAt === "string")).toBe(true);
   });
 
   it("forget EMAIL erases every trace in every table and deletes the two messages in Slack", async () => {
     const done = await runCli(["forget", AASE.email], env);
     expect(done).toMatchObject({ code: 0, stderr: "" });
-    expect(done.stdout).toContain("erased: 2 answers, 1 case, 1 story, 3 chat messages deleted");
+    expect(done.stdout).toContain("erased: 3 answers, 1 case, 1 story, 4 chat messages deleted");
     const deleted = fake.callsTo("chat.delete").map((c) => [c.body.channel, c.response?.body]);
-    expect(deleted).toHaveLength(3);
+    expect(deleted).toHaveLength(4);
     expect(deleted.every(([, body]) => (body as { ok: boolean }).ok)).toBe(true);
     expect(fake.messagesIn("C0STORIES")).toHaveLength(0);
     expect(fake.messagesIn(fake.dmOf("U0METTE"))).toHaveLength(0);
     // The kudos is still counted (it names no customer).
-    expect(await run.app.db.prisma.kudos.count()).toBe(1);
+    expect(await run.app.db.prisma.kudos.count()).toBe(2);
     const left = fake.messagesIn("C0SUPPORT");
     expect(left).toHaveLength(1); // the other customer's alert stays
     expect(JSON.stringify(left[0]!.blocks)).toContain("Bent Berg");
 
-    expect(await findInAllTables(run.app.db, [AASE.email, AASE.name, COMPLAINT.slice(0, 30), PRAISE.slice(0, 30)])).toEqual([]);
+    expect(await findInAllTables(run.app.db, [AASE.email, AASE.name, COMPLAINT.slice(0, 30), PRAISE.slice(0, 30), THANKS.slice(0, 30)])).toEqual([]);
     // The figures stay: scores, team, touchpoint, date; the comment reads as erased.
     const rows = await run.app.db.prisma.answer.findMany({ where: { externalId: { in: ["f-1", "f-2"] } }, orderBy: { externalId: "asc" }, include: { team: true, touchpoint: true } });
     expect(rows.map((r) => [r.score, r.team?.slug, r.touchpoint?.name, r.comment, r.customerName, r.customerEmail, r.customerAccount]))
@@ -105,7 +111,7 @@ describe.each(PROVIDERS)("forget over Slack on %s", (provider) => {
     expect(await findInAllTables(run.app.db, [AASE.email])).toEqual([]);
     const again = await runCli(["forget", AASE.email], env);
     expect(again.stdout).toContain("erased: 0 answers, 0 cases, 0 stories, 0 chat messages deleted");
-    expect(fake.callsTo("chat.delete")).toHaveLength(3);
+    expect(fake.callsTo("chat.delete")).toHaveLength(4);
   });
 
   it("bad usage is one line and exit 2", async () => {
