@@ -88,7 +88,9 @@ const atText = (name: string) => `<at>${name.replace(/[<>\\[\]*_`~{}]/g, "").tri
 
 /** A mention line: `<at>Name</at>` (with an entity, see mentionEntities) for a Teams user, else the name. */
 function mentionsLine(parts: MentionPart[]): string {
-  return parts.map((p) => (typeof p === "string" ? escapeInline(p) : p.teamsUserId ? atText(p.name) : escapeInline(p.name))).join("");
+  // escapeInline trims the start of what it escapes: the spaces between a mention and the text stay
+  const plain = (text: string) => `${/^\s*/.exec(text)![0]}${escapeInline(text)}`;
+  return parts.map((p) => (typeof p === "string" ? plain(p) : p.teamsUserId ? atText(p.name) : plain(p.name))).join("");
 }
 
 /** The card's mention entities (msteams.entities): one per person mentioned, so Teams notifies them. */
