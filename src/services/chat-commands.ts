@@ -85,8 +85,11 @@ export class ChatCommandService {
         return privately(buildThemes(await this.habits.themes.report({ period: command.period, team: command.team }), command.lang));
       case "kudos":
         return privately(await this.habits.kudos.list({ period: command.period, team: command.team }, command.lang));
-      case "kudosOptOut":
-        return privately(buildKudosOptOutReply(await this.habits.kudos.setOptOut(await actorOf(ctx), command.optOut), command.lang));
+      case "kudosOptOut": {
+        // the console user of local mode is the one person known by CONSOLE_EMAIL (as for cases)
+        const actor = ctx.platform === "console" ? { platform: "console" as const, userId: ctx.userId, email: CONSOLE_EMAIL } : await actorOf(ctx);
+        return privately(buildKudosOptOutReply(await this.habits.kudos.setOptOut(actor, command.optOut), command.lang));
+      }
       case "connect":
       case "disconnect": {
         if (ctx.platform === "console" || !ctx.channelId) {
