@@ -3,6 +3,8 @@
 // entity) and they get a private "a customer thanked you"; "/nps kudos" lists them (a signed Slack
 // slash command, a Teams message); "/nps kudos fra" → the next story names nobody.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConsoleFace } from "../../src/faces/console/console-face.ts";
+import { silentLogger } from "../../src/logger.ts";
 import { PROVIDERS } from "../support/databases.ts";
 import { FakeConnector } from "../support/fake-connector.ts";
 import { postSigned, slashCommandForm, startFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
@@ -174,5 +176,28 @@ describe.each(PROVIDERS)("kudos in Teams on %s", (provider) => {
     expect(JSON.stringify(card)).not.toContain("Mette");
     expect(card.msteams?.entities).toBeUndefined();
     expect(textsOf(card)).toContain("Kunden takkede en kollega 🙌");
+  });
+});
+
+describe.each(PROVIDERS)("kudos in the console (local mode) on %s", (provider) => {
+  let run: RunningApp;
+  beforeAll(async () => {
+    run = await startTestApp(provider, { INGEST_TOKEN: TOKEN });
+    const prisma = run.app.db.prisma;
+    const team = await prisma.team.create({ data: { slug: "support", name: "Support" } });
+    const mette = await prisma.person.create({ data: { name: "Mette Kjær", email: "mette@example.dk" } });
+    await prisma.teamMember.create({ data: { teamId: team.id, personId: mette.id, source: "manual" } });
+  });
+  afterAll(async () => run?.stop());
+
+  it("the private thanks goes to the console by name; /nps kudos lists; /nps kudos fra works for the console user", async () => {
+    expect((await post(run.url, "/api/responses", promoter("c-1", "Mette ringede mig op samme dag, tusind tak"))).status).toBe(200);
+    await run.app.followUps.drain();
+    const queued = await run.app.outbox.list({});
+    expect(queued.filter((m) => m.kind === "kudosThanks").map((m) => [m.platform, m.target])).toEqual([["console", "privat til Mette Kjær"]]);
+    const face = new ConsoleFace(run.app.commands, run.app.nps.settings, () => {}, silentLogger, () => new Date());
+    expect(await face.handleLine("/nps kudos denne måned")).toContain("• Mette Kjær: 1");
+    expect(await face.handleLine("/nps kudos fra")).toContain("Du nævnes ikke længere ved navn");
+    expect(await run.app.db.prisma.person.findUniqueOrThrow({ where: { email: "console@kundepuls.local" } })).toMatchObject({ kudosOptOut: true });
   });
 });
