@@ -54,7 +54,7 @@ interface Word {
   end: number;
   capitalised: boolean;
   sentenceStart: boolean;
-  /** the next word follows after only spaces (or "H." style: an initial) */
+  /** the next word, when only spaces come between (a name is one run of words) */
   next?: Word;
 }
 
@@ -65,14 +65,15 @@ function words(comment: string): Word[] {
   for (const m of text.matchAll(WORD_RE)) {
     const raw = m[0].replace(/['’]s$/, "");
     const folded = fold(raw);
-    const before = text.slice(0, m.index).trimEnd();
+    // What comes before, without spaces (a long run of spaces is a blanked marker: not a sentence end).
+    const before = text.slice(Math.max(0, m.index! - 200), m.index).trimEnd();
     out.push({
       folded,
       bare: m[0].length > raw.length ? null : folded.endsWith("s") && folded.length > 2 ? folded.slice(0, -1) : null,
       start: m.index!,
       end: m.index! + m[0].length,
       capitalised: raw[0] !== raw[0]!.toLowerCase(),
-      sentenceStart: before === "" || /[.!?:\n]$/.test(before),
+      sentenceStart: (before === "" && m.index! <= 200) || /[.!?:\n]$/.test(before),
     });
   }
   // Consecutive words: only spaces between (a name is not split by a comma or a full stop).
