@@ -33,6 +33,7 @@ import { WeeklyFiguresStore } from "./store/weekly-figures.ts";
 import { KudosStore } from "./store/kudos.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
+import { KudosService } from "./services/kudos-service.ts";
 import { PrivacyService } from "./services/privacy-service.ts";
 import { createForgetHandler } from "./server/forget-route.ts";
 import { AccessService } from "./services/access-service.ts";
@@ -86,6 +87,7 @@ export interface App {
   sources: SourceService;
   sourcePoller: SourcePoller;
   themes: ThemeService;
+  kudos: KudosService;
   /** forget, export, retention (GDPR) */
   privacy: PrivacyService;
   /** one delivery pass now (CLI commands); null when no face can deliver */
@@ -163,24 +165,32 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
   });
   const themes = new ThemeService(repos.themes, answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
+  const kudosStore = new KudosStore(db.prisma);
+  const kudos = new KudosService(kudosStore, people, outbox, answers.directory, {
+    lang, maxAgeDays: config.CASE_MAX_AGE_DAYS, allowAnonymous: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
+  }, kick);
+  stories.useKudos(kudos);
   const weekly = new WeeklyService(
-    { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: new KudosStore(db.prisma), outbox, jobRuns, bindings },
+    { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: kudosStore, outbox, jobRuns, bindings },
     { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
     kick,
   );
   const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes }, access, repos.directory);
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, kudos }, access, repos.directory);
   const home = new HomeService(repos.teams, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
   const followUps = new FollowUpWorker(repos.followUps, [
     (change, now) => cases.onAnswerChanges([change], now),
+    // kudos before the story: the story post names whom the customer thanked
+    (change, now) => kudos.onAnswerChanges([change], now),
     (change, now) => stories.onAnswerChanges([change], now),
   ], log, { busy: () => ingest.busy() });
-  // Only answers a habit could act on are queued: a detractor (case) or a possible story.
+  // Only answers a habit could act on are queued: a detractor (case), a possible story, or a
+  // promoter's comment that may thank someone (kudos need no consent: the thanks stay private).
   const caseRules = { maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES };
   const storyPolicy = { allowAnonymous: config.STORIES_ALLOW_ANONYMOUS };
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
-    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok);
+    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok || (a.score >= 9 && Boolean(a.comment?.trim())));
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log, observe: metrics.observeIngest }));
   const sources = new SourceService(repos.sources, ingest, log, config.TIME_ZONE);
   server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));
@@ -196,7 +206,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, repos, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, weekly, habits, home, sources, sourcePoller, themes, privacy,
+    goals, cases, stories, digests, weekly, habits, home, sources, sourcePoller, themes, privacy, kudos,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

@@ -21,6 +21,8 @@ export type NpsCommand =
   | { kind: "goal"; lang: Lang; words: string[] }
   | { kind: "query"; lang: Lang; period: Period; team: string | null; touchpoint: string | null; share: boolean }
   | { kind: "themes"; lang: Lang; period: Period; team: string | null }
+  | { kind: "kudos"; lang: Lang; period: Period; team: string | null }
+  | { kind: "kudosOptOut"; lang: Lang; optOut: boolean }
   | { kind: "invalid"; lang: Lang; error: Texts };
 
 export interface CommandContext {
@@ -36,6 +38,10 @@ const HELP_WORDS = new Set(["help", "hjælp", "hjaelp", "?", "-h", "--help"]);
 const SHARE_WORDS = new Set(["del", "share"]);
 /** "/nps temaer …" answers in Danish, "/nps themes …" in English. */
 const THEME_WORDS: Record<string, Lang> = { temaer: "da", tema: "da", themes: "en", theme: "en" };
+/** "/nps kudos fra|til" (Danish reply), "/nps kudos off|on" (English): whether the asker may be named. */
+const KUDOS_SWITCH: Record<string, { optOut: boolean; lang: Lang }> = {
+  fra: { optOut: true, lang: "da" }, off: { optOut: true, lang: "en" }, til: { optOut: false, lang: "da" }, on: { optOut: false, lang: "en" },
+};
 
 function findName(word: string, names: string[]): string | null {
   const lower = word.toLowerCase();
@@ -82,6 +88,7 @@ export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand 
   }
   if (verb === "goal" || verb === "mål" || verb === "maal") return { kind: "goal", lang, words: words.slice(1) };
   if (verb && THEME_WORDS[verb]) return parseThemes(words.slice(1), THEME_WORDS[verb], ctx);
+  if (verb === "kudos") return parseKudos(words.slice(1), lang, ctx);
 
   const share = words.length > 0 && SHARE_WORDS.has(words[words.length - 1]!.toLowerCase());
   if (share) words = words.slice(0, -1);
@@ -120,6 +127,19 @@ function parseThemes(words: string[], lang: Lang, ctx: CommandContext): NpsComma
   const rest = team ? words.slice(0, -1) : words;
   const parsed = parsePeriod(rest.join(" "), ctx.now, ctx.timeZone);
   if (parsed.ok) return { kind: "themes", lang, period: parsed.period, team };
+  const prefix = matchPeriodPrefix(rest, ctx.now, ctx.timeZone);
+  return { kind: "invalid", lang, error: prefix ? unknownScope(rest.slice(prefix.used).join(" "), ctx) : parsed.error };
+}
+
+/** "/nps kudos [periode] [team]" (default: this month), or "/nps kudos fra|til|off|on". "kudos" is
+ * the same word in both languages: the reply's language comes from the other words. */
+function parseKudos(words: string[], lang: Lang, ctx: CommandContext): NpsCommand {
+  const toggle = words.length === 1 ? KUDOS_SWITCH[words[0]!.toLowerCase()] : undefined;
+  if (toggle) return { kind: "kudosOptOut", lang: toggle.lang, optOut: toggle.optOut };
+  const team = words.length > 0 ? findName(words[words.length - 1]!, ctx.teams) : null;
+  const rest = team ? words.slice(0, -1) : words;
+  const parsed = parsePeriod(rest.join(" "), ctx.now, ctx.timeZone); // nothing: this month
+  if (parsed.ok) return { kind: "kudos", lang, period: parsed.period, team };
   const prefix = matchPeriodPrefix(rest, ctx.now, ctx.timeZone);
   return { kind: "invalid", lang, error: prefix ? unknownScope(rest.slice(prefix.used).join(" "), ctx) : parsed.error };
 }

@@ -108,7 +108,7 @@ function escapeRe(s: string): string {
 
 // Name parts that are everyday words are matched only as written in the name
 // ("Have" as a surname, not "vil gerne have"); the full name still matches in any case.
-const COMMON_WORDS = new Set([
+export const COMMON_WORDS = new Set([
   "and", "the", "for", "med", "til", "fra", "har", "have", "kan", "man", "mand", "god", "glad",
   "lille", "store", "skov", "lund", "bager", "smed", "holm", "berg", "dal", "mark", "hvid", "sort",
   "bonde", "kok", "hans", "per", "max", "frank", "may", "will", "rose", "love", "king", "young", "hope", "bill", "sun",

@@ -51,6 +51,7 @@ function commands(lang: Lang, p: HelpPlatform, n: HelpNames): string[] {
     line(`${nps}${da ? `mål ${team}` : `goal ${team}`}`, da ? `se teamets mål; sæt et med ${nps}mål ${team} 45 2027-11-30` : `see the team's goal; set one with ${nps}goal ${team} 45 2027-11-30`),
   ];
   out.push(line(`${nps}${da ? `temaer sidste måned ${team}` : `themes last month ${team}`}`, da ? "hvad kritikerne og de glade kunder skriver om" : "what detractors and happy customers write about"));
+  out.push(line(`${nps}kudos ${da ? "denne måned" : "this month"} ${team}`, da ? `hvem kunderne takkede ved navn; ${nps}kudos fra: nævn mig ikke (til: igen)` : `whom customers thanked by name; ${nps}kudos off: do not name me (on: again)`));
   if (p !== "console") {
     out.push(line(`${nps}${da ? `forbind ${team} opsummering alarmer` : `connect ${team} digest alerts`}`, da ? "send teamets opsummering og alarmer hertil (afbryd stopper dem)" : "send the team's digest and alerts here (disconnect stops them)"));
   }

@@ -14,6 +14,18 @@ export interface ChartPoint {
   value: number | null;
 }
 
+/** A person a message names (platform-neutral): each face draws a mention that notifies them where
+ * it knows their chat user (Slack <@U…>, a Teams <at> mention), else their name. */
+export interface PersonMention {
+  name: string;
+  slackUserId: string | null;
+  /** the Microsoft Entra (AAD) object id */
+  teamsUserId: string | null;
+}
+
+/** A line of text with people in it: plain strings and the people, in order. */
+export type MentionPart = string | PersonMention;
+
 export type Block =
   | { type: "header"; text: string }
   | { type: "text"; text: string; emphasis?: "strong" | "muted" }
@@ -22,6 +34,7 @@ export type Block =
   | { type: "lineChart"; title: string; seriesLabel: string; points: ChartPoint[] }
   | { type: "gauge"; title: string; value: number; min: number; max: number }
   | { type: "context"; text: string }
+  | { type: "mentions"; parts: MentionPart[] }
   | { type: "divider" }
   | { type: "actions"; actions: Action[] };
 
@@ -44,4 +57,9 @@ export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   return chars.slice(0, Math.max(0, max - 1)).join("").trimEnd() + "…";
+}
+
+/** A mention line as plain text (the console, summaries, fallbacks): the names. */
+export function mentionText(parts: MentionPart[]): string {
+  return parts.map((p) => (typeof p === "string" ? p : p.name)).join("");
 }

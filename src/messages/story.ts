@@ -1,4 +1,5 @@
 // A customer story for #kundehistorier: the customer's (redacted) words, celebrated.
+import { thanksLine, type Thanks } from "./kudos.ts";
 import type { Message } from "./model.ts";
 import type { Lang } from "../core/language.ts";
 
@@ -13,6 +14,8 @@ export interface StoryView {
   /** shown only when the customer consented (or the employee named someone) */
   attribution: string | null;
   submittedBy: string | null;
+  /** the colleagues the customer named (kudos), mentioned under the quote */
+  thanked?: Thanks | null;
 }
 
 const T = {
@@ -47,6 +50,7 @@ export function buildStory(s: StoryView, lang: Lang): Message {
       { type: "header", text: s.kind === "employee" ? t.headerEmployee : t.header },
       { type: "text", text: t.intro(s.team?.name ?? null, s.score) },
       { type: "quote", text: s.text, attribution: s.attribution ?? t.anonymous },
+      ...(s.thanked ? [thanksLine(s.thanked, lang)].filter((b) => b !== null) : []),
       ...(context ? [{ type: "context" as const, text: context }] : []),
     ],
   };

@@ -8,6 +8,8 @@ import type { NpsService } from "./nps-service.ts";
 import type { CaseService } from "./case-service.ts";
 import type { GoalService } from "./goal-service.ts";
 import type { ThemeService } from "./theme-service.ts";
+import type { KudosService } from "./kudos-service.ts";
+import { buildKudosOptOutReply } from "../messages/kudos.ts";
 import { buildThemes } from "../messages/themes.ts";
 import { parseGoalCommand } from "../core/goals.ts";
 import { parseCaseCommand } from "../core/case-command.ts";
@@ -45,7 +47,7 @@ export class ChatCommandService {
   constructor(
     private readonly nps: NpsService,
     private readonly bindings: BindingService,
-    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService },
+    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; kudos: KudosService },
     private readonly access: AccessService,
     private readonly directory: Directory,
   ) {}
@@ -80,6 +82,13 @@ export class ChatCommandService {
         return this.goal(command.words, command.lang, ctx);
       case "themes":
         return privately(buildThemes(await this.habits.themes.report({ period: command.period, team: command.team }), command.lang));
+      case "kudos":
+        return privately(await this.habits.kudos.list({ period: command.period, team: command.team }, command.lang));
+      case "kudosOptOut": {
+        // the console user of local mode is the one person known by CONSOLE_EMAIL (as for cases)
+        const actor = ctx.platform === "console" ? { platform: "console" as const, userId: ctx.userId, email: CONSOLE_EMAIL } : await actorOf(ctx);
+        return privately(buildKudosOptOutReply(await this.habits.kudos.setOptOut(actor, command.optOut), command.lang));
+      }
       case "connect":
       case "disconnect": {
         if (ctx.platform === "console" || !ctx.channelId) {

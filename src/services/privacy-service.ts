@@ -138,7 +138,7 @@ export class PrivacyService {
     const otherStories = "answeredBefore" in scope ? [] : (await this.store.otherStories({ needles: payloadNeedles(identities) })).filter((s) => !ownStories.includes(s.id));
     const caseIds = answers.flatMap((a) => (a.detractorCase ? [a.detractorCase.id] : []));
     const storyIds = [...ownStories, ...otherStories.map((s) => s.id)];
-    const messages = await this.store.messages({ caseIds, storyIds, needles: "answeredBefore" in scope ? [] : needles });
+    const messages = await this.store.messages({ caseIds, storyIds, answerIds: answers.map((a) => a.id), needles: "answeredBefore" in scope ? [] : needles });
     return { answerIds: answers.map((a) => a.id), caseIds, storyIds, messages, found: { answers, otherStories, messages } };
   }
 }

@@ -18,6 +18,7 @@ import type { TeamStore } from "../store/teams.ts";
 import type { OutboxStore } from "../store/outbox.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { Actor, PeopleService } from "./people.ts";
+import type { KudosService } from "./kudos-service.ts";
 
 export interface StorySettings {
   lang: Lang;
@@ -41,6 +42,8 @@ interface Destination {
 }
 
 export class StoryService {
+  private kudos: KudosService | null = null;
+
   constructor(
     private readonly store: { stories: StoryStore; teams: TeamStore },
     private readonly outbox: OutboxStore,
@@ -49,6 +52,11 @@ export class StoryService {
     readonly settings: StorySettings,
     private readonly onEnqueued: () => void = () => {},
   ) {}
+
+  /** Story posts name the colleagues a customer thanked (set once when the app is wired). */
+  useKudos(kudos: KudosService): void {
+    this.kudos = kudos;
+  }
 
   /** New promoter answers with a real comment become story candidates (redacted when stored). */
   async onAnswerChanges(changes: StoredChange[], now: Date): Promise<number> {
@@ -116,10 +124,13 @@ export class StoryService {
       // Stories colleagues chose to share go first; promoter comments are ranked by the core rules.
       const ranked = [...fresh.filter((s) => s.kind === "employee"), ...rankStories(fresh.filter((s) => s.kind !== "employee"), now)];
       const postedToday = await this.outbox.countSince("story", dest.platform, dest.target, dayStart);
-      for (const s of planStoryPosts(ranked, postedToday, this.settings.perDay, now, this.settings.timeZone)) {
+      const due = planStoryPosts(ranked, postedToday, this.settings.perDay, now, this.settings.timeZone);
+      const thanks = this.kudos ? await this.kudos.storyThanks(due.flatMap((s) => (s.answerId !== null ? [{ answerId: s.answerId, text: s.text }] : [])), this.settings.lang) : new Map();
+      for (const s of due) {
+        const thanked = s.answerId !== null ? thanks.get(s.answerId) : undefined;
         const view: StoryView = {
-          id: s.id, kind: s.kind as StoryView["kind"], text: s.text, score: s.storyScore, team: s.team ? { slug: s.team.slug, name: s.team.name } : null,
-          touchpoint: s.touchpoint, attribution: s.attribution, submittedBy: s.submittedBy,
+          id: s.id, kind: s.kind as StoryView["kind"], text: thanked?.text ?? s.text, score: s.storyScore, team: s.team ? { slug: s.team.slug, name: s.team.name } : null,
+          touchpoint: s.touchpoint, attribution: s.attribution, submittedBy: s.submittedBy, thanked: thanked?.thanked ?? null,
         };
         if (await this.outbox.enqueue({ key: keyOf(s.id), platform: dest.platform, target: dest.target, kind: "story", message: buildStory(view, this.settings.lang) }, now)) {
           queued++;

@@ -103,11 +103,11 @@ export class CustomerDataStore {
   }
 
   /**
-   * Messages about these cases and stories (found by their outbox keys: alert, reminder and
-   * escalation of a case, the posts of a story), and any whose payload contains one of the needles
+   * Messages about these cases, stories and answers (found by their outbox keys: alert, reminder and
+   * escalation of a case, the posts of a story, the private kudos thanks of an answer), and any whose payload contains one of the needles
    * (a digest quoting the comment) — or (retention) every message created before a time.
    */
-  async messages(about: { caseIds: number[]; storyIds: number[]; needles: string[] } | { createdBefore: Date }): Promise<StoredMessage[]> {
+  async messages(about: { caseIds: number[]; storyIds: number[]; answerIds?: number[]; needles: string[] } | { createdBefore: Date }): Promise<StoredMessage[]> {
     const select = { id: true, key: true, platform: true, target: true, kind: true, state: true, createdAt: true, sentAt: true, remoteId: true, threadOf: true };
     const base = { state: { in: MESSAGE_STATES_TO_ERASE }, kind: { not: DELETE_KIND } };
     if ("createdBefore" in about) {
@@ -116,6 +116,8 @@ export class CustomerDataStore {
     const keyed = [
       ...about.caseIds.flatMap((id) => ["alert", "reminder", "escalation"].map((kind) => ({ key: { startsWith: `${kind}:${id}:` } }))),
       ...about.storyIds.map((id) => ({ key: { startsWith: `story:${id}:` } })),
+      // the private "a customer thanked you" (services/kudos-service.ts: kudos:<answer>:<person>:…)
+      ...(about.answerIds ?? []).map((id) => ({ key: { startsWith: `kudos:${id}:` } })),
       ...about.needles.map((n) => ({ payload: { contains: n } })),
     ];
     if (keyed.length === 0) return [];

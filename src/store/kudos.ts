@@ -21,6 +21,33 @@ export interface KudosTally {
   optedOut: boolean;
 }
 
+/** A member of a team as kudos see them: who may be thanked, and how to mention them. */
+export interface KudosPerson {
+  personId: number;
+  name: string | null;
+  slackUserId: string | null;
+  teamsUserId: string | null;
+  optedOut: boolean;
+}
+
+/** What kudos need of an answer. */
+export interface KudosAnswer {
+  id: number;
+  score: number;
+  comment: string | null;
+  customerName: string | null;
+  consentToShare: boolean;
+  language: string | null;
+  teamId: number | null;
+  teamName: string | null;
+  answeredAt: Date;
+}
+
+const personSelect = { id: true, name: true, slackUserId: true, teamsUserId: true, kudosOptOut: true } as const;
+const asKudosPerson = (p: { id: number; name: string | null; slackUserId: string | null; teamsUserId: string | null; kudosOptOut: boolean }): KudosPerson => ({
+  personId: p.id, name: p.name, slackUserId: p.slackUserId, teamsUserId: p.teamsUserId, optedOut: p.kudosOptOut,
+});
+
 export class KudosStore {
   constructor(private readonly prisma: Db) {}
 
@@ -59,5 +86,40 @@ export class KudosStore {
   async isOptedOut(personId: number): Promise<boolean> {
     const row = await this.prisma.person.findUnique({ where: { id: personId }, select: { kudosOptOut: true } });
     return row?.kudosOptOut ?? false;
+  }
+
+  async answer(answerId: number): Promise<KudosAnswer | null> {
+    const a = await this.prisma.answer.findUnique({ where: { id: answerId }, include: { team: { select: { name: true } } } });
+    return a && {
+      id: a.id, score: a.score, comment: a.comment, customerName: a.customerName, consentToShare: a.consentToShare, language: a.language,
+      teamId: a.teamId, teamName: a.team?.name ?? null, answeredAt: a.answeredAt,
+    };
+  }
+
+  /** The team's members (any source) and its lead, once each, by person id. */
+  async teamPeople(teamId: number): Promise<KudosPerson[]> {
+    const [members, team] = await Promise.all([
+      this.prisma.teamMember.findMany({ where: { teamId }, select: { person: { select: personSelect } } }),
+      this.prisma.team.findUnique({ where: { id: teamId }, select: { lead: { select: personSelect } } }),
+    ]);
+    const byId = new Map<number, KudosPerson>();
+    for (const p of [...members.map((m) => m.person), ...(team?.lead ? [team.lead] : [])]) byId.set(p.id, asKudosPerson(p));
+    return [...byId.values()].sort((a, b) => a.personId - b.personId);
+  }
+
+  /** The people each of these answers thanked, in the order they were recorded. */
+  async thankedBy(answerIds: number[]): Promise<Map<number, KudosPerson[]>> {
+    const out = new Map<number, KudosPerson[]>();
+    if (answerIds.length === 0) return out;
+    const rows = await this.prisma.kudos.findMany({ where: { answerId: { in: answerIds } }, select: { answerId: true, person: { select: personSelect } }, orderBy: { id: "asc" } });
+    for (const r of rows) out.set(r.answerId, [...(out.get(r.answerId) ?? []), asKudosPerson(r.person)]);
+    return out;
+  }
+
+  /** Team id → name, for the teams a tally names. */
+  async teamNames(teamIds: number[]): Promise<Map<number, string>> {
+    if (teamIds.length === 0) return new Map();
+    const teams = await this.prisma.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } });
+    return new Map(teams.map((t) => [t.id, t.name]));
   }
 }

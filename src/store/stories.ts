@@ -19,6 +19,8 @@ export interface StoryAnswer {
 /** A stored story with its team and touchpoint, as the posting plan reads it. */
 export interface StoryRecord {
   id: number;
+  /** the promoter answer it came from; null for a story an employee submitted */
+  answerId: number | null;
   kind: string;
   text: string;
   score: number | null;
@@ -62,7 +64,7 @@ export class StoryStore {
       orderBy: { id: "asc" },
     });
     return rows.map((s) => ({
-      id: s.id, kind: s.kind, text: s.text, score: s.score, attribution: s.attribution, submittedBy: s.submittedBy, createdAt: s.createdAt, postedAt: s.postedAt,
+      id: s.id, answerId: s.answerId, kind: s.kind, text: s.text, score: s.score, attribution: s.attribution, submittedBy: s.submittedBy, createdAt: s.createdAt, postedAt: s.postedAt,
       team: s.team, touchpoint: s.touchpoint?.name ?? null,
     }));
   }

@@ -1,7 +1,7 @@
 // Draws a Message as readable terminal text: the console face of local mode. Same wording as the
 // chat faces (it comes from the same builders); buttons become the commands to type.
 import { formatNpsValue } from "../../messages/format.ts";
-import type { Action, Block, Message } from "../../messages/model.ts";
+import { mentionText, type Action, type Block, type Message } from "../../messages/model.ts";
 import type { Lang } from "../../core/language.ts";
 
 const SPARKS = "▁▂▃▄▅▆▇█";
@@ -43,6 +43,8 @@ function renderBlock(block: Block, lang: Lang): string[] {
       return []; // the figure is already in the facts
     case "context":
       return block.text.split("\n").map((l) => `  (${l})`);
+    case "mentions":
+      return [mentionText(block.parts)];
     case "divider":
       return ["  " + "─".repeat(40)];
     case "actions": {

@@ -3,7 +3,7 @@
 // that does not fit is cut with "…", blocks that do not fit are replaced by one note. Forms
 // (src/messages/forms.ts) are drawn as modals with input blocks (renderFormModal).
 import type { Form, FormField } from "../../messages/forms.ts";
-import type { Action, Block, Message } from "../../messages/model.ts";
+import { mentionText, type Action, type Block, type Message, type MentionPart } from "../../messages/model.ts";
 import type { Lang } from "../../core/language.ts";
 import { escapeMrkdwn, fitMrkdwn, fitPlain } from "./escape.ts";
 import { LIMITS } from "./limits.ts";
@@ -86,6 +86,15 @@ function renderAction(action: Action, seen: Map<string, number>): SlackElement |
   return { type: "users_select", action_id: id, placeholder: plain(action.placeholder, LIMITS.placeholderText) };
 }
 
+/** A mention line: `<@U…>` for a person with a Slack user, the escaped name otherwise. Too long for
+ * the cap (it never is: the builders name a few people), it falls back to the names as text. */
+function mentionsMrkdwn(parts: MentionPart[], cap: number): string {
+  const text = parts
+    .map((p) => (typeof p === "string" ? escapeMrkdwn(p) : p.slackUserId && /^[UW][A-Z0-9]{2,}$/.test(p.slackUserId) ? `<@${p.slackUserId}>` : escapeMrkdwn(p.name)))
+    .join("");
+  return text.length <= cap ? text : fitMrkdwn(mentionText(parts), cap);
+}
+
 function chartAsText(block: Extract<Block, { type: "lineChart" }>, cap: number): SlackBlock {
   const points = block.points.map((p) => `${p.label}: ${p.value ?? "–"}`).join(" · ");
   return { type: "context", elements: [mrkdwn(fitMrkdwn(`${block.title}: ${points}`, Math.min(cap, LIMITS.contextText)))] };
@@ -149,6 +158,8 @@ function producers(block: Block, index: number, surface: Surface, charts: { coun
       return []; // Slack has no gauge, and the figure is already in the facts: text would only repeat it
     case "context":
       return [(cap) => ({ type: "context", elements: [mrkdwn(fitMrkdwn(block.text, Math.min(cap, LIMITS.contextText)))] })];
+    case "mentions":
+      return [(cap) => ({ type: "section", text: mrkdwn(mentionsMrkdwn(block.parts, Math.min(cap, LIMITS.sectionText))) })];
     case "divider":
       return [() => ({ type: "divider" })];
     case "actions": {

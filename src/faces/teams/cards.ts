@@ -6,7 +6,7 @@
 // that the bot answers with the updated card, so the person who clicked sees the new state at
 // once (and the same card works in Outlook). A button that needs a form (resolve a case) opens
 // it on the card (Action.ShowCard, forms.ts). See listeners/actions/.
-import { truncate, type Action, type Block, type Message } from "../../messages/model.ts";
+import { truncate, type Action, type Block, type MentionPart, type Message } from "../../messages/model.ts";
 import { gauge, lineChart, type Element } from "./charts.ts";
 import { executeAction, inlineForm, showFormAction } from "./forms.ts";
 import { LIMITS, SHRINK_STEPS } from "./limits.ts";
@@ -83,6 +83,26 @@ function actionElements(actions: Action[], message: Pick<Message, "lang" | "kind
   return [...inputs, { type: "ActionSet", actions: buttons }];
 }
 
+/** What a mention is written as in the card text and its entity: the name without markup characters. */
+const atText = (name: string) => `<at>${name.replace(/[<>\\[\]*_`~{}]/g, "").trim()}</at>`;
+
+/** A mention line: `<at>Name</at>` (with an entity, see mentionEntities) for a Teams user, else the name. */
+function mentionsLine(parts: MentionPart[]): string {
+  // escapeInline trims the start of what it escapes: the spaces between a mention and the text stay
+  const plain = (text: string) => `${/^\s*/.exec(text)![0]}${escapeInline(text)}`;
+  return parts.map((p) => (typeof p === "string" ? plain(p) : p.teamsUserId ? atText(p.name) : plain(p.name))).join("");
+}
+
+/** The card's mention entities (msteams.entities): one per person mentioned, so Teams notifies them. */
+function mentionEntities(message: Message): Element[] {
+  const seen = new Set<string>();
+  return message.blocks.flatMap((block) => (block.type === "mentions" ? block.parts : [])).flatMap((p) => {
+    if (typeof p === "string" || !p.teamsUserId || seen.has(p.teamsUserId)) return [];
+    seen.add(p.teamsUserId);
+    return [{ type: "mention", text: atText(p.name), mentioned: { id: p.teamsUserId, name: p.name } }];
+  });
+}
+
 function blockElements(block: Block, message: Pick<Message, "lang" | "kind">, b: Budget): Element[] {
   switch (block.type) {
     case "header":
@@ -106,6 +126,8 @@ function blockElements(block: Block, message: Pick<Message, "lang" | "kind">, b:
       return [gauge(block, b.label)];
     case "context":
       return textBlocks(block.text, b.text, { size: "Small", isSubtle: true });
+    case "mentions":
+      return [{ type: "TextBlock", text: mentionsLine(block.parts), wrap: true }];
     case "divider":
       return [];
     case "actions":
@@ -127,13 +149,15 @@ function build(message: Message, b: Budget): CardJson {
     body.push(...elements);
   }
   const wide = message.blocks.some((block) => block.type === "lineChart" || block.type === "gauge");
+  const entities = mentionEntities(message);
+  const msteams = { ...(wide ? { width: "Full" } : {}), ...(entities.length > 0 ? { entities } : {}) };
   return {
     $schema: SCHEMA,
     type: "AdaptiveCard",
     version: "1.5",
     fallbackText: truncate(message.summary, LIMITS.summaryChars),
     body,
-    ...(wide ? { msteams: { width: "Full" } } : {}),
+    ...(Object.keys(msteams).length > 0 ? { msteams } : {}),
   };
 }
 
