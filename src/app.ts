@@ -29,6 +29,10 @@ import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
 import { ThemeStore } from "./store/themes.ts";
+import { ReportService } from "./services/report-service.ts";
+import { ReportDataStore } from "./store/report-data.ts";
+import { KudosStore } from "./store/kudos.ts";
+import { parseReportTime } from "./core/report-schedule.ts";
 import { PrivacyService } from "./services/privacy-service.ts";
 import { CustomerDataStore } from "./store/customer-data.ts";
 import { createForgetHandler } from "./ingest/forget-route.ts";
@@ -83,6 +87,8 @@ export interface App {
   sources: SourceService;
   sourcePoller: SourcePoller;
   themes: ThemeService;
+  /** the report for management: /nps rapport, `kundepuls report`, the post on the first working day */
+  reports: ReportService;
   /** forget, export, retention (GDPR) */
   privacy: PrivacyService;
   /** one delivery pass now (CLI commands); null when no face can deliver */
@@ -159,9 +165,12 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const privacy = new PrivacyService(new CustomerDataStore(db.prisma), jobRuns, {
     retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
   });
-  const habits = new HabitsScheduler({ digests, stories, cases, privacy }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
   const themes = new ThemeService(new ThemeStore(db.prisma), answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, prisma: db.prisma }, access, new Directory(db.prisma));
+  const reports = new ReportService(new ReportDataStore(db.prisma), new KudosStore(db.prisma), goals, themes, outbox, jobRuns, {
+    lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, time: parseReportTime(config.REPORT_TIME)!, channels: config.REPORT_CHANNELS, consoleOnly: localMode,
+  }, kick);
+  const habits = new HabitsScheduler({ digests, stories, cases, privacy, reports }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, reports, prisma: db.prisma }, access, new Directory(db.prisma));
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
   const followUps = new FollowUpWorker(new FollowUpStore(db.prisma), [
@@ -188,7 +197,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes, privacy,
+    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes, reports, privacy,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

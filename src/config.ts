@@ -58,6 +58,10 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   /** rows that only serve deduplication (handled Slack deliveries, sent message payloads, job runs) */
   PRUNE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** management channels that get the monthly report on the first working day: "slack:C0123,teams:19:abc@thread.tacv2" */
+  REPORT_CHANNELS: z.string().default("").transform(parseChannelList),
+  /** local time (TIME_ZONE) the monthly report is posted from, HH:MM */
+  REPORT_TIME: z.string().trim().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a time of day such as 09:00").default("09:00"),
   /** a day without new answers: "post" one line, or "skip" */
   DIGEST_QUIET_DAY: z.enum(["post", "skip"]).default("post"),
   SLACK_BOT_TOKEN: optionalText,

@@ -1,6 +1,7 @@
 // "/nps [period] [team] [touchpoint] [del|share]" → what the person asked for.
 // The same words work in Slack, Teams and the console; faces only strip their own syntax.
 import { detectLang } from "./language.ts";
+import { reportPeriod } from "./report-schedule.ts";
 import { matchPeriodPrefix, parsePeriod, type Lang, type Period, type Texts } from "./periods.ts";
 
 export const CHANNEL_PURPOSES = ["digest", "stories", "alerts"] as const;
@@ -20,6 +21,8 @@ export type NpsCommand =
   | { kind: "goal"; lang: Lang; words: string[] }
   | { kind: "query"; lang: Lang; period: Period; team: string | null; touchpoint: string | null; share: boolean }
   | { kind: "themes"; lang: Lang; period: Period; team: string | null }
+  /** the monthly (or quarterly) report for management: every team side by side */
+  | { kind: "report"; lang: Lang; period: Period }
   | { kind: "invalid"; lang: Lang; error: Texts };
 
 export interface CommandContext {
@@ -35,6 +38,8 @@ const HELP_WORDS = new Set(["help", "hjælp", "hjaelp", "?", "-h", "--help"]);
 const SHARE_WORDS = new Set(["del", "share"]);
 /** "/nps temaer …" answers in Danish, "/nps themes …" in English. */
 const THEME_WORDS: Record<string, Lang> = { temaer: "da", tema: "da", themes: "en", theme: "en" };
+/** "/nps rapport …" answers in Danish, "/nps report …" in English. */
+const REPORT_WORDS: Record<string, Lang> = { rapport: "da", report: "en" };
 
 function findName(word: string, names: string[]): string | null {
   const lower = word.toLowerCase();
@@ -81,6 +86,11 @@ export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand 
   }
   if (verb === "goal" || verb === "mål" || verb === "maal") return { kind: "goal", lang, words: words.slice(1) };
   if (verb && THEME_WORDS[verb]) return parseThemes(words.slice(1), THEME_WORDS[verb], ctx);
+  if (verb && REPORT_WORDS[verb]) {
+    const reportLang = REPORT_WORDS[verb];
+    const parsed = reportPeriod(words.slice(1), ctx.now, ctx.timeZone);
+    return parsed.ok ? { kind: "report", lang: reportLang, period: parsed.period } : { kind: "invalid", lang: reportLang, error: parsed.error };
+  }
 
   const share = words.length > 0 && SHARE_WORDS.has(words[words.length - 1]!.toLowerCase());
   if (share) words = words.slice(0, -1);

@@ -7,12 +7,15 @@ import type { CaseService } from "../services/case-service.ts";
 import type { DigestService } from "../services/digest-service.ts";
 import type { PrivacyService } from "../services/privacy-service.ts";
 import type { StoryService } from "../services/story-service.ts";
+import type { ReportService } from "../services/report-service.ts";
 
 export interface HabitsTick {
   digests: number;
   stories: number;
   reminded: number;
   escalated: number;
+  /** the monthly report for management, on the first working day (one per channel) */
+  reports: number;
 }
 
 export class HabitsScheduler {
@@ -21,7 +24,7 @@ export class HabitsScheduler {
 
   constructor(
     /** privacy: retention and pruning, once a day */
-    private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService; privacy?: PrivacyService },
+    private readonly services: { digests: DigestService; stories: StoryService; cases: CaseService; privacy?: PrivacyService; reports?: ReportService },
     private readonly log: Logger,
     private readonly timeZone: string,
     /** team members from Slack user groups, once a day (RoleAdmin.syncSlackGroupsDaily) */
@@ -33,14 +36,17 @@ export class HabitsScheduler {
     const digests = (await this.services.digests.run(now)).reduce((n, r) => n + r.queued, 0);
     const stories = await this.services.stories.runPlan(now);
     const { reminded, escalated } = await this.services.cases.runReminders(now);
+    const reports = (await this.services.reports?.run(now))?.queued ?? 0;
     const retained = await this.services.privacy?.runDaily(now);
     if (retained && retained.answers + retained.stories + retained.messagesDeleted > 0) {
       this.log.info(`retention: ${retained.answers} answer(s), ${retained.stories} story(ies) made anonymous, ${retained.messagesDeleted} message deletion(s) queued`);
     }
     // a failing sync (Slack down) must not stop the habits; it is tried again next tick
     await this.syncMembers(now).catch((error) => this.log.warn("members: Slack user group sync failed; trying again later", error));
-    if (digests + stories + reminded + escalated > 0) this.log.info(`habits: ${digests} digest(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
-    return { digests, stories, reminded, escalated };
+    if (digests + stories + reminded + escalated + reports > 0) {
+      this.log.info(`habits: ${digests} digest(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s), ${reports} report(s) queued`);
+    }
+    return { digests, stories, reminded, escalated, reports };
   }
 
   private safeTick(): void {

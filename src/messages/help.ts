@@ -50,6 +50,7 @@ function commands(lang: Lang, p: HelpPlatform, n: HelpNames): string[] {
     line(`${nps}${da ? `mål ${team}` : `goal ${team}`}`, da ? `se teamets mål; sæt et med ${nps}mål ${team} 45 2027-11-30` : `see the team's goal; set one with ${nps}goal ${team} 45 2027-11-30`),
   ];
   out.push(line(`${nps}${da ? `temaer sidste måned ${team}` : `themes last month ${team}`}`, da ? "hvad kritikerne og de glade kunder skriver om" : "what detractors and happy customers write about"));
+  out.push(line(`${nps}${da ? "rapport" : "report"}`, da ? `sidste måned for ledelsen: alle hold side om side (${nps}rapport kvartal for kvartalet)` : `last month for management: every team side by side (${nps}report quarter for the quarter)`));
   if (p !== "console") {
     out.push(line(`${nps}${da ? `forbind ${team} opsummering alarmer` : `connect ${team} digest alerts`}`, da ? "send teamets opsummering og alarmer hertil (afbryd stopper dem)" : "send the team's digest and alerts here (disconnect stops them)"));
   }

@@ -8,6 +8,7 @@ import type { NpsService } from "./nps-service.ts";
 import type { CaseService } from "./case-service.ts";
 import type { GoalService } from "./goal-service.ts";
 import type { ThemeService } from "./theme-service.ts";
+import type { ReportService } from "./report-service.ts";
 import { buildThemes } from "../messages/themes.ts";
 import { parseGoalCommand } from "../core/goals.ts";
 import { parseCaseCommand } from "../core/case-command.ts";
@@ -46,7 +47,7 @@ export class ChatCommandService {
   constructor(
     private readonly nps: NpsService,
     private readonly bindings: BindingService,
-    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; prisma: Db },
+    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; reports: ReportService; prisma: Db },
     private readonly access: AccessService,
     private readonly directory: Directory,
   ) {}
@@ -81,6 +82,13 @@ export class ChatCommandService {
         return this.goal(command.words, command.lang, ctx);
       case "themes":
         return privately(buildThemes(await this.habits.themes.report({ period: command.period, team: command.team }), command.lang));
+      case "report": {
+        // every team's figures and kudos at once: open with NPS_VISIBILITY=everyone, else admins only
+        const request: AccessRequest = { action: "report.view", object: { kind: "company" }, team: null, audit: { objectType: "answers", objectId: null } };
+        const access = this.access.settings.npsVisibility === "everyone" ? null : await this.access.check(await actorOf(ctx), request, command.lang, ctx.now);
+        if (access && !access.ok) return privately(access.refusal);
+        return privately(await this.habits.reports.message(command.period, command.lang, ctx.now));
+      }
       case "connect":
       case "disconnect": {
         if (ctx.platform === "console" || !ctx.channelId) {
