@@ -43,6 +43,9 @@ export interface ReportRunResult {
   message?: Message;
 }
 
+/** How long a replica may hold a channel's month before another may take it (it died building the report). */
+const CLAIM_LEASE_MS = 10 * 60_000;
+
 /** Where a local-mode report is "posted". */
 const CONSOLE_CHANNEL = "#ledelse";
 
@@ -138,16 +141,22 @@ export class ReportService {
     let alreadySent = 0;
     for (const ch of channels) {
       const key = `report:${periodKey}:${ch.platform}:${ch.channelId}`;
-      // Cheap on every tick of the day: the period's run is finished once per channel.
-      if (await this.jobRuns.isFinished(key)) {
+      // One replica takes the channel's month (the others skip it); one that dies holding it
+      // leaves it to be taken again after CLAIM_LEASE_MS, later the same day.
+      if (!(await this.jobRuns.claim(key, now, CLAIM_LEASE_MS))) {
         alreadySent++;
         continue;
       }
-      message ??= await this.message(period, lang, now);
-      if (await this.outbox.enqueue({ key, platform: ch.platform, target: ch.channelId, kind: "report", message }, now)) queued++;
-      else alreadySent++;
-      // Recorded after the outbox row: a crash in between only means the next tick looks again
-      // (and the outbox key lets nothing in twice).
+      try {
+        message ??= await this.message(period, lang, now);
+        if (await this.outbox.enqueue({ key, platform: ch.platform, target: ch.channelId, kind: "report", message }, now)) queued++;
+        else alreadySent++;
+      } catch (error) {
+        await this.jobRuns.release(key); // the next tick tries again
+        throw error;
+      }
+      // Recorded after the outbox row: a crash in between only means the claim runs out and the
+      // next taker finds the outbox key already there.
       await this.jobRuns.finish(key, now, "queued");
     }
     if (queued > 0) this.onEnqueued();
