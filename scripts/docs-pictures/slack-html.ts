@@ -14,7 +14,7 @@ export function mrkdwnHtml(text: string): string {
     .replace(/(^|[\s(])~([^~\n]+)~/g, "$1<s>$2</s>")
     .replace(/`([^`\n]+)`/g, "<code>$1</code>")
     .split("\n")
-    .map((line) => (line.startsWith("&gt;") ? `<blockquote>${line.slice(4).trimStart()}</blockquote>` : line))
+    .map((line) => (line.startsWith("&gt;") ? `<blockquote>${line.slice(4).trimStart()}</blockquote>` : line.startsWith(">") ? `<blockquote>${line.slice(1).trimStart()}</blockquote>` : line))
     .join("<br>")
     .replace(/<\/blockquote><br>/g, "</blockquote>");
 }
