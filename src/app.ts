@@ -26,12 +26,14 @@ import { CaseService } from "./services/case-service.ts";
 import { StoryService } from "./services/story-service.ts";
 import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
+import { WeeklyService } from "./services/weekly-service.ts";
+import { WeeklyFiguresStore } from "./store/weekly-figures.ts";
+import { KudosStore } from "./store/kudos.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
 import { ThemeStore } from "./store/themes.ts";
 import { ReportService } from "./services/report-service.ts";
 import { ReportDataStore } from "./store/report-data.ts";
-import { KudosStore } from "./store/kudos.ts";
 import { parseReportTime } from "./core/report-schedule.ts";
 import { PrivacyService } from "./services/privacy-service.ts";
 import { CustomerDataStore } from "./store/customer-data.ts";
@@ -81,6 +83,8 @@ export interface App {
   cases: CaseService;
   stories: StoryService;
   digests: DigestService;
+  /** the weekly team view (latest complete ISO week), to the digest channels */
+  weekly: WeeklyService;
   habits: HabitsScheduler;
   home: HomeService;
   /** survey tools' answers (POST /api/sources/<name>) and the pull sources' poller (issue 15) */
@@ -141,6 +145,8 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const lang = config.DEFAULT_LANGUAGE;
   const digestCron = parseDailyCron(config.DIGEST_CRON);
   if (!digestCron) throw new ConfigError(`Configuration error: DIGEST_CRON must look like "30 8 * * 1-5" (minute hour * * weekdays) (got "${config.DIGEST_CRON}")`);
+  const weeklyCron = parseDailyCron(config.WEEKLY_CRON);
+  if (!weeklyCron) throw new ConfigError(`Configuration error: WEEKLY_CRON must look like "0 9 * * 1" (minute hour * * weekdays) (got "${config.WEEKLY_CRON}")`);
   const goals = new GoalService(db.prisma, answers, config.TIME_ZONE, config.MIN_RESPONSES);
   nps.useGoals((teamId, now) => goals.line(teamId, now));
   const audit = new AuditStore(db.prisma);
@@ -166,10 +172,15 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
   });
   const themes = new ThemeService(new ThemeStore(db.prisma), answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
+  const weekly = new WeeklyService(
+    { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: new KudosStore(db.prisma), outbox, jobRuns, bindings },
+    { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
+    kick,
+  );
   const reports = new ReportService(new ReportDataStore(db.prisma), new KudosStore(db.prisma), goals, themes, outbox, jobRuns, {
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, time: parseReportTime(config.REPORT_TIME)!, channels: config.REPORT_CHANNELS, consoleOnly: localMode,
   }, kick);
-  const habits = new HabitsScheduler({ digests, stories, cases, privacy, reports }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
+  const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy, reports }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
   const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, reports, prisma: db.prisma }, access, new Directory(db.prisma));
   const home = new HomeService(db.prisma, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
@@ -197,7 +208,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, habits, home, sources, sourcePoller, themes, reports, privacy,
+    goals, cases, stories, digests, weekly, habits, home, sources, sourcePoller, themes, reports, privacy,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

@@ -58,6 +58,10 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
   /** rows that only serve deduplication (handled Slack deliveries, sent message payloads, job runs) */
   PRUNE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** when the weekly team view goes out (cron: minute hour * * weekdays; the latest complete week), per team overridable */
+  WEEKLY_CRON: z.string().trim().default("0 9 * * 1"),
+  /** "off": the schedule sends no weekly team view (kundepuls weekly still can) */
+  WEEKLY_VIEW: z.enum(["on", "off"]).default("on"),
   /** management channels that get the monthly report on the first working day: "slack:C0123,teams:19:abc@thread.tacv2" */
   REPORT_CHANNELS: z.string().default("").transform(parseChannelList),
   /** local time (TIME_ZONE) the monthly report is posted from, HH:MM */

@@ -1,6 +1,7 @@
 // The console's case commands (local mode shows the whole loop): "tag 12" / "claim 12" and
 // "løs 12 vundet ringede og beklagede" / "resolve 12 recovered called and apologised".
 // Not a case command → null, so the line can be read as something else.
+import { parseCaseId } from "./case-id.ts";
 import type { Outcome } from "./cases.ts";
 import type { Lang, Texts } from "./periods.ts";
 
@@ -38,8 +39,8 @@ export function parseCaseCommand(line: string): CaseCommand | null {
   if (!verb) return null;
   const { lang } = verb;
   const id = words[1] ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(id.replace(/^#/, ""))) return invalid(lang, `"${id || "…"}" er ikke et sagsnummer.`, `"${id || "…"}" is not a case number.`);
-  const caseId = Number(id.replace(/^#/, ""));
+  const caseId = parseCaseId(id.replace(/^#/, ""));
+  if (caseId === null) return invalid(lang, `"${id || "…"}" er ikke et sagsnummer.`, `"${id || "…"}" is not a case number.`);
   if (verb.kind === "claim") return words.length === 2 ? { kind: "claim", lang, caseId } : invalid(lang, "Efter sagsnummeret skal der ikke stå mere.", "Nothing goes after the case number.");
   // "ingen kontakt" / "no contact" may be typed as two words
   const joined = words.slice(2);

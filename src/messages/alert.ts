@@ -1,5 +1,6 @@
 // The detractor alert: who answered (as far as privacy allows), score, comment, touchpoint,
 // team, age, state — and the buttons to claim, resolve and hand over.
+import { caseIdText } from "../core/case-id.ts";
 import { formatAge } from "./age.ts";
 import { OUTCOME_LABEL } from "./forms.ts";
 import type { Block, Fact, Lang, Message } from "./model.ts";
@@ -75,11 +76,11 @@ export function buildAlert(c: CaseView, lang: Lang, now: Date): Message {
     blocks.push({
       type: "actions",
       actions: [
-        ...(c.state === "open" ? [{ kind: "button" as const, id: "case.claim", label: t.claim, value: String(c.id), style: "primary" as const }] : []),
-        { kind: "button", id: "case.resolve", label: t.resolve, value: String(c.id) },
-        { kind: "userPicker", id: "case.handOver", label: t.handOver, placeholder: t.picker, value: String(c.id) },
+        ...(c.state === "open" ? [{ kind: "button" as const, id: "case.claim", label: t.claim, value: caseIdText(c.id), style: "primary" as const }] : []),
+        { kind: "button", id: "case.resolve", label: t.resolve, value: caseIdText(c.id) },
+        { kind: "userPicker", id: "case.handOver", label: t.handOver, placeholder: t.picker, value: caseIdText(c.id) },
         // A channel copy has no contact details; owner, lead and admins can ask for them privately.
-        ...(c.contact === null ? [{ kind: "button" as const, id: "case.contact", label: t.contactButton, value: String(c.id) }] : []),
+        ...(c.contact === null ? [{ kind: "button" as const, id: "case.contact", label: t.contactButton, value: caseIdText(c.id) }] : []),
       ],
     });
   }

@@ -1,5 +1,6 @@
 // Forms a person fills in: resolving a detractor case, submitting a customer story. Slack draws
 // them as modals, Teams as inputs on a card; both send back `values` keyed by field id.
+import { caseIdText } from "../core/case-id.ts";
 import type { Lang } from "./model.ts";
 
 export type FormField =
@@ -30,7 +31,7 @@ export function resolveCaseForm(caseId: number, lang: Lang): Form {
     id: "case.resolve",
     title: da ? "Løs sagen" : "Resolve the case",
     submitLabel: da ? "Løst" : "Resolved",
-    privateData: String(caseId),
+    privateData: caseIdText(caseId),
     fields: [
       { kind: "multiline", id: "actionTaken", label: da ? "Hvad blev gjort?" : "What was done?", required: true, maxLength: 2000 },
       { kind: "select", id: "outcome", label: da ? "Udfald" : "Outcome", required: true, options: OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[lang][o] })) },

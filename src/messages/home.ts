@@ -1,5 +1,6 @@
 // "My Kundepuls": the Slack App Home tab and the Teams personal card — my open detractor
 // cases, my team's goal and progress, this month's NPS. Every figure names its window.
+import { caseIdText } from "../core/case-id.ts";
 import type { NpsFigures } from "../core/nps.ts";
 import { formatAge } from "./age.ts";
 import type { CaseView } from "./alert.ts";
@@ -45,8 +46,8 @@ export function buildHome(v: HomeView, lang: Lang, now: Date, timeZone: string):
     blocks.push({
       type: "actions",
       actions: [
-        ...(c.state === "open" ? [{ kind: "button" as const, id: "case.claim", label: da ? "Jeg tager den" : "I'll take it", value: String(c.id), style: "primary" as const }] : []),
-        { kind: "button", id: "case.resolve", label: da ? "Løst" : "Resolved", value: String(c.id) },
+        ...(c.state === "open" ? [{ kind: "button" as const, id: "case.claim", label: da ? "Jeg tager den" : "I'll take it", value: caseIdText(c.id), style: "primary" as const }] : []),
+        { kind: "button", id: "case.resolve", label: da ? "Løst" : "Resolved", value: caseIdText(c.id) },
       ],
     });
   }

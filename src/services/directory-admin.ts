@@ -1,4 +1,4 @@
-// Who owns what: team names, leads and digest schedules; account and touchpoint owners. People
+// Who owns what: team names, leads, digest and weekly-view schedules; account and touchpoint owners. People
 // are named by e-mail, "slack:U0123" or "teams:<AAD object id>" and created on first mention.
 import { parseDailyCronDetailed } from "../core/schedule.ts";
 import type { Texts } from "../core/periods.ts";
@@ -21,6 +21,8 @@ export interface TeamSummary {
   name: string;
   lead: string | null;
   digestCron: string | null;
+  /** the weekly team view's own schedule; null = WEEKLY_CRON */
+  weeklyCron: string | null;
   /** where members are synced from: a Slack user group id, a Teams team id */
   slackUsergroupId: string | null;
   teamsTeamId: string | null;
@@ -34,13 +36,14 @@ function personLabel(p: PersonRow): string {
   return p.name ?? p.email ?? (p.slackUserId ? `slack:${p.slackUserId}` : `teams:${p.teamsUserId}`);
 }
 
-type TeamWithLead = { slug: string; name: string; digestCron: string | null; slackUsergroupId: string | null; teamsTeamId: string | null; lead: PersonRow | null };
+type TeamWithLead = { slug: string; name: string; digestCron: string | null; weeklyCron: string | null; slackUsergroupId: string | null; teamsTeamId: string | null; lead: PersonRow | null };
 
 const summary = (t: TeamWithLead): TeamSummary => ({
   slug: t.slug,
   name: t.name,
   lead: t.lead ? personLabel(t.lead) : null,
   digestCron: t.digestCron,
+  weeklyCron: t.weeklyCron,
   slackUsergroupId: t.slackUsergroupId,
   teamsTeamId: t.teamsTeamId,
 });
@@ -55,12 +58,13 @@ export class DirectoryAdmin {
     return { id: row.id, label: personLabel(row) };
   }
 
-  /** Creates or updates a team. `digestCron: null` goes back to the global DIGEST_CRON. */
-  async setTeam(slugOrName: string, change: { name?: string; lead?: PersonRef; digestCron?: string | null; slackUsergroup?: string | null; teamsTeam?: string | null }): Promise<TeamSummary> {
+  /** Creates or updates a team. `digestCron: null` goes back to the global DIGEST_CRON, `weeklyCron: null` to WEEKLY_CRON. */
+  async setTeam(slugOrName: string, change: { name?: string; lead?: PersonRef; digestCron?: string | null; weeklyCron?: string | null; slackUsergroup?: string | null; teamsTeam?: string | null }): Promise<TeamSummary> {
     const slug = slugify(slugOrName);
     if (!slug) throw new DirectoryError({ da: `"${slugOrName}" er ikke et holdnavn`, en: `"${slugOrName}" is not a team name` });
-    if (change.digestCron) {
-      const parsed = parseDailyCronDetailed(change.digestCron);
+    for (const cron of [change.digestCron, change.weeklyCron]) {
+      if (!cron) continue;
+      const parsed = parseDailyCronDetailed(cron);
       if (!parsed.ok) throw new DirectoryError(parsed.error);
     }
     const lead = change.lead ? await this.person(change.lead) : undefined;
@@ -68,6 +72,7 @@ export class DirectoryAdmin {
       ...(change.name ? { name: change.name } : {}),
       ...(lead ? { leadId: lead.id } : {}),
       ...(change.digestCron !== undefined ? { digestCron: change.digestCron } : {}),
+      ...(change.weeklyCron !== undefined ? { weeklyCron: change.weeklyCron } : {}),
       ...(change.slackUsergroup !== undefined ? { slackUsergroupId: change.slackUsergroup } : {}),
       ...(change.teamsTeam !== undefined ? { teamsTeamId: change.teamsTeam } : {}),
     };

@@ -92,6 +92,11 @@ export class StoryService {
     };
   }
 
+  /** The teams a story can be for (the story form's menu), by name; `max`: what the face's menu can show. */
+  async teamChoices(max: number): Promise<{ slug: string; name: string }[]> {
+    return this.prisma.team.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" }, take: max });
+  }
+
   private async destinations(): Promise<Destination[]> {
     if (this.settings.consoleOnly) return [{ platform: "console", target: "#kundehistorier", teamId: null }];
     const rows = await this.prisma.channelBinding.findMany({ where: { purpose: "stories" }, orderBy: { id: "asc" } });

@@ -1,21 +1,16 @@
 // What readiness asks the database: does it answer, and are all migrations this build ships
 // applied? One cheap query (the migrations table), bounded in time so a hanging connection
 // makes the replica unready instead of hanging the probe.
+import { withTimeout } from "../core/timeout.ts";
 import type { Database } from "./database.ts";
 import { APPLIED_QUERY, type AppliedRow, type MigrationFile } from "./migrate.ts";
 
 export async function databaseProblem(db: Database, migrations: MigrationFile[], timeoutMs = 3_000): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
-  });
   let applied: AppliedRow[];
   try {
-    applied = await Promise.race([db.prisma.$queryRawUnsafe<AppliedRow[]>(APPLIED_QUERY), timeout]);
+    applied = await withTimeout(db.prisma.$queryRawUnsafe<AppliedRow[]>(APPLIED_QUERY), timeoutMs, "the migrations table");
   } catch (error) {
     return `database unreachable: ${firstLine(error)}`;
-  } finally {
-    clearTimeout(timer);
   }
   // Only this build's own migrations count: a newer replica's migrations (a rolling upgrade) are
   // additive by rule, so an older replica stays ready while they are applied.

@@ -36,7 +36,7 @@ export class KudosStore {
     return added;
   }
 
-  /** Kudos per person (and team) answered in [from, to): most first, then by name, then id. */
+  /** Kudos per person and team answered in [from, to): most first, then by name (stable: ids break ties). */
   async tally(filter: KudosFilter): Promise<KudosTally[]> {
     const groups = await this.prisma.kudos.groupBy({
       by: ["personId", "teamId"],
@@ -48,7 +48,7 @@ export class KudosStore {
     const byId = new Map(people.map((p) => [p.id, p]));
     return groups
       .map((g) => ({ personId: g.personId, name: byId.get(g.personId)?.name ?? null, email: byId.get(g.personId)?.email ?? null, teamId: g.teamId, count: g._count._all, optedOut: byId.get(g.personId)?.kudosOptOut ?? false }))
-      .sort((a, b) => b.count - a.count || (a.name ?? "").localeCompare(b.name ?? "", "da") || a.personId - b.personId);
+      .sort((a, b) => b.count - a.count || (a.name ?? "").localeCompare(b.name ?? "", "da") || a.personId - b.personId || (a.teamId ?? 0) - (b.teamId ?? 0));
   }
 
   /** "/nps kudos fra|til": whether the person may be mentioned by name. */

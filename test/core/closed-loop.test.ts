@@ -37,9 +37,10 @@ describe("closedLoop", () => {
       c("2026-12-04T09:00:00Z", null, null),
     ];
     const r = closedLoop(cases, week, at("2026-12-05T12:00:00Z"), TZ);
-    expect(r.contactJudged).toBe(2);
+    // the late one and the no_contact one have passed their deadlines; Friday's has not
+    expect(r.contactJudged).toBe(3);
     expect(r.contactedInTime).toBe(1);
-    expect(r.contactedShare).toBe(0.5);
+    expect(r.contactedShare).toBe(0.3333);
     const later = closedLoop(cases, week, at("2026-12-09T12:00:00Z"), TZ);
     expect(later.contactJudged).toBe(4);
     expect(later.contactedInTime).toBe(1);

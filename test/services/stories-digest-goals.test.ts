@@ -154,4 +154,15 @@ describe.each(PROVIDERS)("stories, digest and goals on %s", (provider) => {
     expect(dry[0]!.message?.summary).toMatch(/ingen nye svar/);
     expect((await digests.run(clock))[0]).toMatchObject({ queued: 2 });
   });
+
+  it("the teams a story can be for (both faces' story form menu): by name, as many as the face's menu shows", async () => {
+    const prisma = env.db.prisma;
+    await prisma.team.createMany({ data: [{ slug: "salg", name: "Salg" }, { slug: "drift", name: "Drift" }] });
+    expect(await stories.teamChoices(100)).toEqual([
+      { slug: "drift", name: "Drift" },
+      { slug: "support", name: "Kundeservice" },
+      { slug: "salg", name: "Salg" },
+    ]);
+    expect(await stories.teamChoices(2)).toEqual([{ slug: "drift", name: "Drift" }, { slug: "support", name: "Kundeservice" }]);
+  });
 });

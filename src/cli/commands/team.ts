@@ -1,4 +1,5 @@
 // kundepuls team [list] | team set SLUG [--name NAME] [--lead PERSON] [--digest-cron "CRON"|default]
+//                        [--weekly-cron "CRON"|default]
 //                        [--slack-usergroup S0123|none] [--teams-team <id>|none]
 // kundepuls team member add|remove SLUG PERSON | team members SLUG | team sync [SLUG]
 // kundepuls owner account|touchpoint NAME PERSON
@@ -33,12 +34,13 @@ function teamLine(t: TeamSummary, lang: Lang): string {
   const da = lang === "da";
   const lead = t.lead ?? (da ? "ingen" : "none");
   const digest = t.digestCron ?? (da ? "standardtidspunkt" : "default schedule");
+  const weekly = t.weeklyCron ? (da ? `, ugeoverblik ${t.weeklyCron}` : `, weekly view ${t.weeklyCron}`) : "";
   const synced = [
     t.slackUsergroupId ? (da ? `medlemmer fra Slack-brugergruppen ${t.slackUsergroupId}` : `members from Slack user group ${t.slackUsergroupId}`) : null,
     t.teamsTeamId ? (da ? `medlemmer fra Teams-teamet ${t.teamsTeamId}` : `members from Teams team ${t.teamsTeamId}`) : null,
   ].filter(Boolean);
   const more = synced.length > 0 ? `, ${synced.join(", ")}` : "";
-  return da ? `${t.slug} (${t.name}): leder ${lead}, digest ${digest}${more}` : `${t.slug} (${t.name}): lead ${lead}, digest ${digest}${more}`;
+  return da ? `${t.slug} (${t.name}): leder ${lead}, digest ${digest}${weekly}${more}` : `${t.slug} (${t.name}): lead ${lead}, digest ${digest}${weekly}${more}`;
 }
 
 const unset = (v: string | undefined) => (v === undefined ? undefined : v === "none" ? null : v);
@@ -49,6 +51,7 @@ const teamSchema = (lang: Lang) =>
     name: z.string().trim().min(1).max(100).optional(),
     lead: z.string().optional(),
     "digest-cron": z.string().optional(),
+    "weekly-cron": z.string().optional(),
     "slack-usergroup": z.string().regex(/^(S[A-Z0-9]{2,}|none)$/, lang === "da" ? "skal være et Slack-brugergruppe-id som S0123ABC, eller none" : "must be a Slack user group id such as S0123ABC, or none").optional(),
     "teams-team": z.string().trim().min(1).optional(),
   });
@@ -59,10 +62,10 @@ export const teamCommand: CliCommand = {
   name: "team",
   needs: "app",
   synopsis: {
-    da: '[list]\nset HOLD [--name NAVN] [--lead PERSON] [--digest-cron "CRON" | default]\n    [--slack-usergroup S0123 | none] [--teams-team <Teams-team-id> | none]\nmember add|remove HOLD PERSON\nmembers HOLD\nsync [HOLD]',
-    en: '[list]\nset TEAM [--name NAME] [--lead PERSON] [--digest-cron "CRON" | default]\n    [--slack-usergroup S0123 | none] [--teams-team <Teams team id> | none]\nmember add|remove TEAM PERSON\nmembers TEAM\nsync [TEAM]',
+    da: '[list]\nset HOLD [--name NAVN] [--lead PERSON] [--digest-cron "CRON" | default]\n    [--weekly-cron "CRON" | default]\n    [--slack-usergroup S0123 | none] [--teams-team <Teams-team-id> | none]\nmember add|remove HOLD PERSON\nmembers HOLD\nsync [HOLD]',
+    en: '[list]\nset TEAM [--name NAME] [--lead PERSON] [--digest-cron "CRON" | default]\n    [--weekly-cron "CRON" | default]\n    [--slack-usergroup S0123 | none] [--teams-team <Teams team id> | none]\nmember add|remove TEAM PERSON\nmembers TEAM\nsync [TEAM]',
   },
-  summary: { da: "holdene, deres leder, medlemmer og digest-tidspunkt", en: "teams, their lead, members and digest schedule" },
+  summary: { da: "holdene, deres leder, medlemmer, digest- og ugeoverbliks-tidspunkt", en: "teams, their lead, members, digest and weekly-view schedule" },
   details: {
     da: `${PERSON.da}\n  sync: medlemmer fra holdenes Slack-brugergrupper, nu (ellers dagligt)\n  fx: kundepuls team set support --name Kundeservice --lead mette@firma.dk --digest-cron "30 8 * * 1-5"`,
     en: `${PERSON.en}\n  sync: members from the teams' Slack user groups, now (otherwise daily)\n  e.g. kundepuls team set support --name "Customer service" --lead mette@firma.dk --digest-cron "30 8 * * 1-5"`,
@@ -70,7 +73,7 @@ export const teamCommand: CliCommand = {
   async run(argv: string[], app: App, { lang, out }: CliIo) {
     const da = lang === "da";
     const usage = usageOf(teamCommand, lang);
-    const options = { name: { type: "string" }, lead: { type: "string" }, "digest-cron": { type: "string" }, "slack-usergroup": { type: "string" }, "teams-team": { type: "string" } } as const;
+    const options = { name: { type: "string" }, lead: { type: "string" }, "digest-cron": { type: "string" }, "weekly-cron": { type: "string" }, "slack-usergroup": { type: "string" }, "teams-team": { type: "string" } } as const;
     const args = parseCommandArgs(argv, options, teamSchema(lang), usage, lang);
     const admin = new DirectoryAdmin(app.db.prisma, app.roles, cliActor());
     const [action = "list", ...rest] = args.positionals;
@@ -95,10 +98,12 @@ export const teamCommand: CliCommand = {
       }
       if (action !== "set" || rest.length !== 1) throw new UsageError(usage);
       const cron = args["digest-cron"];
+      const weekly = args["weekly-cron"];
       const change = {
         name: args.name,
         lead: args.lead ? person(args.lead, lang) : undefined,
         digestCron: cron === undefined ? undefined : cron === "default" ? null : cron,
+        weeklyCron: weekly === undefined ? undefined : weekly === "default" ? null : weekly,
         slackUsergroup: unset(args["slack-usergroup"]),
         teamsTeam: unset(args["teams-team"]),
       };

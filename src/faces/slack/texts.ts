@@ -1,5 +1,7 @@
 // The few things only the Slack face says (they name Slack's own commands), in both languages.
-// Everything else the bot says is built in src/messages and only drawn here.
+// Everything else the bot says is built in src/messages and only drawn here; the apology and the
+// form field checks both faces say are src/messages/face-texts.ts.
+import { apologyText } from "../../messages/face-texts.ts";
 import type { Lang, Message } from "../../messages/model.ts";
 
 function oneLine(kind: string, lang: Lang, text: string): Message {
@@ -19,11 +21,7 @@ export function helloMessage(lang: Lang): Message {
 
 /** Something failed while answering a command: never leave the person in silence. */
 export function apologyMessage(lang: Lang): Message {
-  return oneLine(
-    "slackError",
-    lang,
-    lang === "da" ? "Beklager, det gik galt hos mig. Prøv igen om lidt." : "Sorry, something went wrong on my side. Please try again in a moment.",
-  );
+  return oneLine("slackError", lang, apologyText(lang, "slack"));
 }
 
 /** The channel is connected, but the bot cannot join it by itself (a private channel). */
@@ -37,10 +35,10 @@ export function inviteMeMessage(lang: Lang): Message {
   );
 }
 
-/** Labels of modal buttons and the words under a field Slack shows after view_submission errors. */
-export const MODAL_TEXT: Record<Lang, { cancel: string; close: string; required: string; choose: string; tooLong: (max: number) => string }> = {
-  da: { cancel: "Annullér", close: "Luk", required: "Udfyld feltet.", choose: "Vælg en af mulighederne.", tooLong: (max) => `Højst ${max} tegn.` },
-  en: { cancel: "Cancel", close: "Close", required: "Please fill in this field.", choose: "Please choose one of the options.", tooLong: (max) => `At most ${max} characters.` },
+/** Labels of a modal's close button: "cancel" on a form, "close" on a notice. */
+export const MODAL_TEXT: Record<Lang, { cancel: string; close: string }> = {
+  da: { cancel: "Annullér", close: "Luk" },
+  en: { cancel: "Cancel", close: "Close" },
 };
 
 /** Above the inputs of the resolve modal: which case is being resolved. */

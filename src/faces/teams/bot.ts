@@ -6,6 +6,7 @@ import type { RoleAdmin, RosterMember } from "../../services/role-admin.ts";
 import type { Logger } from "../../logger.ts";
 import type { Lang, Message } from "../../messages/model.ts";
 import type { BindingService } from "../../services/binding-service.ts";
+import { withTimeout } from "../../core/timeout.ts";
 import { conversationKind, parseActivity, personId, tenantOf, type InstallationUpdateActivity, type InvokeActivity, type MessageActivity } from "./activity.ts";
 import { cardActivity } from "./cards.ts";
 import type { TeamsConversationStore } from "./conversations.ts";
@@ -15,8 +16,7 @@ import { answerMessage, type MessageDeps } from "./listeners/commands/message.ts
 import { onInstallChange, welcomes } from "./listeners/installs/installation.ts";
 import { LIMITS } from "./limits.ts";
 import type { TeamsMembers } from "./members.ts";
-import { teamsNotice } from "./texts.ts";
-import { withTimeout } from "./timing.ts";
+import { apologyNotice } from "./texts.ts";
 
 export interface BotDeps extends MessageDeps {
   bindings: BindingService;
@@ -157,7 +157,7 @@ async function postNote(context: TurnContext, activity: InvokeActivity, note: Me
 export function createTurnErrorHandler(log: Logger, defaultLang: Lang): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
     log.error(`teams: turn failed (${context.activity.type})`, error);
-    const notice = teamsNotice("failed", defaultLang);
+    const notice = apologyNotice(defaultLang);
     try {
       if (context.activity.type === "message") await context.sendActivity(cardActivity(notice));
       // a card click waits for an invoke response: the message shows on the card

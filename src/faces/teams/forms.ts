@@ -1,14 +1,17 @@
 // A Form (src/messages/forms.ts) drawn as Adaptive Card inputs with an Action.Execute submit, and
-// what comes back read at the edge (zod). Teams merges the values of the card's inputs into the
+// what comes back read at the edge: the inputs' values by field id, checked by the form check all
+// faces share (src/messages/form-reading.ts). Teams merges the values of the card's inputs into the
 // action's `data`, keyed by input id; ids carry the form and its private data ("case.resolve.42.
 // outcome"), so several forms on one card (the home card: one per case) never share an id.
-import { z } from "zod";
+import { parseCaseId } from "../../core/case-id.ts";
+import { fieldProblemText, fieldProblemTexts, type FieldProblem } from "../../messages/face-texts.ts";
+import { readFormValues, type FormReader, type FormValues, type SubmittedValues } from "../../messages/form-reading.ts";
 import { resolveCaseForm, type Form, type FormField } from "../../messages/forms.ts";
 import { truncate, type Lang } from "../../messages/model.ts";
 import type { Element } from "./charts.ts";
 import { LIMITS } from "./limits.ts";
 import { escapeInline } from "./markdown.ts";
-import { teamsText, tooLongText } from "./texts.ts";
+import { teamsText } from "./texts.ts";
 
 /** What every Action.Execute of ours sends (`verb` is the action id too). */
 export interface CardActionData {
@@ -34,13 +37,15 @@ export function executeAction(id: string, title: string, data: CardActionData, s
  * a button that would need a dialog. The handler rebuilds the same form to read the submit.
  */
 export function inlineForm(actionId: string, value: string, lang: Lang): Form | null {
-  if (actionId === "case.resolve" && /^[1-9]\d{0,9}$/.test(value)) return resolveCaseForm(Number(value), lang);
-  return null;
+  const caseId = actionId === "case.resolve" ? parseCaseId(value) : null;
+  return caseId === null ? null : resolveCaseForm(caseId, lang);
 }
 
 export function formInputId(form: Pick<Form, "id" | "privateData">, fieldId: string): string {
   return [form.id, form.privateData, fieldId].filter(Boolean).join(".");
 }
+
+const problemText = (problem: FieldProblem, lang: Lang) => fieldProblemText(problem, lang, "teams");
 
 function input(form: Form, field: FormField, lang: Lang, value: string | undefined): Element {
   // labels and choice titles are plain text in Adaptive Cards (no Markdown): not escaped
@@ -51,7 +56,7 @@ function input(form: Form, field: FormField, lang: Lang, value: string | undefin
       ...common,
       style: "compact",
       choices: field.options.slice(0, LIMITS.choices).map((o) => ({ title: truncate(o.label, LIMITS.actionTitleChars * 2), value: o.value })),
-      ...(field.required ? { errorMessage: teamsText("choose", lang) } : {}),
+      ...(field.required ? { errorMessage: problemText({ kind: "choose" }, lang) } : {}),
       ...(value ? { value } : {}),
     };
   }
@@ -61,7 +66,7 @@ function input(form: Form, field: FormField, lang: Lang, value: string | undefin
     ...common,
     ...(field.kind === "multiline" ? { isMultiline: true } : {}),
     maxLength: field.maxLength,
-    ...(field.required ? { errorMessage: teamsText("required", lang) } : {}),
+    ...(field.required ? { errorMessage: problemText({ kind: "required" }, lang) } : {}),
     ...(initial ? { value: truncate(initial, field.maxLength) } : {}),
   };
 }
@@ -106,36 +111,33 @@ export function formCard(form: Form, lang: Lang, opts: { intro?: string; problem
   };
 }
 
-/** Blank strings count as "not filled in"; everything else is passed on to the field's rule. */
-const blankAsMissing = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : (v ?? undefined));
-
-function fieldSchema(field: FormField, lang: Lang): z.ZodType<string | undefined> {
-  if (field.kind === "select") {
-    const options = field.options.map((o) => o.value);
-    const choice = z.string({ error: teamsText("choose", lang) }).refine((v) => options.includes(v), teamsText("choose", lang));
-    return z.preprocess(blankAsMissing, field.required ? choice : choice.optional());
-  }
-  const text = z.string({ error: teamsText("required", lang) }).refine((v) => Array.from(v).length <= field.maxLength, tooLongText(field.maxLength, lang));
-  return z.preprocess(blankAsMissing, field.required ? text : text.optional());
+/** The form's inputs in the submitted `data`, by field id; anything that is not text is not filled in. */
+function submittedValues(form: Form, data: Record<string, unknown>): SubmittedValues {
+  return Object.fromEntries(
+    form.fields.map((f) => {
+      const value = data[formInputId(form, f.id)];
+      return [f.id, typeof value === "string" ? value : undefined];
+    }),
+  );
 }
 
-export type FormReading =
-  | { ok: true; values: Record<string, string | null> }
-  /** problems by field id; `entered` refills the form (what could be read as text) */
+export type FormReading<T> =
+  | { ok: true; values: T }
+  /** problems in words by field id; `entered` refills the form (what could be read as text, as sent) */
   | { ok: false; problems: Record<string, string>; entered: Record<string, string> };
 
-/** The submitted `data` of a form's Action.Execute → its values, checked against the form. */
-export function readFormData(form: Form, data: Record<string, unknown>, lang: Lang): FormReading {
-  const raw = Object.fromEntries(form.fields.map((f) => [f.id, data[formInputId(form, f.id)]]));
-  const schema = z.object(Object.fromEntries(form.fields.map((f) => [f.id, fieldSchema(f, lang)])));
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) {
-    return { ok: true, values: Object.fromEntries(form.fields.map((f) => [f.id, (parsed.data as Record<string, string | undefined>)[f.id] ?? null])) };
-  }
-  const problems: Record<string, string> = {};
-  for (const issue of parsed.error.issues) problems[String(issue.path[0])] ??= issue.message;
-  const entered = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string"));
-  return { ok: false, problems, entered };
+/** The submitted `data` of a form's Action.Execute → its values as `reader` reads them, or what is wrong. */
+export function readCardForm<T>(reader: FormReader<T>, form: Form, data: Record<string, unknown>, lang: Lang): FormReading<T> {
+  const submitted = submittedValues(form, data);
+  const read = reader(form, submitted);
+  if (read.ok) return { ok: true, values: read.value };
+  const entered = Object.fromEntries(Object.entries(submitted).filter((e): e is [string, string] => e[1] !== undefined));
+  return { ok: false, problems: fieldProblemTexts(read.errors, lang, "teams"), entered };
+}
+
+/** Every field of the form by id (trimmed, or null when empty), checked. */
+export function readFormData(form: Form, data: Record<string, unknown>, lang: Lang): FormReading<FormValues> {
+  return readCardForm(readFormValues, form, data, lang);
 }
 
 /** The problems as one line per field label, for the problem text on the form card. */

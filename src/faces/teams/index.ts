@@ -26,8 +26,8 @@ export interface TeamsDeps {
   bindings: BindingService;
   /** the alert's and home card's buttons: claim, resolve, hand over, show contact */
   cases: Pick<CaseService, "claim" | "resolve" | "handOver" | "contactFor">;
-  /** kundehistorie / story and the story form */
-  stories: Pick<StoryService, "submit">;
+  /** kundehistorie / story and the story form (its team menu too) */
+  stories: Pick<StoryService, "submit" | "teamChoices">;
   /** overblik / home, and the welcome on a personal install */
   home: Pick<HomeService, "forActor">;
   /** a linked Teams team's roster becomes the members of its Kundepuls team(s), once a day */

@@ -22,7 +22,7 @@ export interface TeamsRuntime {
 export function cardActions(deps: TeamsDeps): CardActionHandlers {
   return new Map<string, CardActionHandler>([
     ...caseActions({ cases: deps.cases, home: deps.home }),
-    [STORY_SUBMIT, submitStory({ stories: deps.stories, prisma: deps.prisma })],
+    [STORY_SUBMIT, submitStory({ stories: deps.stories })],
     ...(deps.actions ?? new Map()),
   ]);
 }
@@ -36,7 +36,6 @@ export function createTeamsRuntime(settings: TeamsSettings, deps: TeamsDeps): Te
     bindings: deps.bindings,
     stories: deps.stories,
     home: deps.home,
-    prisma: deps.prisma,
     conversations,
     actions: cardActions(deps),
     members: new TeamsMembers(deps.log),

@@ -1,13 +1,12 @@
-// The few texts only the Teams transport needs (when something fails before a service could
-// answer, form checks on a card; the help, Teams commands included, is src/messages/help.ts). Everything the bot says
+// The few texts only the Teams transport needs (a button that no longer works, the problem line
+// of a form card; the help, Teams commands included, is src/messages/help.ts). The apology and
+// the form field checks both faces say are src/messages/face-texts.ts; everything the bot says
 // about NPS, cases, stories and channels is built in src/messages/.
+import { apologyText } from "../../messages/face-texts.ts";
 import type { Lang, Message } from "../../messages/model.ts";
+import { buildNotice } from "../../messages/notice.ts";
 
 const TEXTS = {
-  failed: {
-    da: "Beklager, det gik galt her hos mig. Prøv igen om lidt.",
-    en: "Sorry, something went wrong on my side. Please try again in a moment.",
-  },
   staleButton: {
     da: "Den knap virker ikke længere. Skriv hjælp for at se, hvad du kan spørge om.",
     en: "That button no longer works. Type help to see what you can ask.",
@@ -24,8 +23,6 @@ const TEXTS = {
     da: "Formularen er ikke udfyldt helt – ret felterne herunder og send igen. Intet er ændret.",
     en: "The form is not complete – fix the fields below and send it again. Nothing was changed.",
   },
-  required: { da: "Skal udfyldes.", en: "Required." },
-  choose: { da: "Vælg en af mulighederne.", en: "Choose one of the options." },
 } as const;
 
 export type TeamsTextKey = keyof typeof TEXTS;
@@ -35,12 +32,12 @@ export function teamsText(key: TeamsTextKey, lang: Lang): string {
 }
 
 export function teamsNotice(key: TeamsTextKey, lang: Lang): Message {
-  const text = teamsText(key, lang);
-  return { kind: "notice", lang, summary: text, blocks: [{ type: "text", text }] };
+  return buildNotice(lang, teamsText(key, lang));
 }
 
-export function tooLongText(max: number, lang: Lang): string {
-  return lang === "da" ? `Højst ${max} tegn.` : `At most ${max} characters.`;
+/** Something failed before a service could answer: a polite line instead of silence. */
+export function apologyNotice(lang: Lang): Message {
+  return buildNotice(lang, apologyText(lang, "teams"));
 }
 
 /** "Sag #42" above the resolve form when it is shown on its own card. */

@@ -10,7 +10,6 @@ import { buildNotice } from "../../../src/messages/notice.ts";
 import type { CaseService } from "../../../src/services/case-service.ts";
 import type { HomeService } from "../../../src/services/home-service.ts";
 import type { Actor } from "../../../src/services/people.ts";
-import type { Db } from "../../../src/store/database.ts";
 import { isPeoplePickerNotice, parseCard } from "./adaptive-cards.ts";
 import { OTHER, USER, cardClick } from "./recorded.ts";
 import { NOW, caseView } from "./sample-messages.ts";
@@ -136,8 +135,7 @@ describe("case.handOver and case.contact", () => {
 
 describe("story.submit", () => {
   const storyDeps = (result: { ok: boolean; message: ReturnType<typeof buildNotice> }) => ({
-    stories: { submit: vi.fn().mockResolvedValue(result) },
-    prisma: { team: { findMany: vi.fn().mockResolvedValue([{ slug: "support", name: "Kundeservice" }]) } } as unknown as Db,
+    stories: { submit: vi.fn().mockResolvedValue(result), teamChoices: vi.fn().mockResolvedValue([{ slug: "support", name: "Kundeservice" }]) },
   });
   const thanks = buildNotice("da", "Tak! Historien deles i kundehistorie-kanalen ved næste ledige tidspunkt.");
 

@@ -8,7 +8,6 @@ import { welcomes } from "../../../src/faces/teams/listeners/installs/installati
 import { buildHelp } from "../../../src/messages/help.ts";
 import { buildNotice } from "../../../src/messages/notice.ts";
 import type { ChatCommandService } from "../../../src/services/chat-commands.ts";
-import type { Db } from "../../../src/store/database.ts";
 import { isTeamsChartNotice, parseCard, shownLines } from "./adaptive-cards.ts";
 import { USER, channelMention, personalInstall, personalMembers, personalMessage } from "./recorded.ts";
 
@@ -47,9 +46,11 @@ describe("answerMessage", () => {
   const deps = () => {
     const d = {
       commands: { handle: vi.fn().mockResolvedValue({ message: buildHelp("da"), visibility: "private" }) } as unknown as ChatCommandService,
-      stories: { submit: vi.fn().mockResolvedValue({ ok: true, message: buildNotice("da", "Tak! Historien deles …") }) },
+      stories: {
+        submit: vi.fn().mockResolvedValue({ ok: true, message: buildNotice("da", "Tak! Historien deles …") }),
+        teamChoices: vi.fn().mockResolvedValue([{ slug: "support", name: "Kundeservice" }]),
+      },
       home: { forActor: vi.fn().mockResolvedValue(buildNotice("en", "home card")) },
-      prisma: { team: { findMany: vi.fn().mockResolvedValue([{ slug: "support", name: "Kundeservice" }]) } } as unknown as Db,
     };
     return d satisfies MessageDeps;
   };

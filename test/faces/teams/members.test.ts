@@ -4,7 +4,7 @@ import type { TurnContext } from "botbuilder";
 import { describe, expect, it, vi } from "vitest";
 import { TeamsMembers } from "../../../src/faces/teams/members.ts";
 import { silentLogger } from "../../../src/logger.ts";
-import { withTimeout } from "../../../src/faces/teams/timing.ts";
+import { withTimeout } from "../../../src/core/timeout.ts";
 
 const context = {} as TurnContext;
 const AAD = "00000000-1111-2222-3333-444444444444";

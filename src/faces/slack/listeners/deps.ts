@@ -13,12 +13,12 @@ export interface ListenerDeps {
   bindings: Pick<BindingService, "forChannel">;
   /** detractor alert buttons and the resolve modal */
   cases: Pick<CaseService, "claim" | "resolve" | "handOver" | "contactFor">;
-  /** /kundehistorie and the share_story shortcut */
-  stories: Pick<StoryService, "submit">;
+  /** /kundehistorie and the share_story shortcut (the story modal's team menu too) */
+  stories: Pick<StoryService, "submit" | "teamChoices">;
   /** the App Home tab */
   home: Pick<HomeService, "forActor">;
-  /** handledDelivery: events handled once; team: the team menu of the story modal */
-  prisma: Pick<Db, "handledDelivery" | "team">;
+  /** handledDelivery: events handled once */
+  prisma: Pick<Db, "handledDelivery">;
   /** the workspace language when the person's own cannot be told (DEFAULT_LANGUAGE) */
   defaultLang: Lang;
   log: Logger;

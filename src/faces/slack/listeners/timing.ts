@@ -1,4 +1,5 @@
-// Slack waits 3 seconds for an acknowledgement. These helpers keep slow work from breaking that.
+// Slack waits 3 seconds for an acknowledgement. This keeps slow work from breaking that (a call
+// bounded in time is core/timeout.ts).
 
 export type Settled<T> = { settled: true; value: T } | { settled: false };
 
@@ -13,14 +14,4 @@ export async function settleWithin<T>(work: Promise<T>, ms: number): Promise<Set
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** `work`, or an error after `ms` (the work itself goes on, its result is ignored). */
-export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  const early = await settleWithin(work, ms);
-  if (!early.settled) {
-    work.catch(() => {}); // a late failure must not become an unhandled rejection
-    throw new Error(`${what} took longer than ${ms} ms`);
-  }
-  return early.value;
 }

@@ -1,40 +1,29 @@
 // Who clicked: the Slack user as an Actor for the services, with the real name and e-mail from
-// users.info (scope users:read.email), so a Slack user is matched to a Kundepuls person by
-// e-mail. Answers are kept for some minutes per process; if Slack does not answer (quickly),
-// the work goes on without e-mail — a person is still found by their Slack user id.
+// users.info (scope users:read.email). The caching, the time limit and what happens when Slack
+// does not answer are the services' ActorCache, shared with the Teams face.
 import type { Logger } from "../../../logger.ts";
+import { ActorCache } from "../../../services/actor-cache.ts";
 import type { Actor } from "../../../services/people.ts";
 import type { ListenerClient } from "./client.ts";
-import { withTimeout } from "./timing.ts";
-
-const MAX_ENTRIES = 5_000;
 
 export class SlackUsers {
-  private readonly cache = new Map<string, { actor: Actor; until: number }>();
+  private readonly cache: ActorCache;
 
-  constructor(
-    private readonly log: Logger,
-    private readonly ttlMs = 10 * 60_000,
-    private readonly timeoutMs = 1_500,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  constructor(log: Logger, ttlMs = 10 * 60_000, timeoutMs = 1_500, clock: () => number = Date.now) {
+    this.cache = new ActorCache("slack", {
+      ttlMs,
+      timeoutMs,
+      clock,
+      onLookupFailed: (userId, error) => log.warn(`slack: users.info for ${userId} failed; going on without e-mail`, error instanceof Error ? error.message : error),
+    });
+  }
 
   /** `fallbackName` (the Slack handle from the payload) is used when users.info gives no name. */
-  async actor(client: Pick<ListenerClient, "users">, userId: string, fallbackName?: string | null): Promise<Actor> {
-    const hit = this.cache.get(userId);
-    if (hit && hit.until > this.clock()) return hit.actor;
-    try {
-      const { user } = await withTimeout(client.users.info({ user: userId }), this.timeoutMs, "users.info");
-      const p = user?.profile ?? {};
-      const name = p.real_name || user?.real_name || p.display_name || fallbackName || null;
-      const actor: Actor = { platform: "slack", userId, name, email: p.email || null };
-      this.cache.delete(userId);
-      this.cache.set(userId, { actor, until: this.clock() + this.ttlMs });
-      if (this.cache.size > MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-      return actor;
-    } catch (error) {
-      this.log.warn(`slack: users.info for ${userId} failed; going on without e-mail`, error instanceof Error ? error.message : error);
-      return { platform: "slack", userId, name: fallbackName ?? null, email: null };
-    }
+  actor(client: Pick<ListenerClient, "users">, userId: string, fallbackName?: string | null): Promise<Actor> {
+    return this.cache.actor(userId, fallbackName, async (user) => {
+      const { user: found } = await client.users.info({ user });
+      const p = found?.profile ?? {};
+      return { name: p.real_name || found?.real_name || p.display_name || null, email: p.email || null };
+    });
   }
 }

@@ -1,6 +1,7 @@
 // What every detractor-alert button shares: ack at once, read the click (zod), find the case id
 // (the button's value, or for the people picker the block_id — see pickerValueFromBlockId), and
 // never leave the person in silence when something fails.
+import { parseCaseId } from "../../../../core/case-id.ts";
 import type { Lang } from "../../../../messages/model.ts";
 import { pickerValueFromBlockId } from "../../blocks.ts";
 import { apologyMessage, staleButtonMessage } from "../../texts.ts";
@@ -31,7 +32,7 @@ export interface CaseClick {
 
 function caseIdOf(action: BlockActionBody["actions"][number]): number | null {
   const raw = action.type === "users_select" ? pickerValueFromBlockId(action.block_id ?? "") : action.value;
-  return raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
+  return parseCaseId(raw);
 }
 
 /**

@@ -1,10 +1,11 @@
-// A submitted modal (view_submission) → the values of its Form, checked at the edge: required
-// fields filled in, texts within their length, a menu choice one of the offered options. Errors
-// are keyed by the field id, which is the input's block_id, as response_action "errors" wants.
+// A submitted modal (view_submission) → the values of its Form by field id, checked by the one
+// form check all faces share (src/messages/form-reading.ts). Errors are keyed by the field id,
+// which is the input's block_id, as response_action "errors" wants.
 import { z } from "zod";
+import { fieldProblemTexts } from "../../../../messages/face-texts.ts";
+import { readFormValues, type FormReader, type FormValues, type SubmittedValues } from "../../../../messages/form-reading.ts";
 import type { Form } from "../../../../messages/forms.ts";
 import type { Lang } from "../../../../messages/model.ts";
-import { MODAL_TEXT } from "../../texts.ts";
 
 /** view.state.values: block_id → action_id → what the input holds. */
 const stateValues = z.record(
@@ -31,27 +32,27 @@ export const submittedView = z.object({
 });
 export type SubmittedView = z.infer<typeof submittedView>;
 
-export type FormReading = { ok: true; values: Record<string, string | null> } | { ok: false; errors: Record<string, string> };
-
-export function readForm(form: Form, state: unknown, lang: Lang): FormReading {
+/** The modal's inputs (block_id = action_id = field id) as plain values; unreadable state → nothing filled in. */
+function modalValues(form: Form, state: unknown): SubmittedValues {
   const parsed = stateValues.safeParse(state);
   const all = parsed.success ? parsed.data : {};
-  const t = MODAL_TEXT[lang];
-  const values: Record<string, string | null> = {};
-  const errors: Record<string, string> = {};
-  for (const field of form.fields) {
-    const input = all[field.id]?.[field.id];
-    const raw = (field.kind === "select" ? input?.selected_option?.value : input?.value)?.trim() ?? "";
-    if (raw === "") {
-      if (field.required) errors[field.id] = field.kind === "select" ? t.choose : t.required;
-      values[field.id] = null;
-    } else if (field.kind === "select" && !field.options.some((o) => o.value === raw)) {
-      errors[field.id] = t.choose;
-    } else if (field.kind !== "select" && Array.from(raw).length > field.maxLength) {
-      errors[field.id] = t.tooLong(field.maxLength);
-    } else {
-      values[field.id] = raw;
-    }
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
+  return Object.fromEntries(
+    form.fields.map((field) => {
+      const input = all[field.id]?.[field.id];
+      return [field.id, (field.kind === "select" ? input?.selected_option?.value : input?.value) ?? undefined];
+    }),
+  );
+}
+
+/** The values as `reader` reads them, or the words under each field that is wrong (for response_action "errors"). */
+export type FormReading<T> = { ok: true; values: T } | { ok: false; errors: Record<string, string> };
+
+export function readModal<T>(reader: FormReader<T>, form: Form, state: unknown, lang: Lang): FormReading<T> {
+  const read = reader(form, modalValues(form, state));
+  return read.ok ? { ok: true, values: read.value } : { ok: false, errors: fieldProblemTexts(read.errors, lang, "slack") };
+}
+
+/** Every field of the form by id (trimmed, or null when empty), checked. */
+export function readForm(form: Form, state: unknown, lang: Lang): FormReading<FormValues> {
+  return readModal(readFormValues, form, state, lang);
 }

@@ -2,18 +2,18 @@
 // CaseService.resolve decides. Done → the modal closes, the alert is shown again where it was
 // clicked and the outcome note goes into the alert's thread. Refused → the modal shows why.
 // When the work outlasts Slack's 3 seconds the modal closes first and the answer comes privately.
-import { z } from "zod";
-import { OUTCOMES, resolveCaseForm } from "../../../../messages/forms.ts";
+import { readResolveCase } from "../../../../messages/form-reading.ts";
+import { resolveCaseForm } from "../../../../messages/forms.ts";
 import type { CaseActionResult } from "../../../../services/case-service.ts";
 import { renderMessage } from "../../blocks.ts";
-import { apologyMessage, MODAL_TEXT, staleButtonMessage } from "../../texts.ts";
+import { apologyMessage, staleButtonMessage } from "../../texts.ts";
 import type { ListenerClient } from "../client.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { decodeMetadata, resolveMetadata, type ResolveMetadata } from "../metadata.ts";
 import { alertPlaceOf, showInPlace, tellPrivately, type Answering } from "../places.ts";
 import { settleWithin } from "../timing.ts";
 import type { SlackUsers } from "../users.ts";
-import { readForm, submittedView } from "./form-values.ts";
+import { readModal, submittedView } from "./form-values.ts";
 import { noticeView, type ViewAck } from "./modal-answers.ts";
 
 export const RESOLVE_VIEW = "case.resolve";
@@ -23,8 +23,6 @@ export interface ViewSubmissionArgs {
   body: unknown;
   client: ListenerClient;
 }
-
-const resolveInput = z.object({ actionTaken: z.string().min(1), outcome: z.enum(OUTCOMES) });
 
 export function resolveCaseSubmission(deps: ListenerDeps, users: SlackUsers) {
   return async ({ ack, body, client }: ViewSubmissionArgs): Promise<void> => {
@@ -37,21 +35,16 @@ export function resolveCaseSubmission(deps: ListenerDeps, users: SlackUsers) {
     }
     const { user, view } = parsed.data;
     const form = resolveCaseForm(meta.caseId, meta.lang);
-    const read = readForm(form, view.state.values, meta.lang);
-    if (!read.ok) {
-      await ack({ response_action: "errors", errors: read.errors });
-      return;
-    }
-    const input = resolveInput.safeParse(read.values);
-    if (!input.success) {
-      await ack({ response_action: "errors", errors: Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), MODAL_TEXT[meta.lang].required])) });
+    const input = readModal(readResolveCase, form, view.state.values, meta.lang);
+    if (!input.ok) {
+      await ack({ response_action: "errors", errors: input.errors });
       return;
     }
     const answering: Answering = { client, userId: user.id, deps, users };
     const work = (async () => {
       const actor = await users.actor(client, user.id, user.name ?? user.username ?? null);
       // resolved from the owner's DM, the redrawn alert there keeps the contact line (the service decides)
-      return deps.cases.resolve(meta.caseId, actor, input.data, deps.now(), meta.lang, alertPlaceOf(meta.place));
+      return deps.cases.resolve(meta.caseId, actor, input.values, deps.now(), meta.lang, alertPlaceOf(meta.place));
     })();
     let early;
     try {

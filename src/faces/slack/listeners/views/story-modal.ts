@@ -11,8 +11,8 @@ import { encodeMetadata } from "../metadata.ts";
 export const STORY_VIEW = "story.submit";
 
 /** The teams a story can belong to, for the menu (Slack shows at most 100 options). */
-export async function storyTeams(deps: Pick<ListenerDeps, "prisma">): Promise<{ slug: string; name: string }[]> {
-  return deps.prisma.team.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" }, take: INPUT_LIMITS.options });
+export async function storyTeams(deps: Pick<ListenerDeps, "stories">): Promise<{ slug: string; name: string }[]> {
+  return deps.stories.teamChoices(INPUT_LIMITS.options);
 }
 
 export async function openStoryModal(

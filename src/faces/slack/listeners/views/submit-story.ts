@@ -2,7 +2,7 @@
 // StoryService.submit (it redacts contact details and stores the story). A refusal ("too short")
 // stays in the modal under the story field; a stored story closes it, and the person gets a
 // private thank-you where they started (ephemeral), or in the app's Messages tab.
-import { z } from "zod";
+import { readStory } from "../../../../messages/form-reading.ts";
 import { storyForm } from "../../../../messages/forms.ts";
 import type { Message } from "../../../../messages/model.ts";
 import { renderMessage } from "../../blocks.ts";
@@ -12,12 +12,10 @@ import type { ListenerDeps } from "../deps.ts";
 import { decodeMetadata, storyMetadata } from "../metadata.ts";
 import { settleWithin } from "../timing.ts";
 import type { SlackUsers } from "../users.ts";
-import { readForm, submittedView } from "./form-values.ts";
+import { readModal, submittedView } from "./form-values.ts";
 import { noticeView } from "./modal-answers.ts";
 import type { ViewSubmissionArgs } from "./resolve-case.ts";
 import { STORY_VIEW, storyTeams } from "./story-modal.ts";
-
-const storyInput = z.object({ text: z.string().min(1), team: z.string().nullable(), attribution: z.string().nullable() });
 
 export function storySubmission(deps: ListenerDeps, users: SlackUsers) {
   return async ({ ack, body, client }: ViewSubmissionArgs): Promise<void> => {
@@ -31,15 +29,14 @@ export function storySubmission(deps: ListenerDeps, users: SlackUsers) {
     const { user, view } = parsed.data;
     // The same form as was shown (the team menu checks the chosen team is one of those offered).
     const form = storyForm(meta.lang, "", await storyTeams(deps));
-    const read = readForm(form, view.state.values, meta.lang);
+    const read = readModal(readStory, form, view.state.values, meta.lang);
     if (!read.ok) {
       await ack({ response_action: "errors", errors: read.errors });
       return;
     }
-    const input = storyInput.parse({ text: read.values.text, team: read.values.team ?? null, attribution: read.values.attribution ?? null });
     const work = (async () => {
       const by = await users.actor(client, user.id, user.name ?? user.username ?? null);
-      return deps.stories.submit({ ...input, by }, deps.now(), meta.lang);
+      return deps.stories.submit({ ...read.values, by }, deps.now(), meta.lang);
     })();
     let early;
     try {

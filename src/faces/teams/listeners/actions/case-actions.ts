@@ -1,15 +1,15 @@
 // The detractor alert's buttons (src/messages/alert.ts) and the home card's: claim, resolve (the
 // form on the card), hand over (the people picker), show contact. CaseService decides every
 // rule; these translate the click into its call and its result into a Teams answer.
-import { z } from "zod";
-import { OUTCOMES } from "../../../../messages/forms.ts";
+import { parseCaseId } from "../../../../core/case-id.ts";
+import { readResolveCase } from "../../../../messages/form-reading.ts";
 import type { Lang } from "../../../../messages/model.ts";
 import type { AlertPlace, CaseActionResult, CaseService } from "../../../../services/case-service.ts";
 import type { HomeService } from "../../../../services/home-service.ts";
 import type { Actor } from "../../../../services/people.ts";
 import { renderCard } from "../../cards.ts";
-import { describeProblems, formCard, inlineForm, readFormData } from "../../forms.ts";
-import { caseLabel, teamsNotice, teamsText } from "../../texts.ts";
+import { describeProblems, formCard, inlineForm, readCardForm } from "../../forms.ts";
+import { caseLabel, teamsNotice } from "../../texts.ts";
 import type { ActionContext, CardAction, CardActionHandler, CardActionResult } from "./card-action.ts";
 
 export const CLAIM = "case.claim";
@@ -22,11 +22,7 @@ export interface CaseActionDeps {
   home: Pick<HomeService, "forActor">;
 }
 
-const resolveInput = z.object({ actionTaken: z.string().min(1), outcome: z.enum(OUTCOMES) });
-
-function caseIdOf(action: CardAction): number | null {
-  return /^[1-9]\d{0,9}$/.test(action.value) ? Number(action.value) : null;
-}
+const caseIdOf = (action: CardAction): number | null => parseCaseId(action.value);
 
 /** A personal chat is private to the clicker: the owner's copy there keeps the contact line. */
 const placeOf = (action: CardAction): AlertPlace => (action.conversationKind === "personal" ? "private" : "shared");
@@ -57,16 +53,13 @@ export function resolveCase(deps: CaseActionDeps): CardActionHandler {
   return async (action, ctx) => {
     const form = inlineForm(RESOLVE, action.value, action.lang);
     if (!form) return stale(action.lang);
-    const read = readFormData(form, action.data, action.lang);
-    const input = read.ok ? resolveInput.safeParse(read.values) : null;
-    if (!input?.success) {
-      const problems = read.ok ? Object.fromEntries((input?.error.issues ?? []).map((i) => [String(i.path[0]), teamsText("required", action.lang)])) : read.problems;
-      const values = read.ok ? {} : read.entered;
-      const problem = describeProblems(form, problems, action.lang);
-      return { kind: "private", card: formCard(form, action.lang, { intro: caseLabel(action.value, action.lang), problem, values, card: action.card }) };
+    const input = readCardForm(readResolveCase, form, action.data, action.lang);
+    if (!input.ok) {
+      const problem = describeProblems(form, input.problems, action.lang);
+      return { kind: "private", card: formCard(form, action.lang, { intro: caseLabel(action.value, action.lang), problem, values: input.entered, card: action.card }) };
     }
     const actor = await ctx.actor(action.userId, action.userName);
-    return shown(await deps.cases.resolve(Number(action.value), actor, input.data, ctx.now, action.lang, placeOf(action)), action, actor, ctx, deps);
+    return shown(await deps.cases.resolve(Number(action.value), actor, input.values, ctx.now, action.lang, placeOf(action)), action, actor, ctx, deps);
   };
 }
 
