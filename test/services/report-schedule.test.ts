@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
+import { parsePeriod } from "../../src/core/periods.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { startTestApp, type RunningApp } from "../support/app.ts";
 import { PROVIDERS } from "../support/databases.ts";
@@ -32,6 +33,12 @@ async function storeAnswers(app: App): Promise<void> {
 }
 
 const SLACK_CHANNELS = ["C0LEDELSE", "C0BESTYRELSE"];
+
+function dueFebruary() {
+  const p = parsePeriod("2027-02", new Date("2027-03-01T08:00:00Z"), "Europe/Copenhagen");
+  if (!p.ok) throw new Error("period");
+  return p.period;
+}
 
 /**
  * The ticks run on January's and February's clock, the delivery workers on today's: the queued
@@ -76,6 +83,29 @@ describe.each(PROVIDERS)("the monthly report on %s", (provider) => {
       expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
       const runs = await run.app.db.prisma.jobRun.findMany({ where: { key: { startsWith: "report:" } }, orderBy: { key: "asc" } });
       expect(runs.map((r) => r.key)).toEqual(["report:2026-12:slack:C0BESTYRELSE", "report:2026-12:slack:C0LEDELSE"]);
+    });
+
+    it("a replica that died holding a channel's month: the others wait out its claim, then post what it did not", async () => {
+      const nine = new Date("2027-03-01T08:00:00Z"); // Monday 1 March 2027, 09:00
+      const key = (channel: string) => `report:2027-02:slack:${channel}`;
+      // the dead replica claimed both channels; it had queued the second one's message, not the first's
+      expect(await run.app.jobRuns.claim(key("C0LEDELSE"), nine, 600_000)).toBe(true);
+      expect(await run.app.jobRuns.claim(key("C0BESTYRELSE"), nine, 600_000)).toBe(true);
+      const february = await run.app.reports.run(nine, { dryRun: true, force: true, period: dueFebruary() });
+      await run.app.outbox.enqueue({ key: key("C0BESTYRELSE"), platform: "slack", target: "C0BESTYRELSE", kind: "report", message: february.message! }, nine);
+      const soon = await run.app.reports.run(new Date(nine.getTime() + 5 * 60_000));
+      expect(soon).toMatchObject({ periodKey: "2027-02", queued: 0, alreadySent: 2 });
+      const later = await run.app.reports.run(new Date(nine.getTime() + 11 * 60_000));
+      expect(later).toMatchObject({ periodKey: "2027-02", queued: 1, alreadySent: 1 });
+      await clockReachesTick(run.app);
+      await run.app.deliverNow();
+      for (const channel of SLACK_CHANNELS) {
+        const posted = fake.messagesIn(channel);
+        expect(posted).toHaveLength(1);
+        expect(JSON.stringify(posted[0]!.blocks)).toContain("Månedsrapport · februar 2027");
+      }
+      const runs = await run.app.db.prisma.jobRun.findMany({ where: { key: { startsWith: "report:2027-02:" } } });
+      expect(runs.every((r) => r.finishedAt !== null)).toBe(true);
     });
 
     describe("two replicas on one database", () => {
