@@ -34,6 +34,9 @@ import { KudosStore } from "./store/kudos.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
 import { KudosService } from "./services/kudos-service.ts";
+import { ReportService } from "./services/report-service.ts";
+import { ReportDataStore } from "./store/report-data.ts";
+import { parseReportTime } from "./core/report-schedule.ts";
 import { PrivacyService } from "./services/privacy-service.ts";
 import { createForgetHandler } from "./server/forget-route.ts";
 import { AccessService } from "./services/access-service.ts";
@@ -88,6 +91,8 @@ export interface App {
   sourcePoller: SourcePoller;
   themes: ThemeService;
   kudos: KudosService;
+  /** the report for management: /nps rapport, `kundepuls report`, the post on the first working day */
+  reports: ReportService;
   /** forget, export, retention (GDPR) */
   privacy: PrivacyService;
   /** one delivery pass now (CLI commands); null when no face can deliver */
@@ -175,8 +180,11 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
     kick,
   );
-  const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
-  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, kudos }, access, repos.directory);
+  const reports = new ReportService(new ReportDataStore(db.prisma), kudosStore, goals, themes, outbox, jobRuns, {
+    lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, time: parseReportTime(config.REPORT_TIME)!, channels: config.REPORT_CHANNELS, consoleOnly: localMode,
+  }, kick);
+  const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy, reports }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
+  const commands = new ChatCommandService(nps, bindings, { cases, goals, themes, kudos, reports }, access, repos.directory);
   const home = new HomeService(repos.teams, people, cases, goals, nps);
   // Stored answers: a detractor opens a case (alert within a minute), a promoter may become a story.
   const followUps = new FollowUpWorker(repos.followUps, [
@@ -206,7 +214,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   if (teams) deliverers.teams = teams.deliverer;
   return {
     config, log, db, repos, answers, ingest, nps, bindings, commands, people, access, audit, roles, outbox, jobRuns, deliverers, worker, followUps, server, readiness, metrics, slack, teams, localMode,
-    goals, cases, stories, digests, weekly, habits, home, sources, sourcePoller, themes, privacy, kudos,
+    goals, cases, stories, digests, weekly, habits, home, sources, sourcePoller, themes, reports, privacy, kudos,
     async deliverNow() {
       return Object.keys(deliverers).length === 0 ? null : worker.runOnce();
     },

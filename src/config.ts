@@ -62,6 +62,10 @@ export const configSchema = z.object({
   WEEKLY_CRON: z.string().trim().default("0 9 * * 1"),
   /** "off": the schedule sends no weekly team view (kundepuls weekly still can) */
   WEEKLY_VIEW: z.enum(["on", "off"]).default("on"),
+  /** management channels that get the monthly report on the first working day: "slack:C0123,teams:19:abc@thread.tacv2" */
+  REPORT_CHANNELS: z.string().default("").transform(parseChannelList),
+  /** local time (TIME_ZONE) the monthly report is posted from, HH:MM */
+  REPORT_TIME: z.string().trim().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a time of day such as 09:00").default("09:00"),
   /** a day without new answers: "post" one line, or "skip" */
   DIGEST_QUIET_DAY: z.enum(["post", "skip"]).default("post"),
   SLACK_BOT_TOKEN: optionalText,

@@ -1,4 +1,5 @@
-// The messages pictured in docs/img/: a digest and an alert, each language, each platform — built
+// The messages pictured in docs/img/: a digest and an alert, each language, each platform, and the
+// monthly report (Danish, report-sample.ts) — built
 // by the real message builders (src/messages/) from fixed sample data and rendered by the real
 // renderers (Slack Block Kit, Teams Adaptive Card). pictures.json keeps a hash of each rendered
 // payload; test/docs-pictures.test.ts fails when the code would draw a different picture.
@@ -11,6 +12,7 @@ import { buildAlert } from "../../src/messages/alert.ts";
 import { buildDigest } from "../../src/messages/digest.ts";
 import type { Message } from "../../src/messages/model.ts";
 import type { Lang } from "../../src/core/language.ts";
+import { report } from "./report-sample.ts";
 
 const TZ = "Europe/Copenhagen";
 const NOW = new Date("2026-11-27T07:30:00Z");
@@ -74,6 +76,10 @@ export function pictures(): Picture[] {
       out.push({ name: `${kind}-teams-${lang}`, platform: "teams", payload: renderCard(message) });
     }
   }
+  // the monthly report for management, as it reaches a Danish management channel
+  const monthly = report("da");
+  out.push({ name: "report-slack-da", platform: "slack", payload: renderMessage(monthly).blocks });
+  out.push({ name: "report-teams-da", platform: "teams", payload: renderCard(monthly) });
   return out;
 }
 

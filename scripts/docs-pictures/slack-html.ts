@@ -1,8 +1,8 @@
 // Slack Block Kit blocks as HTML that looks like Slack's own message view: the header, sections
 // with mrkdwn (bold, italic, strike, code, links, quotes), fields, context, dividers, buttons,
-// the user picker and the line chart.
+// the user picker and the line and bar charts.
 import type { SlackBlock, SlackElement } from "../../src/faces/slack/blocks.ts";
-import { lineChartSvg } from "./chart-svg.ts";
+import { barChartSvg, lineChartSvg } from "./chart-svg.ts";
 
 /** Slack's mrkdwn → HTML. The text arrives escaped the Slack way (&amp; &lt; &gt;), which is also HTML's. */
 export function mrkdwnHtml(text: string): string {
@@ -14,7 +14,7 @@ export function mrkdwnHtml(text: string): string {
     .replace(/(^|[\s(])~([^~\n]+)~/g, "$1<s>$2</s>")
     .replace(/`([^`\n]+)`/g, "<code>$1</code>")
     .split("\n")
-    .map((line) => (line.startsWith("&gt;") ? `<blockquote>${line.slice(4).trimStart()}</blockquote>` : line))
+    .map((line) => (line.startsWith("&gt;") ? `<blockquote>${line.slice(4).trimStart()}</blockquote>` : line.startsWith(">") ? `<blockquote>${line.slice(1).trimStart()}</blockquote>` : line))
     .join("<br>")
     .replace(/<\/blockquote><br>/g, "</blockquote>");
 }
@@ -42,7 +42,8 @@ function block(b: SlackBlock): string {
       return `<div class="actions">${b.elements.map(element).join("")}</div>`;
     case "data_visualization": {
       const points = b.chart.series[0]?.data ?? [];
-      return `<div class="chart"><div class="chart-title">${esc(b.title)}</div>${lineChartSvg(points, 520, 170, "#1264a3")}</div>`;
+      const svg = b.chart.type === "bar" ? barChartSvg(points, 560, "vertical", "#1264a3") : lineChartSvg(points, 520, 170, "#1264a3");
+      return `<div class="chart"><div class="chart-title">${esc(b.title)}</div>${svg}</div>`;
     }
   }
 }

@@ -1,10 +1,10 @@
 // An Adaptive Card drawn by Microsoft's own renderer (the adaptivecards package, which Teams' web
 // client is built on) with a host config in Teams' light-theme colours and fonts. Teams' own chart
-// element (Chart.Line, which the package does not know) is drawn as the SVG line chart; every other
+// elements (Chart.Line, Chart.HorizontalBar, which the package does not know) are drawn as SVG; every other
 // element is the package's work, including the fallbacks Teams would show.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { lineChartSvg } from "./chart-svg.ts";
+import { barChartSvg, lineChartSvg } from "./chart-svg.ts";
 
 const LIBRARY = pathToFileURL(createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.js")).href;
 
@@ -24,11 +24,25 @@ const HOST_CONFIG = {
 
 type Element = Record<string, unknown>;
 
-/** Chart.Line → an Image of the same points (what Teams draws); everything else as it is. */
+const CHART_COLOURS: Record<string, string> = { good: "#237B4B", attention: "#C4314B" };
+
+/** Chart.Line and Chart.HorizontalBar → an Image of the same points (what Teams draws); everything else as it is. */
 function withCharts(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withCharts);
   if (value === null || typeof value !== "object") return value;
   const element = value as Element;
+  if (element.type === "Chart.HorizontalBar") {
+    const bars = (element.data as { x: string; y: number; color?: string }[]).map((p) => ({ label: p.x, value: p.y, colour: CHART_COLOURS[p.color ?? ""] }));
+    const title = String(element.title ?? "");
+    const svg = barChartSvg(bars, 560, "horizontal", "#5B5FC7");
+    return {
+      type: "Container",
+      items: [
+        { type: "TextBlock", text: title, weight: "Bolder", wrap: true },
+        { type: "Image", url: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`, altText: title },
+      ],
+    };
+  }
   if (element.type === "Chart.Line") {
     const series = (element.data as { values: { x: string; y: number }[] }[])[0]?.values ?? [];
     const svg = lineChartSvg(series.map((p) => ({ label: p.x, value: p.y })), 560, 180, "#5B5FC7");

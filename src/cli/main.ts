@@ -11,6 +11,7 @@ import { casesCommand } from "./commands/cases.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { digestCommand } from "./commands/digest.ts";
 import { weeklyCommand } from "./commands/weekly.ts";
+import { reportCommand } from "./commands/report.ts";
 import { goalCommand } from "./commands/goal.ts";
 import { importCommand } from "./commands/import.ts";
 import { migrateCommand } from "./commands/migrate.ts";
@@ -24,7 +25,7 @@ import { exportCommand, forgetCommand, retentionCommand } from "./commands/priva
 import { adminCommand } from "./commands/admin.ts";
 import { auditCommand } from "./commands/audit.ts";
 
-const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, weeklyCommand, casesCommand, goalCommand, themesCommand, themeCommand, outboxCommand, teamCommand, ownerCommand, adminCommand, auditCommand, sourceCommand, forgetCommand, exportCommand, retentionCommand];
+const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, importCommand, npsCommand, demoCommand, digestCommand, weeklyCommand, reportCommand, casesCommand, goalCommand, themesCommand, themeCommand, outboxCommand, teamCommand, ownerCommand, adminCommand, auditCommand, sourceCommand, forgetCommand, exportCommand, retentionCommand];
 
 const HEADER = { da: "Kundepuls — NPS-vaner i Slack og Microsoft Teams", en: "Kundepuls — NPS habits for Slack and Microsoft Teams" };
 const FOOTER = {

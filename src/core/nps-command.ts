@@ -1,6 +1,7 @@
 // "/nps [period] [team] [touchpoint] [del|share]" → what the person asked for.
 // The same words work in Slack, Teams and the console; faces only strip their own syntax.
 import { detectLang } from "./language.ts";
+import { reportPeriod } from "./report-schedule.ts";
 import { matchPeriodPrefix, parsePeriod, type Period } from "./periods.ts";
 import type { Lang, Texts } from "./language.ts";
 
@@ -23,6 +24,8 @@ export type NpsCommand =
   | { kind: "themes"; lang: Lang; period: Period; team: string | null }
   | { kind: "kudos"; lang: Lang; period: Period; team: string | null }
   | { kind: "kudosOptOut"; lang: Lang; optOut: boolean }
+  /** the monthly (or quarterly) report for management: every team side by side */
+  | { kind: "report"; lang: Lang; period: Period }
   | { kind: "invalid"; lang: Lang; error: Texts };
 
 export interface CommandContext {
@@ -42,6 +45,8 @@ const THEME_WORDS: Record<string, Lang> = { temaer: "da", tema: "da", themes: "e
 const KUDOS_SWITCH: Record<string, { optOut: boolean; lang: Lang }> = {
   fra: { optOut: true, lang: "da" }, off: { optOut: true, lang: "en" }, til: { optOut: false, lang: "da" }, on: { optOut: false, lang: "en" },
 };
+/** "/nps rapport …" answers in Danish, "/nps report …" in English. */
+const REPORT_WORDS: Record<string, Lang> = { rapport: "da", report: "en" };
 
 function findName(word: string, names: string[]): string | null {
   const lower = word.toLowerCase();
@@ -89,6 +94,11 @@ export function parseNpsCommand(input: string, ctx: CommandContext): NpsCommand 
   if (verb === "goal" || verb === "mål" || verb === "maal") return { kind: "goal", lang, words: words.slice(1) };
   if (verb && THEME_WORDS[verb]) return parseThemes(words.slice(1), THEME_WORDS[verb], ctx);
   if (verb === "kudos") return parseKudos(words.slice(1), lang, ctx);
+  if (verb && REPORT_WORDS[verb]) {
+    const reportLang = REPORT_WORDS[verb];
+    const parsed = reportPeriod(words.slice(1), ctx.now, ctx.timeZone);
+    return parsed.ok ? { kind: "report", lang: reportLang, period: parsed.period } : { kind: "invalid", lang: reportLang, error: parsed.error };
+  }
 
   const share = words.length > 0 && SHARE_WORDS.has(words[words.length - 1]!.toLowerCase());
   if (share) words = words.slice(0, -1);

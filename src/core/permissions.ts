@@ -19,6 +19,8 @@ export const ACTIONS = [
   "case.contact",
   /** a team's NPS figures and stories */
   "nps.view",
+  /** the report for management: every team's figures and the kudos, side by side */
+  "report.view",
 ] as const;
 
 export type PolicyAction = (typeof ACTIONS)[number];
@@ -79,7 +81,9 @@ function teamRole(who: RoleFacts, teamId: number | null): Role | null {
  *   (whether a claimed case can change hands is the state machine's business, see transition);
  * - hand over, resolve, see contact details: the owner, the team's lead, admins;
  * - a team's NPS and stories: everyone, unless NPS_VISIBILITY=members (then its members, its lead,
- *   admins); the company figure is always for everyone.
+ *   admins); the company figure is always for everyone;
+ * - the report for management (every team side by side, kudos by name): everyone, unless
+ *   NPS_VISIBILITY=members (then admins only: it shows every team's figures at once).
  */
 export function decide(who: RoleFacts, action: PolicyAction, object: PolicyObject, settings: PolicySettings): Decision {
   const teamId = object.kind === "company" ? null : object.teamId;
@@ -110,5 +114,9 @@ export function decide(who: RoleFacts, action: PolicyAction, object: PolicyObjec
       if (object.kind === "company" || settings.npsVisibility === "everyone") return allow("everyone");
       if (role !== null) return allow(role);
       return refuse("members");
+    case "report.view":
+      if (settings.npsVisibility === "everyone") return allow("everyone");
+      if (who.isAdmin) return allow("admin");
+      return refuse("adminOnly");
   }
 }

@@ -8,6 +8,7 @@ import type { DigestService } from "../services/digest-service.ts";
 import type { PrivacyService } from "../services/privacy-service.ts";
 import type { StoryService } from "../services/story-service.ts";
 import type { WeeklyService } from "../services/weekly-service.ts";
+import type { ReportService } from "../services/report-service.ts";
 
 export interface HabitsTick {
   digests: number;
@@ -16,6 +17,8 @@ export interface HabitsTick {
   stories: number;
   reminded: number;
   escalated: number;
+  /** the monthly report for management, on the first working day (one per channel) */
+  reports: number;
 }
 
 export class HabitsScheduler {
@@ -24,7 +27,7 @@ export class HabitsScheduler {
 
   constructor(
     /** privacy: retention and pruning, once a day */
-    private readonly services: { digests: DigestService; weekly?: WeeklyService; stories: StoryService; cases: CaseService; privacy?: PrivacyService },
+    private readonly services: { digests: DigestService; weekly?: WeeklyService; stories: StoryService; cases: CaseService; privacy?: PrivacyService; reports?: ReportService },
     private readonly log: Logger,
     private readonly timeZone: string,
     /** team members from Slack user groups, once a day (RoleAdmin.syncSlackGroupsDaily) */
@@ -39,16 +42,19 @@ export class HabitsScheduler {
     const weekly = weeklyRuns.reduce((n, r) => n + r.queued, 0);
     const stories = await this.services.stories.runPlan(now);
     const { reminded, escalated } = await this.services.cases.runReminders(now);
+    // the report (themes, every team) must not hold up the day's other habits either
+    const reportRun = this.services.reports ? await this.services.reports.run(now).catch((error: unknown) => (this.log.error("monthly report failed; trying again next tick", error), null)) : null;
+    const reports = reportRun?.queued ?? 0;
     const retained = await this.services.privacy?.runDaily(now);
     if (retained && retained.answers + retained.stories + retained.messagesDeleted > 0) {
       this.log.info(`retention: ${retained.answers} answer(s), ${retained.stories} story(ies) made anonymous, ${retained.messagesDeleted} message deletion(s) queued`);
     }
     // a failing sync (Slack down) must not stop the habits; it is tried again next tick
     await this.syncMembers(now).catch((error) => this.log.warn("members: Slack user group sync failed; trying again later", error));
-    if (digests + weekly + stories + reminded + escalated > 0) {
-      this.log.info(`habits: ${digests} digest(s), ${weekly} weekly view(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s) queued`);
+    if (digests + weekly + stories + reminded + escalated + reports > 0) {
+      this.log.info(`habits: ${digests} digest(s), ${weekly} weekly view(s), ${stories} story post(s), ${reminded} reminder(s), ${escalated} escalation(s), ${reports} report(s) queued`);
     }
-    return { digests, weekly, stories, reminded, escalated };
+    return { digests, weekly, stories, reminded, escalated, reports };
   }
 
   private safeTick(): void {

@@ -12,6 +12,11 @@ const STATUS = {
   en: { achieved: "achieved ✅", on_track: "on track ✅", at_risk: "at risk ⚠️", off_track: "off track ❌", unknown: "too little data" },
 } as const;
 
+/** "på vej ✅", "bagud ❌" … */
+export function goalStatusText(status: GoalLine["status"], lang: Lang): string {
+  return STATUS[lang][status];
+}
+
 export function goalLabel(lang: Lang): string {
   return lang === "da" ? "Mål" : "Goal";
 }

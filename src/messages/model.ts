@@ -32,6 +32,12 @@ export type Block =
   | { type: "facts"; facts: Fact[] }
   | { type: "quote"; text: string; attribution?: string }
   | { type: "lineChart"; title: string; seriesLabel: string; points: ChartPoint[] }
+  /**
+   * Categories side by side (NPS per team). `bars` are drawn in order; a null value is a category
+   * without answers (left out of the chart, shown as "–" in the text fallback). Renderers draw at
+   * most their platform's number of bars; the builder caps first and says how many were left out.
+   */
+  | { type: "barChart"; title: string; seriesLabel: string; bars: ChartPoint[] }
   | { type: "gauge"; title: string; value: number; min: number; max: number }
   | { type: "context"; text: string }
   | { type: "mentions"; parts: MentionPart[] }

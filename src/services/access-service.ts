@@ -34,7 +34,7 @@ export function caseRequest(action: PolicyAction, c: { id: number; teamId: numbe
 }
 
 /** Actions that are only read (NPS figures) are not recorded: they change nothing and show no customer. */
-const UNRECORDED: ReadonlySet<PolicyAction> = new Set(["nps.view"]);
+const UNRECORDED: ReadonlySet<PolicyAction> = new Set(["nps.view", "report.view"]);
 
 export class AccessService {
   constructor(

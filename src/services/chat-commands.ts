@@ -10,6 +10,7 @@ import type { GoalService } from "./goal-service.ts";
 import type { ThemeService } from "./theme-service.ts";
 import type { KudosService } from "./kudos-service.ts";
 import { buildKudosOptOutReply } from "../messages/kudos.ts";
+import type { ReportService } from "./report-service.ts";
 import { buildThemes } from "../messages/themes.ts";
 import { parseGoalCommand } from "../core/goals.ts";
 import { parseCaseCommand } from "../core/case-command.ts";
@@ -47,7 +48,7 @@ export class ChatCommandService {
   constructor(
     private readonly nps: NpsService,
     private readonly bindings: BindingService,
-    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; kudos: KudosService },
+    private readonly habits: { cases: CaseService; goals: GoalService; themes: ThemeService; kudos: KudosService; reports: ReportService },
     private readonly access: AccessService,
     private readonly directory: Directory,
   ) {}
@@ -88,6 +89,13 @@ export class ChatCommandService {
         // the console user of local mode is the one person known by CONSOLE_EMAIL (as for cases)
         const actor = ctx.platform === "console" ? { platform: "console" as const, userId: ctx.userId, email: CONSOLE_EMAIL } : await actorOf(ctx);
         return privately(buildKudosOptOutReply(await this.habits.kudos.setOptOut(actor, command.optOut), command.lang));
+      }
+      case "report": {
+        // every team's figures and kudos at once: open with NPS_VISIBILITY=everyone, else admins only
+        const request: AccessRequest = { action: "report.view", object: { kind: "company" }, team: null, audit: { objectType: "answers", objectId: null } };
+        const access = this.access.settings.npsVisibility === "everyone" ? null : await this.access.check(await actorOf(ctx), request, command.lang, ctx.now);
+        if (access && !access.ok) return privately(access.refusal);
+        return privately(await this.habits.reports.message(command.period, command.lang, ctx.now));
       }
       case "connect":
       case "disconnect": {

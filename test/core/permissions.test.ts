@@ -50,7 +50,7 @@ const show = (d: ReturnType<typeof decide>) => (d.allowed ? `✓${d.as}` : d.may
 
 describe("decide: every role × action", () => {
   it("covers every action", () => {
-    expect(new Set(TABLE.map(([a]) => a))).toEqual(new Set(ACTIONS.filter((a) => a !== "nps.view")));
+    expect(new Set(TABLE.map(([a]) => a))).toEqual(new Set(ACTIONS.filter((a) => a !== "nps.view" && a !== "report.view")));
   });
 
   for (const [action, object, row] of TABLE) {
@@ -69,8 +69,16 @@ describe("decide: every role × action", () => {
     expect(company).toEqual(Object.values(people).map(() => "✓everyone"));
   });
 
-  it("the setting never changes anything but NPS", () => {
-    for (const action of ACTIONS.filter((a) => a !== "nps.view"))
+  it("the report for management: open to everyone by default, admins only with NPS_VISIBILITY=members", () => {
+    const everyone = Object.fromEntries(Object.entries(people).map(([n, who]) => [n, show(decide(who, "report.view", objects.company!, { npsVisibility: "everyone" }))]));
+    expect(everyone).toEqual({ admin: "✓everyone", lead: "✓everyone", member: "✓everyone", owner: "✓everyone", otherLead: "✓everyone", otherMember: "✓everyone", everyone: "✓everyone", unknown: "✓everyone" });
+    // every team's figures at once: a team's lead or member sees only their own team with "members"
+    const members = Object.fromEntries(Object.entries(people).map(([n, who]) => [n, show(decide(who, "report.view", objects.company!, { npsVisibility: "members" }))]));
+    expect(members).toEqual({ admin: "✓admin", lead: A, member: A, owner: A, otherLead: A, otherMember: A, everyone: A, unknown: A });
+  });
+
+  it("the setting never changes anything but NPS and the report", () => {
+    for (const action of ACTIONS.filter((a) => a !== "nps.view" && a !== "report.view"))
       for (const object of Object.values(objects))
         for (const who of Object.values(people))
           expect(decide(who, action, object, { npsVisibility: "members" })).toEqual(decide(who, action, object, { npsVisibility: "everyone" }));

@@ -15,6 +15,26 @@ export function sparkline(values: (number | null)[]): string {
     .join("");
 }
 
+const BAR_WIDTH = 20;
+
+/**
+ * One line per category: "  Support     ██████████▌ +42". Bars grow from the lowest value shown
+ * (or 0), so negative and positive NPS read on one scale; a category without answers shows "–".
+ */
+export function barLines(bars: { label: string; value: number | null }[]): string[] {
+  const known = bars.map((b) => b.value).filter((v): v is number => v !== null);
+  const low = Math.min(0, ...known);
+  const high = Math.max(0, ...known);
+  const span = high - low || 1;
+  const width = Math.min(24, Math.max(...bars.map((b) => Array.from(b.label).length), 1));
+  return bars.map((b) => {
+    const label = Array.from(b.label).slice(0, width).join("").padEnd(width);
+    if (b.value === null) return `  ${label}  –`;
+    const cells = Math.max(1, Math.round(((b.value - low) / span) * BAR_WIDTH));
+    return `  ${label}  ${"█".repeat(cells)} ${formatNpsValue(b.value)}`;
+  });
+}
+
 /** What to type instead of clicking; actions the console cannot do (hand over, show contact) are left out. */
 function typedAction(a: Action, lang: Lang): string | null {
   const da = lang === "da";
@@ -39,6 +59,8 @@ function renderBlock(block: Block, lang: Lang): string[] {
       const shown = block.points.map((p) => `${p.label} ${formatNpsValue(p.value)}`).join(" · ");
       return [`  ${block.title}: ${sparkline(block.points.map((p) => p.value))}`, `  ${shown}`];
     }
+    case "barChart":
+      return [`  ${block.title}:`, ...barLines(block.bars)];
     case "gauge":
       return []; // the figure is already in the facts
     case "context":

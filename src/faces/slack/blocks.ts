@@ -7,11 +7,18 @@ import { mentionText, type Action, type Block, type Message, type MentionPart } 
 import type { Lang } from "../../core/language.ts";
 import { escapeMrkdwn, fitMrkdwn, fitPlain } from "./escape.ts";
 import { LIMITS } from "./limits.ts";
+import { formatNpsValue } from "../../messages/format.ts";
 
 export interface PlainText { type: "plain_text"; text: string; emoji?: boolean }
 export interface Mrkdwn { type: "mrkdwn"; text: string }
 export interface LineChart {
   type: "line";
+  series: { name: string; data: { label: string; value: number }[] }[];
+  axis_config: { categories: string[]; x_label?: string; y_label?: string };
+}
+/** data_visualization "bar": one series, one bar per category (docs.slack.dev/reference/block-kit/blocks/data-visualization-block#bar) */
+export interface BarChart {
+  type: "bar";
   series: { name: string; data: { label: string; value: number }[] }[];
   axis_config: { categories: string[]; x_label?: string; y_label?: string };
 }
@@ -25,7 +32,7 @@ export type SlackBlock =
   | { type: "context"; elements: Mrkdwn[] }
   | { type: "divider" }
   | { type: "actions"; block_id?: string; elements: SlackElement[] }
-  | { type: "data_visualization"; title: string; chart: LineChart };
+  | { type: "data_visualization"; title: string; chart: LineChart | BarChart };
 
 /** where the blocks are shown: a message (charts allowed, 50 blocks) or a view (100 blocks) */
 export type Surface = "message" | "home" | "modal";
@@ -95,8 +102,14 @@ function mentionsMrkdwn(parts: MentionPart[], cap: number): string {
   return text.length <= cap ? text : fitMrkdwn(mentionText(parts), cap);
 }
 
-function chartAsText(block: Extract<Block, { type: "lineChart" }>, cap: number): SlackBlock {
-  const points = block.points.map((p) => `${p.label}: ${p.value ?? "–"}`).join(" · ");
+type ChartBlock = Extract<Block, { type: "lineChart" | "barChart" }>;
+const chartPoints = (block: ChartBlock) => (block.type === "lineChart" ? block.points : block.bars);
+
+/** "+12", "-3", "0"; "–" for a gap (a bar chart's values are NPS figures) */
+const shownValue = (block: ChartBlock, value: number | null) => (value === null ? "–" : block.type === "barChart" ? formatNpsValue(value) : String(value));
+
+function chartAsText(block: ChartBlock, cap: number): SlackBlock {
+  const points = chartPoints(block).map((p) => `${p.label}: ${shownValue(block, p.value)}`).join(" · ");
   return { type: "context", elements: [mrkdwn(fitMrkdwn(`${block.title}: ${points}`, Math.min(cap, LIMITS.contextText)))] };
 }
 
@@ -110,6 +123,29 @@ function chartBlock(block: Extract<Block, { type: "lineChart" }>): SlackBlock | 
     title: fitPlain(block.title, LIMITS.chartTitle),
     chart: {
       type: "line",
+      series: [{ name: fitPlain(block.seriesLabel, LIMITS.chartSeriesName), data }],
+      axis_config: { categories: data.map((d) => d.label) },
+    },
+  };
+}
+
+function barChartBlock(block: Extract<Block, { type: "barChart" }>): SlackBlock | null {
+  // Categories without answers have no bar (Slack draws no gaps); the text beside the chart names them.
+  const bars = block.bars.filter((p): p is { label: string; value: number } => p.value !== null).slice(0, LIMITS.chartPoints);
+  if (bars.length === 0) return null;
+  // Labels must be unique: two teams cut to the same 20 characters would share one bar.
+  const seen = new Set<string>();
+  const data = bars.map((p) => {
+    let label = fitPlain(p.label, LIMITS.chartLabel);
+    for (let n = 2; seen.has(label); n++) label = fitPlain(`${p.label.slice(0, LIMITS.chartLabel - 3)} ${n}`, LIMITS.chartLabel);
+    seen.add(label);
+    return { label, value: Math.round(p.value) };
+  });
+  return {
+    type: "data_visualization",
+    title: fitPlain(block.title, LIMITS.chartTitle),
+    chart: {
+      type: "bar",
       series: [{ name: fitPlain(block.seriesLabel, LIMITS.chartSeriesName), data }],
       axis_config: { categories: data.map((d) => d.label) },
     },
@@ -148,6 +184,14 @@ function producers(block: Block, index: number, surface: Surface, charts: { coun
       ];
     case "lineChart": {
       const chart = surface === "message" && charts.count < LIMITS.chartsPerMessage ? chartBlock(block) : null;
+      if (chart) {
+        charts.count++;
+        return [() => chart];
+      }
+      return [(cap) => chartAsText(block, cap)];
+    }
+    case "barChart": {
+      const chart = surface === "message" && charts.count < LIMITS.chartsPerMessage ? barChartBlock(block) : null;
       if (chart) {
         charts.count++;
         return [() => chart];

@@ -7,7 +7,7 @@
 // once (and the same card works in Outlook). A button that needs a form (resolve a case) opens
 // it on the card (Action.ShowCard, forms.ts). See listeners/actions/.
 import { truncate, type Action, type Block, type MentionPart, type Message } from "../../messages/model.ts";
-import { gauge, lineChart, type Element } from "./charts.ts";
+import { barChart, gauge, lineChart, type Element } from "./charts.ts";
 import { executeAction, inlineForm, showFormAction } from "./forms.ts";
 import { LIMITS, SHRINK_STEPS } from "./limits.ts";
 import { escapeInline, escapeLines } from "./markdown.ts";
@@ -122,6 +122,8 @@ function blockElements(block: Block, message: Pick<Message, "lang" | "kind">, b:
     }
     case "lineChart":
       return [lineChart(block, b.chartPoints, b.label)];
+    case "barChart":
+      return [barChart(block, b.chartPoints, b.label)];
     case "gauge":
       return [gauge(block, b.label)];
     case "context":
@@ -148,7 +150,7 @@ function build(message: Message, b: Budget): CardJson {
     if (elements.length > 0) separate = false;
     body.push(...elements);
   }
-  const wide = message.blocks.some((block) => block.type === "lineChart" || block.type === "gauge");
+  const wide = message.blocks.some((block) => block.type === "lineChart" || block.type === "barChart" || block.type === "gauge");
   const entities = mentionEntities(message);
   const msteams = { ...(wide ? { width: "Full" } : {}), ...(entities.length > 0 ? { entities } : {}) };
   return {

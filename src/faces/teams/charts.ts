@@ -7,6 +7,7 @@ import { formatNpsValue } from "../../messages/format.ts";
 
 type LineChart = Extract<Block, { type: "lineChart" }>;
 type Gauge = Extract<Block, { type: "gauge" }>;
+type BarChart = Extract<Block, { type: "barChart" }>;
 export type Element = Record<string, unknown>;
 
 /** Gauge colours: the lower half of the scale red, the next 15 % amber, the rest green (NPS: <0, 0–30, >30). */
@@ -32,6 +33,26 @@ export function lineChart(block: LineChart, maxPoints: number, labelChars: numbe
       type: "TextBlock",
       wrap: true,
       text: escapeInline(`${block.title}: ${points.map((p) => `${p.label} ${figure(p.value)}`).join(" · ")}`),
+    },
+  };
+}
+
+/**
+ * A bar chart as Chart.HorizontalBar: one bar per category, labels on the left, so long team names
+ * stay readable on a phone. Negative NPS gets the "attention" colour, the rest "good". Categories
+ * without answers have no bar; the fallback TextBlock lists every category with its figure.
+ */
+export function barChart(block: BarChart, maxBars: number, labelChars: number): Element {
+  const bars = block.bars.slice(0, maxBars).map((p) => ({ label: truncate(p.label, labelChars), value: p.value }));
+  return {
+    type: "Chart.HorizontalBar",
+    title: truncate(block.title, labelChars),
+    yAxisTitle: truncate(block.seriesLabel, labelChars),
+    data: bars.flatMap((p) => (p.value === null ? [] : [{ x: p.label, y: Math.round(p.value), color: p.value < 0 ? "attention" : "good" }])),
+    fallback: {
+      type: "TextBlock",
+      wrap: true,
+      text: escapeInline(`${block.title}: ${bars.map((p) => `${p.label} ${figure(p.value)}`).join(" · ")}`),
     },
   };
 }

@@ -57,12 +57,13 @@ export function limitViolations(blocks: any[], surface: "message" | "view" = "me
         if (surface !== "message") out.push(`${at}: chart outside a message`);
         if (typeof b.title !== "string" || b.title.length === 0 || b.title.length > 50) out.push(`${at}: title`);
         const c = b.chart;
-        if (c?.type !== "line" || !Array.isArray(c.series) || c.series.length < 1 || c.series.length > 6) out.push(`${at}: chart`);
+        if ((c?.type !== "line" && c?.type !== "bar") || !Array.isArray(c.series) || c.series.length < 1 || c.series.length > 6) out.push(`${at}: chart`);
         for (const s of c?.series ?? []) {
           if (typeof s.name !== "string" || s.name.length > 20) out.push(`${at}: series name`);
           if (s.data.length < 1 || s.data.length > 20) out.push(`${at}: ${s.data.length} points`);
           for (const p of s.data) if (typeof p.label !== "string" || p.label.length > 20 || typeof p.value !== "number") out.push(`${at}: point ${JSON.stringify(p)}`);
           if (JSON.stringify(s.data.map((p: any) => p.label)) !== JSON.stringify(c.axis_config?.categories)) out.push(`${at}: labels differ from categories`);
+          if (new Set(s.data.map((p: any) => p.label)).size !== s.data.length) out.push(`${at}: duplicate category labels`);
         }
         break;
       }

@@ -12,7 +12,7 @@ export interface CardIssue {
 }
 
 /** Teams' own chart elements are unknown to the library (they render their fallback there). */
-export const isTeamsChartNotice = (issue: CardIssue) => issue.event === "UnknownElementType" && /"Chart\.(Line|Gauge)"/.test(issue.message);
+export const isTeamsChartNotice = (issue: CardIssue) => issue.event === "UnknownElementType" && /"Chart\.(Line|Gauge|HorizontalBar)"/.test(issue.message);
 
 /**
  * The Teams people picker: Teams documents an Input.ChoiceSet with `"choices": []` and
