@@ -7,6 +7,8 @@ import { pathToFileURL } from "node:url";
 import { barChartSvg, lineChartSvg } from "./chart-svg.ts";
 
 const LIBRARY = pathToFileURL(createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.js")).href;
+// Teams reads TextBlock text as Markdown (backslash escapes included); so does the picture.
+const MARKDOWN = pathToFileURL(createRequire(import.meta.url).resolve("markdown-it/browser")).href;
 
 const HOST_CONFIG = {
   fontFamily: "'Segoe UI', 'Helvetica Neue', Arial, sans-serif",
@@ -71,9 +73,11 @@ body { margin: 0; background: #f5f5f5; font-family: 'Segoe UI', 'Helvetica Neue'
 /** A whole page: the bot's name, then the card as Teams' web client draws it. */
 export function teamsPage(card: unknown): string {
   const json = JSON.stringify(withCharts(card)).replace(/</g, "\\u003c");
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style><script src="${LIBRARY}"></script></head><body>
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style><script src="${LIBRARY}"></script><script src="${MARKDOWN}"></script></head><body>
 <div id="picture"><div class="avatar">K</div><div><div class="meta"><b>Kundepuls</b>08:30</div><div class="card" id="card"></div></div></div>
 <script>
+  const markdown = window.markdownit();
+  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => { result.outputHtml = markdown.render(text); result.didProcess = true; };
   const card = new AdaptiveCards.AdaptiveCard();
   card.hostConfig = new AdaptiveCards.HostConfig(${JSON.stringify(HOST_CONFIG)});
   card.parse(${json});

@@ -51,6 +51,17 @@ const T = {
   },
 } as const;
 
+/**
+ * How every list of kudos (the /nps kudos answer, the weekly view, the monthly report) names a
+ * thanked person: by name, else by e-mail; "en kollega" when they opted out or are unknown.
+ */
+export function thankedName(row: { name: string | null; email?: string | null; optedOut: boolean }, lang: Lang, opts: { lineStart?: boolean } = {}): string {
+  const shown = row.optedOut ? null : (row.name ?? row.email ?? null);
+  if (shown !== null) return shown;
+  const colleague = T[lang].colleague;
+  return opts.lineStart ? colleague[0]!.toUpperCase() + colleague.slice(1) : colleague;
+}
+
 /** Whom a customer thanked: the people who may be named, and how many opted out (only counted). */
 export interface Thanks {
   named: PersonMention[];

@@ -10,6 +10,7 @@ import { changeFact, factLine, formatFigure } from "./figures.ts";
 import { formatDate, formatNpsValue, formatNumber } from "./format.ts";
 import { OUTCOME_LABEL } from "./forms.ts";
 import { goalLabel, goalStatusText } from "./goal.ts";
+import { thankedName } from "./kudos.ts";
 import type { Block, Fact } from "./model.ts";
 import type { Lang } from "../core/language.ts";
 
@@ -30,7 +31,7 @@ export interface ReportKudos {
   email: string | null;
   teamName: string | null;
   count: number;
-  /** never named: "en kollega" */
+  /** never named: "En kollega" (messages/kudos.ts thankedName) */
   optedOut: boolean;
 }
 
@@ -119,9 +120,8 @@ export function kudosBlocks(kudos: ReportKudos[], periodLabel: string, lang: Lan
     const none = d ? `Ingen kunder nævnte en medarbejder ved navn i ${periodLabel}.` : `No customer named an employee in ${periodLabel}.`;
     return [heading, { type: "text", text: none, emphasis: "muted" }];
   }
-  const colleague = d ? "en kollega" : "a colleague";
   const lines = kudos.slice(0, KUDOS_SHOWN).map((k) => {
-    const who = k.optedOut ? colleague : (k.name ?? k.email ?? colleague);
+    const who = thankedName(k, lang, { lineStart: true });
     return `${who}${k.teamName ? ` (${k.teamName})` : ""}: ${formatNumber(k.count, lang)}`;
   });
   const blocks: Block[] = [heading, { type: "text", text: lines.join("\n") }];

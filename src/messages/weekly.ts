@@ -10,6 +10,7 @@ import { capitalized } from "../core/weekly.ts";
 import { formatFigure } from "./figures.ts";
 import { formatDate, formatNpsValue, formatNumber } from "./format.ts";
 import type { Block, Fact, Message } from "./model.ts";
+import { thankedName } from "./kudos.ts";
 import type { Lang, Texts } from "../core/language.ts";
 
 /** Themes a side and people thanked that fit a phone screen; the rest is counted, not listed. */
@@ -17,8 +18,10 @@ export const WEEKLY_MAX_THEMES = 3;
 export const WEEKLY_MAX_KUDOS = 5;
 
 export interface WeeklyKudos {
-  /** null: opted out of being named, or no name known — said as "en kollega" */
   name: string | null;
+  email: string | null;
+  /** counted, never named: "en kollega" (messages/kudos.ts thankedName) */
+  optedOut: boolean;
   count: number;
 }
 
@@ -61,7 +64,6 @@ const T = {
     nothing: "intet tema skiller sig tydeligt ud",
     tooFew: (n: string, min: string) => `for få kommentarer (${n} af ${min})`,
     kudos: "Kunderne takkede ved navn",
-    colleague: "en kollega",
     and: (rest: string) => ` og ${rest}`,
   },
   en: {
@@ -89,7 +91,6 @@ const T = {
     nothing: "no theme clearly stands out",
     tooFew: (n: string, min: string) => `too few comments (${n} of ${min})`,
     kudos: "Customers thanked by name",
-    colleague: "a colleague",
     and: (rest: string) => ` and ${rest}`,
   },
 } as const;
@@ -147,7 +148,7 @@ function themeBlocks(result: ThemesResult, lang: Lang): Block[] {
 /** "Søren Holm (3), en kollega (2), Mette Lund (1) og 4 flere". */
 export function kudosLine(kudos: WeeklyKudos[], lang: Lang): string {
   const t = T[lang];
-  const shown = kudos.slice(0, WEEKLY_MAX_KUDOS).map((k) => `${k.name ?? t.colleague} (${formatNumber(k.count, lang)})`);
+  const shown = kudos.slice(0, WEEKLY_MAX_KUDOS).map((k, i) => `${thankedName(k, lang, { lineStart: i === 0 })} (${formatNumber(k.count, lang)})`);
   const rest = kudos.length - WEEKLY_MAX_KUDOS;
   return shown.join(", ") + (rest > 0 ? t.and(countOf(rest, "more", lang)) : "");
 }

@@ -81,7 +81,7 @@ export class WeeklyService {
       themes: themes.result,
       loop: closedLoop(cases, week, now, timeZone),
       // Opted-out people are counted, never named; nor is anyone Kundepuls knows no name for.
-      kudos: kudos.map((k) => ({ name: k.optedOut ? null : k.name, count: k.count })),
+      kudos: kudos.map((k) => ({ name: k.name, email: k.email, optedOut: k.optedOut, count: k.count })),
     };
   }
 

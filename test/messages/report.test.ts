@@ -96,7 +96,7 @@ describe("the report, built", () => {
     expect(out).toContain("Hvad de glade kunder roser: hurtig hjælp (18)");
     expect(out).toContain("Kontaktet inden for 48 arbejdstimer  1 af 3 sager (33 %), få sager");
     expect(out).toMatch(/Udfald +1 × kunden er vundet tilbage · 1 × ikke vundet tilbage\n/);
-    expect(out).toContain("Søren Holm (Kundeservice): 4\nen kollega (Salg): 2");
+    expect(out).toContain("Søren Holm (Kundeservice): 4\nEn kollega (Salg): 2");
     expect(out).not.toContain("Bente");
     expect(m.summary).toBe("Månedsrapport · november 2026: hele firmaet +38 (210 svar) · bedst: Kundeservice +52 · 4 hold");
   });
@@ -110,7 +110,7 @@ describe("the report, built", () => {
     expect(out).toContain("The whole company  +38, margin ±11 (210 answers) · Change from Q2 (+24): +14 points, within the margin of error");
     expect(out).toContain("What detractors talk about: ventetiden (15)");
     expect(out).toContain("Contacted within 48 working hours  1 of 3 cases (33 %), few cases");
-    expect(out).toContain("a colleague (Salg): 2");
+    expect(out).toContain("A colleague (Salg): 2");
     expect(out).not.toMatch(/Hele firmaet|kritikerne|kollega/);
   });
 

@@ -40,7 +40,7 @@ const view = (over: Partial<WeeklyView> = {}): WeeklyView => ({
   goal: { targetNps: 40, dueAt: new Date("2027-06-30T12:00:00Z") },
   themes,
   loop: loop(),
-  kudos: [{ name: "Søren Holm", count: 3 }, { name: null, count: 2 }, { name: "Mette Lund", count: 1 }],
+  kudos: [{ name: "Søren Holm", email: null, optedOut: false, count: 3 }, { name: "Anna Berg", email: null, optedOut: true, count: 2 }, { name: "Mette Lund", email: null, optedOut: false, count: 1 }],
   ...over,
 });
 
@@ -114,10 +114,13 @@ describe("the weekly team view, in words", () => {
   });
 
   it("many people thanked: the five most thanked, then how many more", () => {
-    const many = Array.from({ length: 9 }, (_, i) => ({ name: i === 2 ? null : `Kollega nummer ${i + 1}`, count: 20 - i }));
+    const many = Array.from({ length: 9 }, (_, i) => ({ name: `Kollega nummer ${i + 1}`, email: null, optedOut: i === 2, count: 20 - i }));
     expect(kudosLine(many, "da")).toBe("Kollega nummer 1 (20), Kollega nummer 2 (19), en kollega (18), Kollega nummer 4 (17), Kollega nummer 5 (16) og 4 flere");
     expect(kudosLine(many.slice(0, 6), "en")).toBe("Kollega nummer 1 (20), Kollega nummer 2 (19), a colleague (18), Kollega nummer 4 (17), Kollega nummer 5 (16) and 1 more");
     expect(kudosLine(many.slice(0, 5), "en")).not.toContain("more");
+    // an opted-out person first in line is still never named, and the line starts with a capital
+    expect(kudosLine([many[2]!, many[0]!], "da")).toBe("En kollega (18), Kollega nummer 1 (20)");
+    expect(kudosLine([{ name: null, email: "ole@firma.dk", optedOut: false, count: 1 }], "en")).toBe("ole@firma.dk (1)");
   });
 });
 
@@ -131,7 +134,7 @@ const fullest = (): WeeklyView => view({
   figures: figures(60_000, 20_000, 23_456),
   themes: { kind: "themes", detractorComments: 100_000, promoterComments: 23_456, minimum: 5, detractors: [0, 1, 2, 3, 4].map(longTheme), promoters: [5, 6, 7, 8, 9].map(longTheme) },
   loop: loop({ opened: 12_345, closed: 12_000, medianHoursToClaim: 123.45, contactedInTime: 9_999, contactJudged: 12_000 }),
-  kudos: Array.from({ length: 60 }, (_, i) => ({ name: `Medarbejder med et meget langt navn nummer ${i} <@U0123>`, count: 1000 - i })),
+  kudos: Array.from({ length: 60 }, (_, i) => ({ name: `Medarbejder med et meget langt navn nummer ${i} <@U0123>`, email: null, optedOut: false, count: 1000 - i })),
 });
 const samples: [string, () => WeeklyView][] = [
   ["typical", () => view()],
