@@ -6,7 +6,7 @@
 import { ERASED } from "../core/privacy.ts";
 import { AuditStore, type AuditEntry } from "./audit.ts";
 import type { Db } from "./database.ts";
-import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
+import type { AnswerRecord as NormalizedAnswer } from "./answer-record.ts";
 import { DELETE_KIND, deletionEntry, ERASED_PAYLOAD, type OutboxRow } from "./outbox.ts";
 
 /** Which answers: one customer's (by e-mail or account), or all given before a time (retention). */
