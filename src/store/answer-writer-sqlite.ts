@@ -33,7 +33,7 @@ export class SqliteAnswerWriter implements AnswerWriter {
   }
 
   async storeLines(lines: AsyncIterable<string[]>, at: string, encoder: AnswerEncoder, transactionMs: number): Promise<WriteCounts> {
-    const counts = written(false);
+    const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0, queued: 0 };
     const source = lines[Symbol.asyncIterator]();
     const names = new NewNames(encoder);
     for (let exhausted = false; !exhausted; ) {
