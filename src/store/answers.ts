@@ -19,8 +19,6 @@ export type { Scopes } from "./answer-counts.ts";
 export { contentHash } from "./answer-columns.ts";
 export { AnswerEncoder, keyOf, ROWS_PER_STATEMENT, type WriteCounts } from "./answer-write.ts";
 
-type NormalizedAnswer = AnswerRecord;
-
 export interface StoredChange {
   answerId: number;
   source: string;
@@ -37,7 +35,7 @@ export interface UpsertOptions {
   /** answers given at or after this get a follow-up queued; null: none (old history needs none) */
   followUpFrom?: Date | null;
   /** a new answer is queued only if this says a follow-up could do something (default: all) */
-  followUpIf?: (a: Pick<NormalizedAnswer, "score" | "ces" | "comment" | "consentToShare">) => boolean;
+  followUpIf?: (a: Pick<AnswerRecord, "score" | "ces" | "comment" | "consentToShare">) => boolean;
 }
 
 export interface UpsertResult {
@@ -55,8 +53,8 @@ export interface AggregateFilter {
 }
 
 /** Later rows win when one batch names the same answer twice (the newest edit). */
-function lastPerKey(batch: NormalizedAnswer[]): NormalizedAnswer[] {
-  const byKey = new Map<string, NormalizedAnswer>();
+function lastPerKey(batch: AnswerRecord[]): AnswerRecord[] {
+  const byKey = new Map<string, AnswerRecord>();
   for (const a of batch) byKey.set(keyOf(a), a);
   return [...byKey.values()];
 }
@@ -81,13 +79,13 @@ export class AnswerStore {
   }
 
   /** Tells the encoder which team each of these answers goes to (Directory.resolveTeams), before it encodes them. */
-  async resolveTeams(encoder: AnswerEncoder, answers: readonly NormalizedAnswer[]): Promise<void> {
+  async resolveTeams(encoder: AnswerEncoder, answers: readonly AnswerRecord[]): Promise<void> {
     const slugs = encoder.unresolvedTeams(answers);
     if (slugs.length > 0) encoder.resolveTeams(await this.directory.resolveTeams(slugs));
   }
 
   /** Stores a batch all-or-nothing. */
-  async upsertBatch(batch: NormalizedAnswer[], receivedAt = new Date(), options: UpsertOptions = {}): Promise<UpsertResult> {
+  async upsertBatch(batch: AnswerRecord[], receivedAt = new Date(), options: UpsertOptions = {}): Promise<UpsertResult> {
     const answers = lastPerKey(batch);
     const result: UpsertResult = { created: 0, updated: 0, unchanged: batch.length - answers.length, changes: [] };
     if (answers.length === 0) return result;
@@ -133,6 +131,12 @@ export class AnswerStore {
     return this.dialect === "sqlite";
   }
 
+  /** How many deliveries may be written at once: PostgreSQL takes each on its own pool connection
+   * (a write there is mostly a round trip); SQLite has one writer, and its writes are synchronous. */
+  get concurrentWrites(): number {
+    return this.dialect === "postgres" ? 4 : 1;
+  }
+
   /** Teams and touchpoints the encoded answers name, created first, outside any transaction:
    * shared and idempotent (cached, so a known name costs nothing). */
   private async ensureNames(encoder: AnswerEncoder): Promise<void> {
@@ -141,7 +145,7 @@ export class AnswerStore {
   }
 
   /** What upsertBatch would do, without writing anything (for `import --dry-run`). */
-  async preview(batch: NormalizedAnswer[]): Promise<Omit<UpsertResult, "changes">> {
+  async preview(batch: AnswerRecord[]): Promise<Omit<UpsertResult, "changes">> {
     const answers = lastPerKey(batch);
     const hashes = answers.map((a) => ({ source: a.source, externalId: a.externalId, contentHash: contentHash(a) }));
     const existing = await this.writer.findExisting(hashes);

@@ -6,14 +6,14 @@
 import { ERASED } from "../core/privacy.ts";
 import { AuditStore, type AuditEntry } from "./audit.ts";
 import type { Db } from "./database.ts";
-import type { AnswerRecord as NormalizedAnswer } from "./answer-record.ts";
+import type { AnswerRecord } from "./answer-record.ts";
 import { DELETE_KIND, deletionEntry, ERASED_PAYLOAD, type OutboxRow } from "./outbox.ts";
 
 /** Which answers: one customer's (by e-mail or account), or all given before a time (retention). */
 export type AnswerScope = { email: string } | { account: string } | { answeredBefore: Date; limit: number };
 
 /** An answer as stored: its team by slug, with its case and story. */
-export interface StoredAnswer extends Omit<NormalizedAnswer, "teamSlug" | "timeGiven"> {
+export interface StoredAnswer extends Omit<AnswerRecord, "teamSlug" | "timeGiven"> {
   id: number;
   team: string | null;
   receivedAt: Date;
