@@ -4,6 +4,7 @@
 // warm-up), prints a table and writes bench/results.json (or --out). Exit code 1 only when a case
 // could not run, is missing from the table, or its stored count (nps: its figures) was wrong or
 // unchecked; missed targets (and HTTP errors) show as FAIL.
+import type { Dialect } from "../src/store/sql.ts";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { runDigestCase } from "./cases/digest.ts";
@@ -62,7 +63,7 @@ const settings: Settings = {
   ...base,
   mode,
   seed: num(values.seed, 20261128),
-  providers: values.db!.split(",").map((d) => d.trim()).filter((d): d is "sqlite" | "postgres" => d === "sqlite" || d === "postgres"),
+  providers: values.db!.split(",").map((d) => d.trim()).filter((d): d is Dialect => d === "sqlite" || d === "postgres"),
   only: values.only ? values.only.split(",").map((c) => c.trim()) : null,
   npsAnswers: num(values["nps-answers"], base.npsAnswers),
   importRows: num(values["import-rows"], base.importRows),

@@ -119,7 +119,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const migrated = await applyMigrations(target);
   if (migrated.applied.length > 0) log.info(`database migrated: ${migrated.applied.join(", ")}`);
   const db = await openDatabase(target);
-  const answers = new AnswerStore(db.prisma, db.target, db.sqliteGate);
+  const answers = new AnswerStore(db.prisma, db.answerWriter);
   const repos = createRepositories(db.prisma);
   const nps = new NpsService(answers, {
     timeZone: config.TIME_ZONE,

@@ -1,6 +1,7 @@
 // The daily digest for 200 teams: DigestService.run(now, { force, dryRun }) builds every team's
 // digest message (figures, comparison, trend, best quote, open cases) without queueing it.
 // If the digest builder is absent, the equivalent figures are measured instead and labelled so.
+import type { Dialect } from "../../src/store/sql.ts";
 import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/logger.ts";
@@ -12,7 +13,7 @@ import { parsePeriod } from "../../src/core/periods.ts";
 
 type DigestRun = (now: Date, opts: { force?: boolean; dryRun?: boolean }) => Promise<{ team: string; message?: unknown }[]>;
 
-export async function runDigestCase(s: Settings, provider: "sqlite" | "postgres"): Promise<CaseResult> {
+export async function runDigestCase(s: Settings, provider: Dialect): Promise<CaseResult> {
   const teams = Array.from({ length: s.digestTeams }, (_, i) => `team-${String(i + 1).padStart(3, "0")}`);
   const db = await createBenchDb(provider, "digest");
   await seedAnswers(db, s.seed, s.digestAnswers, teams);

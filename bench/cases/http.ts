@@ -1,6 +1,7 @@
 // POST /api/responses under sustained load: the real server (`kundepuls start` as a child with its
 // own database) against a bare node:http server that only parses the JSON. The load comes from a
 // third process (bench/load.ts, autocannon), every request with answers of unique ids.
+import type { Dialect } from "../../src/store/sql.ts";
 import net from "node:net";
 import path from "node:path";
 import { createBenchDb, storedCount, tmpRoot, type BenchDb } from "../lib/db.ts";
@@ -55,7 +56,7 @@ async function load(url: string, spec: { connections: number; batch: number; sou
 }
 
 /** Both batch sizes against one pair of servers (started once per database). */
-export async function runHttpCases(s: Settings, provider: "sqlite" | "postgres", batches: number[], log: (m: string) => void): Promise<CaseResult[]> {
+export async function runHttpCases(s: Settings, provider: Dialect, batches: number[], log: (m: string) => void): Promise<CaseResult[]> {
   const db = await createBenchDb(provider, "http");
   const [kPort, bPort] = [await freePort(), await freePort()];
   const env = { DATABASE_URL: db.databaseUrl, PORT: String(kPort), HOST: "127.0.0.1", LOG_LEVEL: "warn", SLACK_BOT_TOKEN: "", MICROSOFT_APP_ID: "", INGEST_TOKEN: "" };
@@ -77,7 +78,7 @@ export async function runHttpCases(s: Settings, provider: "sqlite" | "postgres",
   }
 }
 
-async function oneBatchSize(s: Settings, provider: "sqlite" | "postgres", batch: number, db: BenchDb, kUrl: string, bUrl: string, log: (m: string) => void): Promise<CaseResult> {
+async function oneBatchSize(s: Settings, provider: Dialect, batch: number, db: BenchDb, kUrl: string, bUrl: string, log: (m: string) => void): Promise<CaseResult> {
   const problems: string[] = [];
   let countsOk = true;
   let sent = 0;

@@ -1,6 +1,7 @@
 // CSV import: `kundepuls import FILE` as a child process (check, spool, store) against
 // the floor (bench/baseline/import-raw.mjs: one csv-parse read + raw INSERTs in one transaction,
 // or COPY), each into a fresh empty database. Rows/s from wall time; peak RSS from VmHWM.
+import type { Dialect } from "../../src/store/sql.ts";
 import path from "node:path";
 import { writeCsv } from "../lib/data.ts";
 import { createBenchDb, storedCount, tmpRoot } from "../lib/db.ts";
@@ -9,7 +10,7 @@ import type { CaseResult, Settings } from "../lib/report.ts";
 
 const RAW = path.join(ROOT, "bench", "baseline", "import-raw.mjs");
 
-export async function runImportCase(s: Settings, provider: "sqlite" | "postgres", log: (m: string) => void): Promise<CaseResult> {
+export async function runImportCase(s: Settings, provider: Dialect, log: (m: string) => void): Promise<CaseResult> {
   const rows = s.importRows;
   const file = path.join(tmpRoot, `import-${s.seed}-${rows}.csv`);
   await writeCsv(file, s.seed, rows);

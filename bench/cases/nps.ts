@@ -1,6 +1,7 @@
 // `/nps <period> <team>` as a chat face asks it (ChatCommandService.handle: parse → NpsService
 // report WITH the 12-bucket trend → message), against one hand-written SQL aggregate that
 // computes the same figures (period, previous period, 12 trend buckets) in one index range scan.
+import type { Dialect } from "../../src/store/sql.ts";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { createApp, type App } from "../../src/app.ts";
@@ -30,7 +31,7 @@ export function intervalsFor(periodText: string, now: Date): { from: Date; to: D
  * answers per (segment, score) with an index seek each on (teamId, score, answeredAt) — the
  * cheapest plan on these indexes (a GROUP BY over the range sorts every row; see docs/benchmarks.md).
  */
-export function baselineQuery(provider: "sqlite" | "postgres", intervals: { from: Date; to: Date }[]) {
+export function baselineQuery(provider: Dialect, intervals: { from: Date; to: Date }[]) {
   const cuts = [...new Set(intervals.flatMap((i) => [i.from.getTime(), i.to.getTime()]))].sort((a, b) => a - b);
   const segs = cuts.slice(1).map((t, k) => [cuts[k]!, t] as const);
   if (provider === "sqlite") {
@@ -47,7 +48,7 @@ export function baselineQuery(provider: "sqlite" | "postgres", intervals: { from
   return { sql, params: (teamId: number) => [segs.map(([f]) => ts(f)), segs.map(([, t]) => ts(t)), teamId] };
 }
 
-export async function runNpsCase(s: Settings, provider: "sqlite" | "postgres", db: BenchDb | null, periodText: string, answers: number): Promise<CaseResult> {
+export async function runNpsCase(s: Settings, provider: Dialect, db: BenchDb | null, periodText: string, answers: number): Promise<CaseResult> {
   const own = db ?? (await createBenchDb(provider, "nps"));
   if (!db) await seedAnswers(own, s.seed, answers);
   const app = await createApp(loadConfig({ DATABASE_URL: own.databaseUrl, LOG_LEVEL: "error" }), silentLogger);

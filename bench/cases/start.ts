@@ -1,11 +1,12 @@
 // Cold start: `kundepuls start` as a child on an already-migrated database, timed from spawn to
 // the first 200 from /healthz; then idle for a moment and its resident memory is read from /proc.
+import type { Dialect } from "../../src/store/sql.ts";
 import { createBenchDb } from "../lib/db.ts";
 import { BIN, httpOk, median, procMemory, startNode } from "../lib/measure.ts";
 import type { CaseResult, Settings } from "../lib/report.ts";
 import { freePort } from "./http.ts";
 
-export async function runStartCases(s: Settings, provider: "sqlite" | "postgres", log: (m: string) => void): Promise<CaseResult[]> {
+export async function runStartCases(s: Settings, provider: Dialect, log: (m: string) => void): Promise<CaseResult[]> {
   const db = await createBenchDb(provider, "start");
   const ready: number[] = [];
   const idle: number[] = [];

@@ -10,13 +10,14 @@ import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { applyMigrations } from "../../src/store/migrate.ts";
-import { parseDatabaseUrl, type DatabaseTarget, type Provider } from "../../src/store/database.ts";
+import { parseDatabaseUrl, type DatabaseTarget } from "../../src/store/database.ts";
+import type { Dialect } from "../../src/store/sql.ts";
 import { answerAt, TEAMS, TOUCHPOINTS } from "./data.ts";
 
 export const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 export interface BenchDb {
-  provider: Provider;
+  provider: Dialect;
   databaseUrl: string;
   target: DatabaseTarget;
   drop(): Promise<void>;
@@ -29,7 +30,7 @@ export const tmpRoot = process.env.BENCH_TMP
 if (!process.env.BENCH_TMP) process.once("exit", () => fs.rmSync(tmpRoot, { recursive: true, force: true }));
 
 /** A new, migrated, empty database. */
-export async function createBenchDb(provider: Provider, label: string): Promise<BenchDb> {
+export async function createBenchDb(provider: Dialect, label: string): Promise<BenchDb> {
   const id = crypto.randomBytes(4).toString("hex");
   let db: BenchDb;
   if (provider === "sqlite") {

@@ -1,4 +1,5 @@
 // Settings for one run and the result table (stdout) / bench/results.json.
+import type { Dialect } from "../../src/store/sql.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +8,7 @@ import { ROOT } from "./measure.ts";
 export interface Settings {
   mode: "smoke" | "default" | "full";
   seed: number;
-  providers: ("sqlite" | "postgres")[];
+  providers: Dialect[];
   only: string[] | null;
   warmup: number;
   /** /nps */

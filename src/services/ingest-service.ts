@@ -6,7 +6,9 @@
 // transaction, by the next write. A statement and a commit cost about the same for one answer as
 // for fifty, so under a burst of single-answer POSTs this multiplies what the bot can take. Each
 // delivery stays all-or-nothing (the group is), gets its own counts, and a group that fails is
-// retried delivery by delivery, so one bad delivery fails alone.
+// retried delivery by delivery, so one bad delivery fails alone. On PostgreSQL several groups are
+// written at once (each on its own pool connection; a group's write is mostly waiting for the
+// database), never two naming the same answer; SQLite has one writer, so one group at a time.
 import type { NormalizedAnswer } from "../ingest/normalized-answer.ts";
 import { keyOf, type AnswerEncoder, type AnswerStore, type UpsertOptions, type UpsertResult, type WriteCounts } from "../store/answers.ts";
 
@@ -24,7 +26,10 @@ interface Pending {
 
 export class IngestService {
   private readonly waiting: Pending[] = [];
-  private writing = false;
+  /** groups being written, and the answers they name */
+  private writing = 0;
+  private readonly writingKeys = new Set<string>();
+  private scheduled = false;
   private lastArrival = 0;
 
   constructor(
@@ -38,30 +43,43 @@ export class IngestService {
 
   /** Answers are arriving (one came in the last BUSY_MS, or a write is going on). */
   busy(): boolean {
-    return this.writing || performance.now() - this.lastArrival < BUSY_MS;
+    return this.writing > 0 || performance.now() - this.lastArrival < BUSY_MS;
   }
 
   store(batch: NormalizedAnswer[], receivedAt = new Date()): Promise<UpsertResult> {
     this.lastArrival = performance.now();
     return new Promise((resolve, reject) => {
       this.waiting.push({ batch, receivedAt, resolve, reject });
-      if (!this.writing) void this.writeAll();
+      if (this.writing < this.answers.concurrentWrites && !this.scheduled) {
+        // Let deliveries whose bytes have already arrived join the group too.
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.startGroups();
+        });
+      }
     });
   }
 
-  private async writeAll(): Promise<void> {
-    this.writing = true;
-    try {
-      // Let deliveries whose bytes have already arrived join the first group too.
-      await new Promise((resolve) => setImmediate(resolve));
-      while (this.waiting.length > 0) await this.writeGroup(this.takeGroup());
-    } finally {
-      this.writing = false;
+  /** Starts writing waiting groups, as many as may be written at once. */
+  private startGroups(): void {
+    while (this.writing < this.answers.concurrentWrites && this.waiting.length > 0) {
+      const group = this.takeGroup();
+      if (group.length === 0) return; // the next delivery names an answer being written: after it
+      const keys = group.flatMap((p) => p.batch.map(keyOf));
+      for (const k of keys) this.writingKeys.add(k);
+      this.writing++;
+      void this.writeGroup(group).finally(() => {
+        for (const k of keys) this.writingKeys.delete(k);
+        this.writing--;
+        this.startGroups();
+      });
     }
   }
 
   /** Waiting deliveries in arrival order, up to the size cap; two that name the same answer are
-   * never in one group (each must see the other's effect, as if written one after the other). */
+   * never in one group, nor in two groups written at once (each must see the other's effect, as if
+   * written one after the other). */
   private takeGroup(): Pending[] {
     const group: Pending[] = [];
     const keys = new Set<string>();
@@ -70,7 +88,7 @@ export class IngestService {
       const p = this.waiting[i]!;
       if (group.length > 0 && size + p.batch.length > MAX_GROUP_ANSWERS) break;
       const own = p.batch.map(keyOf);
-      if (own.some((k) => keys.has(k))) break;
+      if (own.some((k) => keys.has(k) || this.writingKeys.has(k))) break;
       for (const k of own) keys.add(k);
       group.push(p);
       size += p.batch.length;

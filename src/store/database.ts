@@ -3,14 +3,16 @@
 // of the code uses one type: the SQLite client's, which is the common subset of both.
 import fs from "node:fs";
 import path from "node:path";
+import type { AnswerWriter } from "./answer-write.ts";
 import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
-import { SqliteGate } from "./sqlite-gate.ts";
+import type { Dialect } from "./sql.ts";
 
 export type Db = SqliteClient;
-export type Provider = "sqlite" | "postgres";
+/** The database kind a target names: the one dialect type (store/sql.ts), by the name tests and the bench know. */
+export type { Dialect as Provider } from "./sql.ts";
 
 export interface DatabaseTarget {
-  provider: Provider;
+  provider: Dialect;
   /** sqlite: absolute file path or ":memory:"; postgres: connection string without `schema` */
   url: string;
   /** postgres only: the schema to use (from `?schema=`), default public */
@@ -46,42 +48,84 @@ export function parseDatabaseUrl(databaseUrl: string | undefined, cwd = process.
  */
 export const SQLITE_CONNECTION_PRAGMAS = ["temp_store = MEMORY"];
 
-/** The better-sqlite3 connection Prisma's SQLite adapter opened (the one connection it uses). */
+/** A better-sqlite3 connection (the answer writer's own). */
 export type SqliteConnection = import("better-sqlite3").Database;
 
 export interface Database {
   target: DatabaseTarget;
   prisma: Db;
-  /** SQLite: the turns on Prisma's one connection (and the connection, for the answer writes
-   * that skip Prisma); null on PostgreSQL */
-  sqliteGate: SqliteGate | null;
+  /** writes answers on a driver connection Kundepuls owns (store/answer-write.ts) */
+  answerWriter: AnswerWriter;
   close(): Promise<void>;
 }
 
+/** The answer writer opened with each Prisma client, for an AnswerStore given only the client. */
+const writers = new WeakMap<object, AnswerWriter>();
+
+export function answerWriterOf(prisma: Db): AnswerWriter {
+  const writer = writers.get(prisma);
+  if (!writer) throw new Error("this Prisma client was not opened by openDatabase: it has no answer writer");
+  return writer;
+}
+
 /**
- * Opens the client for the target's provider. Only that provider's client, query compiler and
- * driver are loaded (imported on demand): loading both would cost tens of megabytes at idle.
+ * Opens the client for the target's provider, and the driver connection answers are written on.
+ * Only that provider's client, query compiler and driver are loaded (imported on demand): loading
+ * both would cost tens of megabytes at idle.
+ *
+ * SQLite: Prisma's adapter opens its own connection and cannot be handed one, so the answer writer
+ * has a second one to the same file; the gate keeps their transactions apart (sqlite-gate.ts).
+ * PostgreSQL: Kundepuls opens one pool and hands it to Prisma's adapter; the answer writer uses it too.
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.provider === "sqlite") {
-    if (target.url !== ":memory:") fs.mkdirSync(path.dirname(target.url), { recursive: true });
-    const [{ PrismaBetterSqlite3 }, { PrismaClient }] = await Promise.all([
+    // A second connection to ":memory:" would be another, empty database.
+    if (target.url === ":memory:") throw new Error("SQLite in memory is not supported: use a file (DATABASE_URL=file:…)");
+    fs.mkdirSync(path.dirname(target.url), { recursive: true });
+    const [{ PrismaBetterSqlite3 }, { PrismaClient }, { default: Sqlite }, { SqliteGate }, { SqliteAnswerWriter }] = await Promise.all([
       import("@prisma/adapter-better-sqlite3"),
       import("./generated/sqlite/client.ts"),
+      import("better-sqlite3"),
+      import("./sqlite-gate.ts"),
+      import("./answer-writer-sqlite.ts"),
     ]);
     const gate = new SqliteGate();
-    const adapter = gate.wrap(new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 }));
-    const prisma = new PrismaClient({ adapter });
+    const prisma = new PrismaClient({ adapter: gate.wrap(new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 })) });
     for (const pragma of SQLITE_CONNECTION_PRAGMAS) await prisma.$executeRawUnsafe(`PRAGMA ${pragma}`);
-    return { target, prisma, sqliteGate: gate, close: () => prisma.$disconnect() };
+    const connection = new Sqlite(target.url, { timeout: 10_000 });
+    for (const pragma of SQLITE_CONNECTION_PRAGMAS) connection.pragma(pragma);
+    const answerWriter = new SqliteAnswerWriter(connection, gate);
+    writers.set(prisma, answerWriter);
+    return {
+      target,
+      prisma,
+      answerWriter,
+      close: async () => {
+        await prisma.$disconnect();
+        await answerWriter.close();
+      },
+    };
   }
-  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/postgres/client.ts")]);
-  const adapter = new PrismaPg(
-    { connectionString: target.url, max: 10, ...pgSearchPath(target.schema) },
-    target.schema ? { schema: target.schema } : undefined,
-  );
-  const prisma = new PrismaClient({ adapter }) as unknown as Db;
-  return { target, prisma, sqliteGate: null, close: () => prisma.$disconnect() };
+  const [{ PrismaPg }, { PrismaClient }, { default: pg }, { PostgresAnswerWriter }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("./generated/postgres/client.ts"),
+    import("pg"),
+    import("./answer-writer-postgres.ts"),
+  ]);
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, ...pgSearchPath(target.schema) });
+  const postgres = new PrismaClient({ adapter: new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined) });
+  const prisma = postgres as unknown as Db;
+  const answerWriter = new PostgresAnswerWriter(pool);
+  writers.set(prisma, answerWriter);
+  return {
+    target,
+    prisma,
+    answerWriter,
+    close: async () => {
+      await postgres.$disconnect();
+      await pool.end();
+    },
+  };
 }
 
 /** Connection options that put every session of a pool into one schema. */

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
-import { pgSearchPath, type DatabaseTarget, type Provider } from "./database.ts";
+import { pgSearchPath, type DatabaseTarget } from "./database.ts";
+import type { Dialect } from "./sql.ts";
 
 export interface MigrationFile {
   name: string;
@@ -24,11 +25,11 @@ export interface MigrationReport {
 
 const PRISMA_DIR = fileURLToPath(new URL("../../prisma/", import.meta.url));
 
-export function migrationsDir(provider: Provider): string {
+export function migrationsDir(provider: Dialect): string {
   return path.join(PRISMA_DIR, provider, "migrations");
 }
 
-export function readMigrations(provider: Provider, dir = migrationsDir(provider)): MigrationFile[] {
+export function readMigrations(provider: Dialect, dir = migrationsDir(provider)): MigrationFile[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

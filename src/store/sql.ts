@@ -1,4 +1,5 @@
-// What both halves of the Answer store share about speaking raw SQL to either database.
+// What the store shares about speaking raw SQL to either database, and the one dialect type:
+// which database a target names (DatabaseTarget.provider), which SQL the store speaks.
 export type Dialect = "sqlite" | "postgres";
 
 export interface Interval {

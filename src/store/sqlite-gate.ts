@@ -3,22 +3,19 @@
 // a transaction awaits between its statements (an interactive or nested write), any other
 // statement of the process lands INSIDE it: a write acknowledged to its caller is rolled back
 // with a transaction it had nothing to do with. The gate closes that gap: statements outside a
-// transaction wait until none is open. It also lets the answer store write on the connection
-// directly (sql-runner.ts SharedSqlite), in the same turns. The rule this makes strict: inside a
-// Prisma transaction use its `tx` only; a statement through the outer client waits for the
-// transaction to end (until Prisma's transaction timeout fails it).
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
-import type { SqliteConnection } from "./database.ts";
+// transaction wait until none is open. The answer writer (answer-writer-sqlite.ts, its own
+// connection) takes the same turns, so it never waits on a Prisma transaction's write lock while
+// holding up the event loop, nor the other way round. The rule this makes strict: inside a Prisma
+// transaction use its `tx` only; a statement through the outer client waits for the transaction to
+// end (until Prisma's transaction timeout fails it).
+//
+// The gate wraps the adapter through Prisma's published driver-adapter interface
+// (@prisma/driver-adapter-utils), delegating every call: nothing of the adapter's own is read.
+import type { ConnectionInfo, IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
 
 export class SqliteGate {
   /** resolves when the open transaction ends; null while none is open */
   private open: Promise<void> | null = null;
-  private current: SqliteConnection | null = null;
-
-  /** The connection, while it is open (null before Prisma connects and after it disconnects). */
-  connection(): SqliteConnection | null {
-    return this.current?.open ? this.current : null;
-  }
 
   /** Runs `work` as soon as no transaction is open. `work` must start its statement synchronously
    * (better-sqlite3 runs it there and then), so no transaction can begin in between. */
@@ -41,60 +38,101 @@ export class SqliteGate {
     };
   }
 
-  /** The adapter factory Prisma gets: the real one, its adapters gated (and their connection noted). */
+  /** The adapter factory Prisma gets: the real one, its adapters taking turns here. */
   wrap(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
     return {
       provider: factory.provider,
       adapterName: factory.adapterName,
-      connect: async () => {
-        const adapter = await factory.connect();
-        // The adapter keeps its connection in a public `client` field.
-        this.current = (adapter as unknown as { client: SqliteConnection }).client;
-        return this.gated(adapter);
-      },
+      connect: async () => new GatedAdapter(await factory.connect(), this),
     };
   }
+}
 
-  private gated(adapter: SqlDriverAdapter): SqlDriverAdapter {
-    return new Proxy(adapter, {
-      get: (target, key) => {
-        if (key === "queryRaw" || key === "executeRaw" || key === "executeScript") {
-          const method = target[key].bind(target) as (arg: never) => Promise<unknown>;
-          return (arg: never) => this.outsideTransactions(() => method(arg));
-        }
-        if (key === "startTransaction") {
-          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => {
-            const endTurn = await this.beginTurn();
-            try {
-              return endingTurn(await target.startTransaction(...args), endTurn);
-            } catch (error) {
-              endTurn();
-              throw error;
-            }
-          };
-        }
-        const value: unknown = Reflect.get(target, key, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+class GatedAdapter implements SqlDriverAdapter {
+  readonly provider: SqlDriverAdapter["provider"];
+  readonly adapterName: string;
+  /** only when the adapter has it: Prisma's defaults otherwise */
+  readonly getConnectionInfo?: () => ConnectionInfo;
+
+  constructor(
+    private readonly inner: SqlDriverAdapter,
+    private readonly gate: SqliteGate,
+  ) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+    if (inner.getConnectionInfo) this.getConnectionInfo = () => inner.getConnectionInfo!();
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.gate.outsideTransactions(() => this.inner.queryRaw(query));
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.gate.outsideTransactions(() => this.inner.executeRaw(query));
+  }
+
+  executeScript(script: string): Promise<void> {
+    return this.gate.outsideTransactions(() => this.inner.executeScript(script));
+  }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    const endTurn = await this.gate.beginTurn();
+    try {
+      return new TurnEndingTransaction(await this.inner.startTransaction(isolationLevel), endTurn);
+    } catch (error) {
+      endTurn();
+      throw error;
+    }
+  }
+
+  dispose(): Promise<void> {
+    return this.inner.dispose();
   }
 }
 
 /** The transaction, ending the turn once it has committed or rolled back. */
-function endingTurn(transaction: Transaction, endTurn: () => void): Transaction {
-  return new Proxy(transaction, {
-    get: (target, key) => {
-      if (key === "commit" || key === "rollback") {
-        return async () => {
-          try {
-            await target[key]();
-          } finally {
-            endTurn();
-          }
-        };
-      }
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+class TurnEndingTransaction implements Transaction {
+  readonly provider: Transaction["provider"];
+  readonly adapterName: string;
+  readonly options: Transaction["options"];
+  /** savepoints only as far as the adapter has them */
+  readonly createSavepoint?: (name: string) => Promise<void>;
+  readonly rollbackToSavepoint?: (name: string) => Promise<void>;
+  readonly releaseSavepoint?: (name: string) => Promise<void>;
+
+  constructor(
+    private readonly inner: Transaction,
+    private readonly endTurn: () => void,
+  ) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+    this.options = inner.options;
+    if (inner.createSavepoint) this.createSavepoint = (name) => inner.createSavepoint!(name);
+    if (inner.rollbackToSavepoint) this.rollbackToSavepoint = (name) => inner.rollbackToSavepoint!(name);
+    if (inner.releaseSavepoint) this.releaseSavepoint = (name) => inner.releaseSavepoint!(name);
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.inner.queryRaw(query);
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.inner.executeRaw(query);
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.inner.commit();
+    } finally {
+      this.endTurn();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    try {
+      await this.inner.rollback();
+    } finally {
+      this.endTurn();
+    }
+  }
 }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Spool } from "../../src/cli/commands/import-spool.ts";
+import { Spool } from "../../src/services/import-spool.ts";
 
 describe("import spool", () => {
   let parent: string;

@@ -13,7 +13,7 @@ describe("kundepuls themes and theme alias", () => {
     test = m.test;
     dispose = m.dispose;
     env = { DATABASE_URL: test.databaseUrl, DEFAULT_LANGUAGE: "en" };
-    const answers = new AnswerStore(m.db.prisma, m.db.target, m.db.sqliteGate);
+    const answers = new AnswerStore(m.db.prisma);
     const batch = corpusAnswers(themeCorpus("da").comments, "support", new Date("2026-11-02T00:00:00Z"));
     await answers.upsertBatch(batch, new Date("2026-12-06T12:00:00Z"), { followUpFrom: null });
     await m.db.close();

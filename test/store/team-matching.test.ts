@@ -21,7 +21,7 @@ describe.each(PROVIDERS)("team matching by display name on %s", (provider) => {
   beforeAll(async () => {
     env = await migratedDatabase(provider);
     await env.db.prisma.team.createMany({ data: [{ slug: "support", name: "Kundeservice" }, { slug: "finance", name: "Økonomi" }, { slug: "kunde", name: "Support" }] });
-    store = new AnswerStore(env.db.prisma, env.db.target, env.db.sqliteGate);
+    store = new AnswerStore(env.db.prisma);
   });
   afterAll(() => env.dispose());
 

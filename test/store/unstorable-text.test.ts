@@ -16,7 +16,7 @@ describe.each(PROVIDERS)("unstorable text reaching the store on %s", (provider) 
   let store: AnswerStore;
   beforeAll(async () => {
     env = await migratedDatabase(provider);
-    store = new AnswerStore(env.db.prisma, env.db.target, env.db.sqliteGate);
+    store = new AnswerStore(env.db.prisma);
   });
   afterAll(async () => env.dispose());
 

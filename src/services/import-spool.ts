@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CsvProgress } from "../../ingest/csv/reader.ts";
+import type { CsvProgress } from "../ingest/csv/reader.ts";
 
 const PREFIX = "kundepuls-import-";
 const OWN = new RegExp(`^${PREFIX}(\\d+)-`);
