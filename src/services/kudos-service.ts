@@ -12,7 +12,7 @@ import type { StoredChange } from "../store/answers.ts";
 import type { Directory } from "../store/directory.ts";
 import type { KudosPerson, KudosStore } from "../store/kudos.ts";
 import type { OutboxStore } from "../store/outbox.ts";
-import { UnknownScopeError } from "./nps-service.ts";
+import { knownTeam } from "./nps-service.ts";
 import type { Actor, PeopleService } from "./people.ts";
 import type { Lang } from "../core/language.ts";
 
@@ -110,8 +110,7 @@ export class KudosService {
     let team: KudosReport["team"] = null;
     let teamId: number | undefined;
     if (query.team) {
-      const found = await this.directory.findTeam(query.team.toLowerCase());
-      if (!found) throw UnknownScopeError.team(query.team, (await this.directory.listTeams()).map((t) => t.slug));
+      const found = await knownTeam(this.directory, query.team);
       team = { slug: found.slug, name: found.name };
       teamId = found.id;
     }

@@ -8,6 +8,7 @@ import type { NpsReport, NpsScope } from "../core/report.ts";
 import type { Message } from "../messages/model.ts";
 import { buildNpsAnswer } from "../messages/nps-answer.ts";
 import type { AggregateFilter, AnswerStore, Interval, Scopes } from "../store/answers.ts";
+import type { Directory } from "../store/directory.ts";
 
 export interface NpsSettings {
   timeZone: string;
@@ -26,6 +27,13 @@ export class UnknownScopeError extends Error {
     const list = known && { da: ` (hold: ${known.join(", ") || "ingen endnu"})`, en: ` (teams: ${known.join(", ") || "none yet"})` };
     return new UnknownScopeError({ da: `ukendt hold "${name}"${list?.da ?? ""}`, en: `unknown team "${name}"${list?.en ?? ""}` });
   }
+}
+
+/** The team a person named (slug, any case), or an UnknownScopeError listing the teams there are. */
+export async function knownTeam(directory: Pick<Directory, "findTeam" | "listTeams">, name: string): Promise<{ id: number; slug: string; name: string }> {
+  const found = await directory.findTeam(name.toLowerCase());
+  if (!found) throw UnknownScopeError.team(name, (await directory.listTeams()).map((t) => t.slug));
+  return found;
 }
 
 /** The team's goal progress, when it has a goal (GoalService.line). */
@@ -149,8 +157,7 @@ export class NpsService {
     if (query.team) {
       const slug = query.team.toLowerCase();
       known = this.recentScopes()?.teams.find((t) => t.slug === slug);
-      const team = known ?? (await this.answers.directory.findTeam(slug));
-      if (!team) throw UnknownScopeError.team(query.team, (await this.answers.directory.listTeams()).map((t) => t.slug));
+      const team = known ?? (await knownTeam(this.answers.directory, query.team));
       scope.team = { slug: team.slug, name: team.name };
       filter.teamId = team.id;
     }

@@ -8,7 +8,7 @@ import { redact } from "../core/redaction.ts";
 import type { ThemeOptions, ThemeReport } from "../core/themes/index.ts";
 import type { Directory } from "../store/directory.ts";
 import type { ThemeStore } from "../store/themes.ts";
-import { UnknownScopeError } from "./nps-service.ts";
+import { knownTeam } from "./nps-service.ts";
 
 export interface ThemeSettings {
   defaultLang: Lang;
@@ -32,8 +32,7 @@ export class ThemeService {
     let team: ThemeReport["team"] = null;
     let teamId: number | undefined;
     if (query.team) {
-      const found = await this.directory.findTeam(query.team.toLowerCase());
-      if (!found) throw UnknownScopeError.team(query.team, (await this.directory.listTeams()).map((t) => t.slug));
+      const found = await knownTeam(this.directory, query.team);
       team = { slug: found.slug, name: found.name };
       teamId = found.id;
     }
