@@ -9,7 +9,6 @@ import type { Dialect } from "./sql.ts";
 
 export type Db = SqliteClient;
 /** The database kind a target names: the one dialect type (store/sql.ts), by the name tests and the bench know. */
-export type { Dialect as Provider } from "./sql.ts";
 
 export interface DatabaseTarget {
   provider: Dialect;

@@ -2,8 +2,8 @@
 import { createApp, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { silentLogger, type Logger } from "../../src/logger.ts";
-import type { Provider } from "../../src/store/database.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
+import type { Dialect } from "../../src/store/sql.ts";
 
 export interface RunningApp {
   app: App;
@@ -12,7 +12,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(provider: Provider, env: Record<string, string> = {}, log: Logger = silentLogger, host = "127.0.0.1"): Promise<RunningApp> {
+export async function startTestApp(provider: Dialect, env: Record<string, string> = {}, log: Logger = silentLogger, host = "127.0.0.1"): Promise<RunningApp> {
   const test = await createTestDatabase(provider);
   const config = loadConfig({ DATABASE_URL: test.databaseUrl, PORT: "0", HOST: host, ...env });
   const app = await createApp(config, log, { consoleOut: () => {} });

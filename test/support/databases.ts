@@ -5,11 +5,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openDatabase, type Database, type DatabaseTarget, type Provider } from "../../src/store/database.ts";
+import { openDatabase, type Database, type DatabaseTarget } from "../../src/store/database.ts";
 import { applyMigrations } from "../../src/store/migrate.ts";
+import type { Dialect } from "../../src/store/sql.ts";
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-export const PROVIDERS: Provider[] = ["sqlite", "postgres"];
+export const PROVIDERS: Dialect[] = ["sqlite", "postgres"];
 
 export interface TestDatabase {
   target: DatabaseTarget;
@@ -18,7 +19,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+export async function createTestDatabase(provider: Dialect): Promise<TestDatabase> {
   const id = crypto.randomBytes(6).toString("hex");
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kundepuls-test-"));
@@ -43,7 +44,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
 }
 
 /** A migrated, empty database and its Prisma client; call `dispose` in afterAll. */
-export async function migratedDatabase(provider: Provider): Promise<{ db: Database; test: TestDatabase; dispose(): Promise<void> }> {
+export async function migratedDatabase(provider: Dialect): Promise<{ db: Database; test: TestDatabase; dispose(): Promise<void> }> {
   const test = await createTestDatabase(provider);
   await applyMigrations(test.target);
   const db = await openDatabase(test.target);

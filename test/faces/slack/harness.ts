@@ -4,11 +4,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { expect } from "vitest";
 import type { Logger } from "../../../src/logger.ts";
-import type { Provider } from "../../../src/store/database.ts";
 import { startTestApp, type RunningApp } from "../../support/app.ts";
 import { slashCommandForm, postSigned, startFakeSlack, type FakeSlack } from "../../support/fake-slack.ts";
 import { watchHandledEvents, type HandledEvents } from "./handled-events.ts";
 import { blockActions, postInteraction, recorded, viewSubmission, type Container, type FieldValue } from "./slack-requests.ts";
+import type { Dialect } from "../../../src/store/sql.ts";
 
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const SLASH = recorded("slash-commands-slack.json").slashCommandWithArgs as Record<string, string>;
@@ -36,7 +36,7 @@ export interface Harness {
 
 let seq = 0;
 
-export async function startHarness(provider: Provider, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(provider: Dialect, env: Record<string, string> = {}): Promise<Harness> {
   const fake = await startFakeSlack();
   for (const u of [LEAD, STRANGER, COLLEAGUE]) fake.addUser({ id: u.id, name: u.name, realName: u.realName, email: u.email });
   const lines: string[] = [];

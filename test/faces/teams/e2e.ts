@@ -3,11 +3,11 @@
 // connector recorded and what an invoke answered.
 import { expect } from "vitest";
 import type { Logger } from "../../../src/logger.ts";
-import type { Provider } from "../../../src/store/database.ts";
 import { startTestApp, type RunningApp } from "../../support/app.ts";
 import { FakeConnector, type ConnectorCall } from "../../support/fake-connector.ts";
 import { isPeoplePickerNotice, isTeamsChartNotice, parseCard } from "./adaptive-cards.ts";
 import { OTHER, USER } from "./recorded.ts";
+import type { Dialect } from "../../../src/store/sql.ts";
 
 export type El = Record<string, any>;
 
@@ -20,7 +20,7 @@ export interface TeamsRun {
   stop(): Promise<void>;
 }
 
-export async function startTeams(provider: Provider, env: Record<string, string> = {}): Promise<TeamsRun> {
+export async function startTeams(provider: Dialect, env: Record<string, string> = {}): Promise<TeamsRun> {
   const warnings: string[] = [];
   const log: Logger = { debug() {}, info() {}, warn: (m) => void warnings.push(m), error: (m, e) => void warnings.push(`${m} ${e instanceof Error ? e.stack : ""}`) };
   const connector = await FakeConnector.start();
