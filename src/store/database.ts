@@ -8,7 +8,6 @@ import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts"
 import type { Dialect } from "./sql.ts";
 
 export type Db = SqliteClient;
-/** The database kind a target names: the one dialect type (store/sql.ts), by the name tests and the bench know. */
 
 export interface DatabaseTarget {
   provider: Dialect;
