@@ -7,21 +7,10 @@ import { mentionText, type Action, type Block, type Message, type MentionPart } 
 import type { Lang } from "../../core/language.ts";
 import { escapeMrkdwn, fitMrkdwn, fitPlain } from "./escape.ts";
 import { LIMITS } from "./limits.ts";
-import { formatNpsValue } from "../../messages/format.ts";
+import { barChartBlock, chartAsText, lineChartBlock, type SlackChart } from "./charts.ts";
 
 export interface PlainText { type: "plain_text"; text: string; emoji?: boolean }
 export interface Mrkdwn { type: "mrkdwn"; text: string }
-export interface LineChart {
-  type: "line";
-  series: { name: string; data: { label: string; value: number }[] }[];
-  axis_config: { categories: string[]; x_label?: string; y_label?: string };
-}
-/** data_visualization "bar": one series, one bar per category (docs.slack.dev/reference/block-kit/blocks/data-visualization-block#bar) */
-export interface BarChart {
-  type: "bar";
-  series: { name: string; data: { label: string; value: number }[] }[];
-  axis_config: { categories: string[]; x_label?: string; y_label?: string };
-}
 export type SlackElement =
   | { type: "button"; action_id: string; text: PlainText; value: string; style?: "primary" | "danger" }
   | { type: "users_select"; action_id: string; placeholder: PlainText };
@@ -32,7 +21,7 @@ export type SlackBlock =
   | { type: "context"; elements: Mrkdwn[] }
   | { type: "divider" }
   | { type: "actions"; block_id?: string; elements: SlackElement[] }
-  | { type: "data_visualization"; title: string; chart: LineChart | BarChart };
+  | { type: "data_visualization"; title: string; chart: SlackChart };
 
 /** where the blocks are shown: a message (charts allowed, 50 blocks) or a view (100 blocks) */
 export type Surface = "message" | "home" | "modal";
@@ -102,56 +91,6 @@ function mentionsMrkdwn(parts: MentionPart[], cap: number): string {
   return text.length <= cap ? text : fitMrkdwn(mentionText(parts), cap);
 }
 
-type ChartBlock = Extract<Block, { type: "lineChart" | "barChart" }>;
-const chartPoints = (block: ChartBlock) => (block.type === "lineChart" ? block.points : block.bars);
-
-/** "+12", "-3", "0"; "–" for a gap (a bar chart's values are NPS figures) */
-const shownValue = (block: ChartBlock, value: number | null) => (value === null ? "–" : block.type === "barChart" ? formatNpsValue(value) : String(value));
-
-function chartAsText(block: ChartBlock, cap: number): SlackBlock {
-  const points = chartPoints(block).map((p) => `${p.label}: ${shownValue(block, p.value)}`).join(" · ");
-  return { type: "context", elements: [mrkdwn(fitMrkdwn(`${block.title}: ${points}`, Math.min(cap, LIMITS.contextText)))] };
-}
-
-function chartBlock(block: Extract<Block, { type: "lineChart" }>): SlackBlock | null {
-  // Slack draws no gaps: buckets without answers are left out (the text beside the chart says so).
-  const points = block.points.filter((p): p is { label: string; value: number } => p.value !== null).slice(-LIMITS.chartPoints);
-  if (points.length === 0) return null;
-  const data = points.map((p) => ({ label: fitPlain(p.label, LIMITS.chartLabel), value: p.value }));
-  return {
-    type: "data_visualization",
-    title: fitPlain(block.title, LIMITS.chartTitle),
-    chart: {
-      type: "line",
-      series: [{ name: fitPlain(block.seriesLabel, LIMITS.chartSeriesName), data }],
-      axis_config: { categories: data.map((d) => d.label) },
-    },
-  };
-}
-
-function barChartBlock(block: Extract<Block, { type: "barChart" }>): SlackBlock | null {
-  // Categories without answers have no bar (Slack draws no gaps); the text beside the chart names them.
-  const bars = block.bars.filter((p): p is { label: string; value: number } => p.value !== null).slice(0, LIMITS.chartPoints);
-  if (bars.length === 0) return null;
-  // Labels must be unique: two teams cut to the same 20 characters would share one bar.
-  const seen = new Set<string>();
-  const data = bars.map((p) => {
-    let label = fitPlain(p.label, LIMITS.chartLabel);
-    for (let n = 2; seen.has(label); n++) label = fitPlain(`${p.label.slice(0, LIMITS.chartLabel - 3)} ${n}`, LIMITS.chartLabel);
-    seen.add(label);
-    return { label, value: Math.round(p.value) };
-  });
-  return {
-    type: "data_visualization",
-    title: fitPlain(block.title, LIMITS.chartTitle),
-    chart: {
-      type: "bar",
-      series: [{ name: fitPlain(block.seriesLabel, LIMITS.chartSeriesName), data }],
-      axis_config: { categories: data.map((d) => d.label) },
-    },
-  };
-}
-
 function producers(block: Block, index: number, surface: Surface, charts: { count: number }, actionIds: Map<string, number>): Producer[] {
   switch (block.type) {
     case "header":
@@ -183,7 +122,7 @@ function producers(block: Block, index: number, surface: Surface, charts: { coun
         },
       ];
     case "lineChart": {
-      const chart = surface === "message" && charts.count < LIMITS.chartsPerMessage ? chartBlock(block) : null;
+      const chart = surface === "message" && charts.count < LIMITS.chartsPerMessage ? lineChartBlock(block) : null;
       if (chart) {
         charts.count++;
         return [() => chart];
