@@ -132,6 +132,16 @@ describe("text and phrases", () => {
     expect(keys).not.toContain("navn");
     expect(keys).not.toContain("fjern");
   });
+  it("keeps a negation in its phrase, never as a theme of its own", () => {
+    const da = analyseComment("Jeg handler ikke hos jer igen. Ingen ringede.", opts).hits.map((h) => h.surface);
+    expect(da).toContain("ingen ringede");
+    expect(da).not.toContain("ikke");
+    expect(da).not.toContain("ingen");
+    const en = analyseComment("Nobody called back, never again.", { ...opts, lang: "en" }).hits.map((h) => h.surface);
+    expect(en).toContain("nobody called");
+    expect(en).not.toContain("nobody");
+    expect(en).not.toContain("never");
+  });
   it("reads every placeholder of either language as one whole marker", () => {
     for (const lang of ["da", "en"] as const)
       for (const marker of Object.values(PLACEHOLDERS[lang])) {

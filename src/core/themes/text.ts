@@ -8,7 +8,8 @@ import type { Lang } from "../language.ts";
 
 const STOP_LISTS: Record<Lang, string[]> = { da: stopword.dan ?? [], en: stopword.eng ?? [] };
 // Negations are stop words in the lists, but in feedback they carry the complaint
-// ("ingen ringede tilbage", "never called back"), so they stay in phrases.
+// ("ingen ringede tilbage", "never called back"), so they stay in phrases — only there: alone,
+// "ikke" says nothing about what was wrong.
 const NEGATIONS = new Set(["ikke", "ingen", "intet", "aldrig", "not", "no", "never", "nobody", "nothing"]);
 const STOP_WORDS: Record<Lang, Set<string>> = {
   da: new Set(STOP_LISTS.da.filter((w) => !NEGATIONS.has(w))),
@@ -132,7 +133,7 @@ export function analyseComment(text: string, opts: TextOptions): AnalysedComment
       from = at + w[0].length;
       const found = word(w[0], opts);
       if (!found) continue;
-      hits.push({ key: found.stem, surface: found.surface, sentence: index, at });
+      if (!NEGATIONS.has(w[0].toLowerCase())) hits.push({ key: found.stem, surface: found.surface, sentence: index, at });
       if (previous && previous.stem !== found.stem)
         hits.push({ key: `${previous.stem} ${found.stem}`, surface: `${previous.surface} ${found.surface}`, sentence: index, at: previous.at });
       previous = { ...found, at };
