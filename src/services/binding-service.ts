@@ -42,6 +42,11 @@ export class BindingService {
     return (await this.store.bindings.forTeam(teamId, purpose)).map(({ platform, channelId, teamSlug, purpose }) => ({ platform, channelId, teamSlug, purpose }));
   }
 
+  /** channelsFor, only where to post (a case's alert channels). */
+  async placesFor(teamId: number, purpose: Purpose): Promise<Pick<Binding, "platform" | "channelId">[]> {
+    return this.store.bindings.placesForTeam(teamId, purpose);
+  }
+
   async forChannel(platform: Binding["platform"], channelId: string): Promise<Binding[]> {
     return (await this.store.bindings.forChannel(platform, channelId)).map((r) => ({ platform, channelId, teamSlug: r.teamSlug, purpose: r.purpose }));
   }

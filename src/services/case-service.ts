@@ -11,13 +11,13 @@ import { buildNotice } from "../messages/notice.ts";
 import { buildReminder } from "../messages/reminder.ts";
 import type { HabitObserver } from "./events.ts";
 import type { ChannelRef } from "../config.ts";
-import type { CaseStore, LoadedCase } from "../store/cases.ts";
+import { openedCase, type CaseStore, type LoadedCase, type PersonFields } from "../store/cases.ts";
 import type { OwnershipStore } from "../store/owners.ts";
 import type { TeamStore } from "../store/teams.ts";
 import type { OutboxStore } from "../store/outbox.ts";
 import type { StoredChange } from "../store/answers.ts";
 import type { BindingService } from "./binding-service.ts";
-import type { Actor, PeopleService, PersonRow } from "./people.ts";
+import type { Actor, DirectTarget, PeopleService, PersonRow } from "./people.ts";
 import { caseRequest, type AccessRequest, type AccessService } from "./access-service.ts";
 import { caseViewOf } from "./case-view.ts";
 
@@ -46,6 +46,9 @@ export type CaseActionResult =
 const GONE = ["Sagen findes ikke længere.", "That case no longer exists."] as const;
 const RESOLVED = ["Sagen er allerede løst.", "The case is already resolved."] as const;
 
+
+/** What a case shows of a person (the owner, the team lead). */
+const personFields = (p: PersonRow): PersonFields => ({ id: p.id, name: p.name, email: p.email, slackUserId: p.slackUserId, teamsUserId: p.teamsUserId });
 
 export class CaseService {
   constructor(
@@ -79,58 +82,86 @@ export class CaseService {
     const created = await this.store.cases.open(answerId, answer.teamId, now);
     if (created !== null) {
       this.settings.observe?.({ type: "case_opened" });
-      await this.route(created, now);
+      // The new row is known without reading it back: the answer just read and the defaults.
+      await this.route((lead) => openedCase(created, answerId, answer, now, lead), now);
       return created;
     }
     // The case exists. If a follow-up died between opening and routing it, route it now (outbox
     // keys keep every alert single); a routed case is left alone.
     const existing = await this.store.cases.byAnswer(answerId);
-    if (existing && existing.routedBy === null) await this.route(existing.id, now);
+    if (existing && existing.routedBy === null) {
+      const loaded = await this.mustLoad(existing.id);
+      await this.route(() => loaded, now);
+    }
     return null;
   }
 
-  private async route(caseId: number, now: Date): Promise<void> {
-    const c = await this.mustLoad(caseId);
+  /**
+   * Routes a case read once (`caseOf`, given the team lead routing looked up) and queues its alert:
+   * the people who could own it are looked up together, the alert channels only when none of them
+   * can be reached (a person comes first: core routeCase), and the alert is built from the case in
+   * hand with the owner just chosen — nothing is read again.
+   */
+  private async route(caseOf: (lead: PersonFields | null) => LoadedCase, now: Date): Promise<void> {
+    let c = caseOf(null);
     const accountOwnerId = c.answer.customerAccount ? await this.store.owners.accountOwnerId(c.answer.customerAccount) : null;
-    const reachable = async (personId: number | null | undefined) =>
-      personId != null && (this.settings.consoleOnly || (await this.people.directTargets(personId)).length > 0) ? personId : null;
+    const candidates = [accountOwnerId, c.answer.touchpoint?.ownerId ?? null, c.team?.leadId ?? null];
+    const known = await this.people.withDirectTargets(candidates.filter((id): id is number => id !== null));
+    const leadRow = c.team?.leadId != null ? known.get(c.team.leadId)?.person : undefined;
+    c = caseOf(leadRow ? personFields(leadRow) : null);
+    const reachable = (personId: number | null) =>
+      personId !== null && (this.settings.consoleOnly || (known.get(personId)?.targets.length ?? 0) > 0) ? personId : null;
+    const [accountOwner, touchpointOwner, teamLead] = candidates.map(reachable);
+    const anyone = accountOwner !== null || touchpointOwner !== null || teamLead !== null;
     const route = routeCase({
-      accountOwnerId: await reachable(accountOwnerId),
-      touchpointOwnerId: await reachable(c.answer.touchpoint?.ownerId),
-      teamLeadId: await reachable(c.team?.leadId),
-      teamAlertChannels: c.teamId ? (await this.bindings.channelsFor(c.teamId, "alerts")).map(({ platform, channelId }) => ({ platform, channelId })) : [],
+      accountOwnerId: accountOwner ?? null,
+      touchpointOwnerId: touchpointOwner ?? null,
+      teamLeadId: teamLead ?? null,
+      teamAlertChannels: !anyone && c.teamId ? await this.bindings.placesFor(c.teamId, "alerts") : [],
       fallbackChannels: this.settings.fallbackChannels,
     });
     if (route.kind === "person") {
-      await this.store.cases.setRoute(caseId, route.routedBy, route.personId);
-      await this.sendToPerson(caseId, route.personId, "alert", now);
+      await this.store.cases.setRoute(c.id, route.routedBy, route.personId);
+      const owner = known.get(route.personId);
+      const routed = { ...c, ownerId: route.personId, routedBy: route.routedBy, owner: owner ? personFields(owner.person) : null };
+      await this.sendToPerson(c.id, route.personId, "alert", now, { loaded: routed, person: owner?.person ?? null, targets: owner?.targets ?? [] });
     } else if (route.kind === "channels") {
-      await this.store.cases.setRoute(caseId, route.routedBy);
-      const view = await this.view(caseId, "channel");
-      for (const ch of route.channels) await this.enqueue(`alert:${caseId}:${ch.platform}:${ch.channelId}`, ch.platform, ch.channelId, buildAlert(view, this.settings.lang, now), now);
+      await this.store.cases.setRoute(c.id, route.routedBy);
+      const alert = buildAlert(caseViewOf({ ...c, routedBy: route.routedBy }, "channel", this.settings.lang), this.settings.lang, now);
+      await this.enqueueAll(route.channels.map((ch) => ({ key: `alert:${c.id}:${ch.platform}:${ch.channelId}`, platform: ch.platform, target: ch.channelId, message: alert })), now);
     } else if (this.settings.consoleOnly) {
-      const view = await this.view(caseId, "owner");
-      await this.enqueue(`alert:${caseId}:console`, "console", "alerts", buildAlert(view, this.settings.lang, now), now);
+      const view = caseViewOf(c, "owner", this.settings.lang);
+      await this.enqueue(`alert:${c.id}:console`, "console", "alerts", buildAlert(view, this.settings.lang, now), now);
     }
   }
 
-  /** A private copy for the owner: the only place contact details are shown. */
-  private async sendToPerson(caseId: number, personId: number, kind: "alert" | "reminder" | "escalation", now: Date): Promise<void> {
-    const view = await this.view(caseId, "owner");
+  /** A private copy for the owner: the only place contact details are shown. `known`: the case,
+   * the person and their targets as the caller just read them (routing), so none is read again. */
+  private async sendToPerson(
+    caseId: number, personId: number, kind: "alert" | "reminder" | "escalation", now: Date,
+    known?: { loaded: LoadedCase; person: PersonRow | null; targets: DirectTarget[] },
+  ): Promise<void> {
+    const view = known ? caseViewOf(known.loaded, "owner", this.settings.lang) : await this.view(caseId, "owner");
     const message = kind === "alert" ? buildAlert(view, this.settings.lang, now) : buildReminder(view, kind, this.settings.lang, now);
     if (this.settings.consoleOnly) {
       // The console prints the target: say who would get it, by name.
-      const person = await this.people.byId(personId);
+      const person = known ? known.person : await this.people.byId(personId);
       const name = this.people.displayName(person) ?? `#${personId}`;
       const target = this.settings.lang === "da" ? `privat til ${name}` : `private to ${name}`;
       await this.enqueue(`${kind}:${caseId}:console:${personId}`, "console", target, message, now);
       return;
     }
-    for (const t of await this.people.directTargets(personId)) await this.enqueue(`${kind}:${caseId}:${t.platform}:${t.target}`, t.platform, t.target, message, now);
+    const targets = known ? known.targets : await this.people.directTargets(personId);
+    await this.enqueueAll(targets.map((t) => ({ key: `${kind}:${caseId}:${t.platform}:${t.target}`, platform: t.platform, target: t.target, message })), now);
   }
 
   private async enqueue(key: string, platform: "slack" | "teams" | "console", target: string, message: Message, now: Date): Promise<void> {
     if (await this.outbox.enqueue({ key, platform, target, kind: message.kind, message }, now)) this.onEnqueued();
+  }
+
+  /** Several messages in one statement (the outbox falls back to one each when some are queued already). */
+  private async enqueueAll(entries: { key: string; platform: "slack" | "teams" | "console"; target: string; message: Message }[], now: Date): Promise<void> {
+    if ((await this.outbox.enqueueMany(entries.map((e) => ({ ...e, kind: e.message.kind })), now)) > 0) this.onEnqueued();
   }
 
   async view(caseId: number, audience: "channel" | "owner"): Promise<CaseView> {

@@ -70,6 +70,21 @@ export class PeopleService {
     return targets;
   }
 
+  /** directTargets of several people in two queries (not two per person): each known person with where to reach them. */
+  async withDirectTargets(personIds: number[]): Promise<Map<number, { person: PersonRow; targets: DirectTarget[] }>> {
+    const people = await this.store.byIds([...new Set(personIds)]);
+    const chats = await this.store.personalTeamsChats(people.flatMap((p) => (p.teamsUserId ? [p.teamsUserId] : [])));
+    const out = new Map<number, { person: PersonRow; targets: DirectTarget[] }>();
+    for (const person of people) {
+      const targets: DirectTarget[] = [];
+      if (person.slackUserId) targets.push({ platform: "slack", target: person.slackUserId });
+      const chat = person.teamsUserId ? chats.get(person.teamsUserId) : undefined;
+      if (chat) targets.push({ platform: "teams", target: chat });
+      out.set(person.id, { person, targets });
+    }
+    return out;
+  }
+
   displayName(p: Pick<PersonRow, "name" | "email"> | null): string | null {
     return displayName(p);
   }

@@ -3,7 +3,7 @@
 // The rules of what may happen live in core/cases.ts; this only reads and writes the rows.
 import type { Db } from "./database.ts";
 
-type PersonFields = { id: number; name: string | null; email: string | null; slackUserId: string | null; teamsUserId: string | null };
+export type PersonFields = { id: number; name: string | null; email: string | null; slackUserId: string | null; teamsUserId: string | null };
 const PERSON = { id: true, name: true, email: true, slackUserId: true, teamsUserId: true } as const;
 
 /** A case with everything an alert shows: its answer (and touchpoint), team (and lead), owner. */
@@ -44,6 +44,25 @@ const caseSelect = {
   team: { select: { id: true, slug: true, name: true, leadId: true, lead: { select: PERSON } } },
   owner: { select: PERSON },
 } as const;
+const TEAM = { id: true, slug: true, name: true, leadId: true } as const;
+
+/** An answer about to open a case: what the case row and its alert take from it. */
+export interface AnswerToOpen {
+  teamId: number | null;
+  answeredAt: Date;
+  answer: LoadedCase["answer"];
+  team: Omit<NonNullable<LoadedCase["team"]>, "lead"> | null;
+}
+
+/** The case `open` just inserted, as `load` would read it: every column at its default. The team's
+ * lead is whoever routing looked up (null when it did not). */
+export function openedCase(id: number, answerId: number, from: AnswerToOpen, openedAt: Date, lead: PersonFields | null): LoadedCase {
+  return {
+    id, answerId, teamId: from.teamId, state: "open", ownerId: null, routedBy: null, openedAt, claimedAt: null, claimedBy: null, resolvedAt: null,
+    resolvedBy: null, actionTaken: null, outcome: null, remindedAt: null, escalatedAt: null, answer: from.answer,
+    team: from.team ? { ...from.team, lead: from.team.leadId !== null ? lead : null } : null, owner: null,
+  };
+}
 
 /** A case as the counts need it ("/nps cases"). */
 export interface CaseSummary {
@@ -60,9 +79,13 @@ export class CaseStore {
     return this.prisma.detractorCase.findUnique({ where: { id: caseId }, select: caseSelect });
   }
 
-  /** What opening a case needs to know about the answer: its team and when it was given. */
-  async answerToOpen(answerId: number): Promise<{ teamId: number | null; answeredAt: Date } | null> {
-    return this.prisma.answer.findUnique({ where: { id: answerId }, select: { teamId: true, answeredAt: true } });
+  /** What opening a case needs to know about the answer: its team and when it was given, and what
+   * routing and the alert show of it (read once here, not again after the case is opened). */
+  async answerToOpen(answerId: number): Promise<AnswerToOpen | null> {
+    const a = await this.prisma.answer.findUnique({ where: { id: answerId }, select: { ...caseSelect.answer.select, teamId: true, team: { select: TEAM } } });
+    if (!a) return null;
+    const { teamId, team, ...answer } = a;
+    return { teamId, answeredAt: a.answeredAt, answer, team };
   }
 
   /** Opens the answer's case; null when it has one already (at most one per answer, ever). */

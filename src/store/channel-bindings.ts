@@ -47,6 +47,12 @@ export class ChannelBindingStore {
     return (await this.prisma.channelBinding.findMany({ where: { teamId, purpose }, include: { team: { select: { slug: true } } }, orderBy: { id: "asc" } })).map(withTeam);
   }
 
+  /** forTeam without the team's slug: only where to post (routing an alert), one query. */
+  async placesForTeam(teamId: number, purpose: ChannelPurpose): Promise<{ platform: BindingPlatform; channelId: string }[]> {
+    const rows = await this.prisma.channelBinding.findMany({ where: { teamId, purpose }, select: { platform: true, channelId: true }, orderBy: { id: "asc" } });
+    return rows.map((r) => ({ platform: r.platform as BindingPlatform, channelId: r.channelId }));
+  }
+
   /** Every channel bound for a purpose, to any team, oldest binding first. */
   async forPurpose(purpose: ChannelPurpose): Promise<BindingRecord[]> {
     return (await this.prisma.channelBinding.findMany({ where: { purpose }, include: { team: { select: { slug: true } } }, orderBy: { id: "asc" } })).map(withTeam);

@@ -96,15 +96,15 @@ export class KudosStore {
     };
   }
 
-  /** The team's members (any source) and its lead, once each, by person id. */
+  /** The team's members (any source) and its lead, once each, by person id: one query (it runs
+   * for every promoter comment the follow-up worker sees). */
   async teamPeople(teamId: number): Promise<KudosPerson[]> {
-    const [members, team] = await Promise.all([
-      this.prisma.teamMember.findMany({ where: { teamId }, select: { person: { select: personSelect } } }),
-      this.prisma.team.findUnique({ where: { id: teamId }, select: { lead: { select: personSelect } } }),
-    ]);
-    const byId = new Map<number, KudosPerson>();
-    for (const p of [...members.map((m) => m.person), ...(team?.lead ? [team.lead] : [])]) byId.set(p.id, asKudosPerson(p));
-    return [...byId.values()].sort((a, b) => a.personId - b.personId);
+    const people = await this.prisma.person.findMany({
+      where: { OR: [{ memberships: { some: { teamId } } }, { ledTeams: { some: { id: teamId } } }] },
+      select: personSelect,
+      orderBy: { id: "asc" },
+    });
+    return people.map(asKudosPerson);
   }
 
   /** The people each of these answers thanked, in the order they were recorded. */

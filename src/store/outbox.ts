@@ -67,28 +67,44 @@ export function deletionEntry(m: { id: number; platform: string; target: string;
 /** Prefix of lastError for a failed attempt that may still have been delivered (a timeout). */
 export const IN_DOUBT = "in doubt: ";
 
+function outboxRow(entry: OutboxEntry, now: Date) {
+  return {
+    key: entry.key,
+    platform: entry.platform,
+    target: entry.target,
+    kind: entry.kind,
+    payload: JSON.stringify(entry.message),
+    threadOf: entry.threadOf ?? null,
+    nextAttemptAt: entry.notBefore ?? now,
+    createdAt: now,
+  };
+}
+
 export class OutboxStore {
   constructor(private readonly prisma: Db) {}
 
   /** Adds a message unless one with the same key exists. Returns whether it was new. */
   async enqueue(entry: OutboxEntry, now = new Date()): Promise<boolean> {
     try {
-      await this.prisma.outboxMessage.create({
-        data: {
-          key: entry.key,
-          platform: entry.platform,
-          target: entry.target,
-          kind: entry.kind,
-          payload: JSON.stringify(entry.message),
-          threadOf: entry.threadOf ?? null,
-          nextAttemptAt: entry.notBefore ?? now,
-          createdAt: now,
-        },
-      });
+      await this.prisma.outboxMessage.create({ data: outboxRow(entry, now), select: { id: true } });
       return true;
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
       throw error;
+    }
+  }
+
+  /** Several messages (an alert to Slack and Teams): one INSERT when none of the keys is queued
+   * yet, else each as `enqueue` (a re-run after a crash finds some queued). How many were new. */
+  async enqueueMany(entries: OutboxEntry[], now = new Date()): Promise<number> {
+    if (entries.length <= 1) return entries.length === 1 && (await this.enqueue(entries[0]!, now)) ? 1 : 0;
+    try {
+      return (await this.prisma.outboxMessage.createMany({ data: entries.map((e) => outboxRow(e, now)) })).count;
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      let added = 0;
+      for (const entry of entries) if (await this.enqueue(entry, now)) added++;
+      return added;
     }
   }
 

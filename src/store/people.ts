@@ -92,6 +92,21 @@ export class PeopleStore {
     return chat?.conversationId ?? null;
   }
 
+  /** Several people at once (routing a case weighs up to three); unknown ids are left out. */
+  async byIds(ids: number[]): Promise<StoredPerson[]> {
+    if (ids.length === 0) return [];
+    return this.prisma.person.findMany({ where: { id: { in: ids } } });
+  }
+
+  /** The Teams personal chats of several Teams users, by Teams user id (the first of each, as personalTeamsChat). */
+  async personalTeamsChats(teamsUserIds: string[]): Promise<Map<string, string>> {
+    if (teamsUserIds.length === 0) return new Map();
+    const chats = await this.prisma.teamsConversation.findMany({ where: { userId: { in: teamsUserIds }, kind: "personal" }, select: { userId: true, conversationId: true }, orderBy: { id: "asc" } });
+    const byUser = new Map<string, string>();
+    for (const c of chats) if (c.userId !== null && !byUser.has(c.userId)) byUser.set(c.userId, c.conversationId);
+    return byUser;
+  }
+
   /** The teams a person leads and those they belong to (any source). */
   async teamsOf(personId: number): Promise<{ leads: number[]; memberOf: number[] }> {
     const [led, member] = await Promise.all([

@@ -3,6 +3,7 @@
 // goal replaced in one transaction.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories, type Repositories } from "../../src/store/repositories.ts";
+import { openedCase } from "../../src/store/cases.ts";
 import { migratedDatabase, PROVIDERS } from "../support/databases.ts";
 
 describe.each(PROVIDERS)("repositories on %s", (provider) => {
@@ -30,9 +31,15 @@ describe.each(PROVIDERS)("repositories on %s", (provider) => {
   });
 
   it("an answer opens one case, ever; a claim and a reminder are won once", async () => {
-    expect(await repos.cases.answerToOpen(answerId)).toEqual({ teamId, answeredAt: now });
+    const toOpen = await repos.cases.answerToOpen(answerId);
+    expect(toOpen).toEqual({
+      teamId, answeredAt: now, team: { id: teamId, slug: "support", name: "Kundeservice", leadId: null },
+      answer: { id: answerId, score: 2, ces: null, comment: null, customerName: null, customerEmail: null, customerAccount: null, answeredAt: now, touchpoint: null },
+    });
     const id = await repos.cases.open(answerId, teamId, now);
     expect(id).not.toBeNull();
+    // What opening knows of the new case without reading it back is the case as stored.
+    expect(openedCase(id!, answerId, toOpen!, now, null)).toEqual(await repos.cases.load(id!));
     expect(await repos.cases.open(answerId, teamId, now)).toBeNull();
     const lead = await repos.people.ensureByEmail("mette@firma.dk", "Mette");
     const other = await repos.people.ensureByEmail("bo@firma.dk", "Bo");
