@@ -268,6 +268,29 @@ export function medianHours(durationsMs: number[]): number | null {
   return round2(median / HOUR_MS);
 }
 
+/** A team's (or the company's) case numbers, as /nps sager and the CLI show them. */
+export interface CaseStats {
+  total: number;
+  /** not resolved, claimed or not */
+  open: number;
+  /** claimed and not resolved (part of open) */
+  inProgress: number;
+  /** resolved / total, 0..1; null without cases */
+  closingRate: number | null;
+  medianHoursToClaim: number | null;
+}
+
+export function caseStats(cases: { state: CaseState; openedAt: Date; claimedAt: Date | null }[]): CaseStats {
+  return {
+    total: cases.length,
+    // Open means not resolved: a claimed case is still open, and also counted as in progress.
+    open: cases.filter((c) => c.state !== "resolved").length,
+    inProgress: cases.filter((c) => c.state === "claimed").length,
+    closingRate: closingRate(cases),
+    medianHoursToClaim: medianHours(cases.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
+  };
+}
+
 /** Share of cases resolved, 0..1 (4 decimals); null when there are no cases. */
 export function closingRate(cases: { state: CaseState }[]): number | null {
   if (cases.length === 0) return null;

@@ -7,16 +7,8 @@ import type { Block, Message } from "./model.ts";
 import type { Lang } from "../core/language.ts";
 import { truncate } from "./model.ts";
 
-export interface CaseStats {
-  total: number;
-  /** not resolved, claimed or not */
-  open: number;
-  /** claimed and not resolved (part of open) */
-  inProgress: number;
-  /** resolved / total, 0..1; null without cases */
-  closingRate: number | null;
-  medianHoursToClaim: number | null;
-}
+import type { CaseStats } from "../core/cases.ts";
+export type { CaseStats };
 
 const SHOWN = 20;
 

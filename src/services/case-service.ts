@@ -1,9 +1,9 @@
 // "Operation Kunderedning": detractor answers open cases, routed to an owner (or a channel),
 // claimed, resolved and reminded about. The rules live in core/cases.ts; this wires them to
 // the database and the outbox.
-import { closingRate, dueReminders, isDetractorAlert, medianHours, routeCase, transition, type CaseState } from "../core/cases.ts";
+import { caseStats, dueReminders, isDetractorAlert, routeCase, transition, type CaseState, type CaseStats } from "../core/cases.ts";
 import { slugify } from "../core/slug.ts";
-import { buildCaseList, type CaseStats } from "../messages/cases.ts";
+import { buildCaseList } from "../messages/cases.ts";
 import { buildAlert, buildOutcomeNote, type CaseView } from "../messages/alert.ts";
 import type { Message } from "../messages/model.ts";
 import type { Lang } from "../core/language.ts";
@@ -277,14 +277,7 @@ export class CaseService {
     const team = filter.team ? await this.store.teams.bySlug(slugify(filter.team)) : null;
     if (filter.team && !team) return null;
     const all = await this.store.cases.summaries(team?.id ?? null);
-    const stats: CaseStats = {
-      total: all.length,
-      // Open means not resolved: a claimed case is still open, and also counted as in progress.
-      open: all.filter((c) => c.state !== "resolved").length,
-      inProgress: all.filter((c) => c.state === "claimed").length,
-      closingRate: closingRate(all.map((c) => ({ state: c.state as CaseState }))),
-      medianHoursToClaim: medianHours(all.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
-    };
+    const stats = caseStats(all.map((c) => ({ ...c, state: c.state as CaseState })));
     const shown = filter.countsOnly ? [] : all.filter((c) => !filter.openOnly || c.state !== "resolved").slice(0, 200);
     const cases = await Promise.all(shown.map((c) => this.view(c.id, "channel")));
     return { scope: team?.name ?? null, teamId: team?.id ?? null, cases, stats };
