@@ -7,25 +7,15 @@ import { ERASED } from "../core/privacy.ts";
 import { AuditStore, type AuditEntry } from "./audit.ts";
 import type { Db } from "./database.ts";
 import { DELETE_KIND, deletionEntry, ERASED_PAYLOAD, type OutboxRow } from "./outbox.ts";
+import type { AnswerRecord } from "../core/answer-record.ts";
 
 /** Which answers: one customer's (by e-mail or account), or all given before a time (retention). */
 export type AnswerScope = { email: string } | { account: string } | { answeredBefore: Date; limit: number };
 
 /** An answer as stored: its team by slug, with its case and story. */
-export interface StoredAnswer {
+export interface StoredAnswer extends Omit<AnswerRecord, "teamSlug" | "timeGiven"> {
   id: number;
-  source: string;
-  externalId: string;
-  score: number;
-  ces: number | null;
-  comment: string | null;
-  customerName: string | null;
-  customerEmail: string | null;
-  customerAccount: string | null;
-  touchpoint: string | null;
-  language: string | null;
-  consentToShare: boolean;
-  answeredAt: Date;
+  /** the team's slug */
   team: string | null;
   receivedAt: Date;
   detractorCase: {
