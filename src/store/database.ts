@@ -93,16 +93,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const connection = new Sqlite(target.url, { timeout: 10_000 });
     for (const pragma of SQLITE_CONNECTION_PRAGMAS) connection.pragma(pragma);
     const answerWriter = new SqliteAnswerWriter(connection, gate);
-    writers.set(prisma, answerWriter);
-    return {
-      target,
-      prisma,
-      answerWriter,
-      close: async () => {
-        await prisma.$disconnect();
-        await answerWriter.close();
-      },
-    };
+    return opened(target, prisma, answerWriter, () => answerWriter.close());
   }
   const [{ PrismaPg }, { PrismaClient }, { default: pg }, { PostgresAnswerWriter }] = await Promise.all([
     import("@prisma/adapter-pg"),
@@ -112,16 +103,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   ]);
   const pool = new pg.Pool({ connectionString: target.url, max: 10, ...pgSearchPath(target.schema) });
   const postgres = new PrismaClient({ adapter: new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined) });
-  const prisma = postgres as unknown as Db;
-  const answerWriter = new PostgresAnswerWriter(pool);
+  return opened(target, postgres as unknown as Db, new PostgresAnswerWriter(pool), () => pool.end());
+}
+
+/** The database as opened: its writer known by its client (answerWriterOf); closing disconnects
+ * Prisma, then closes the driver connection the writer used (`closeDriver`). */
+function opened(target: DatabaseTarget, prisma: Db, answerWriter: AnswerWriter, closeDriver: () => Promise<void>): Database {
   writers.set(prisma, answerWriter);
   return {
     target,
     prisma,
     answerWriter,
     close: async () => {
-      await postgres.$disconnect();
-      await pool.end();
+      await prisma.$disconnect();
+      await closeDriver();
     },
   };
 }
