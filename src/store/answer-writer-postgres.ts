@@ -93,7 +93,7 @@ export class PostgresAnswerWriter implements AnswerWriter {
  * skipped (an answer named twice is inserted by its first line and updated by the second); queues
  * follow-ups for what is recent. Skipped lines are compared every SKIPPED_PER_UPDATE of them. */
 async function writeLines(run: Run, lines: AsyncIterable<string[]> | Iterable<string[]>, at: string, encoder: AnswerEncoder, w: Written): Promise<Written> {
-  let skipped: string[] = [];
+  let skipped: SkippedLine[] = [];
   for await (const chunk of lines) {
     const inserted = await run<Inserted>(POSTGRES.insertNew, [at, linesParam(chunk)]);
     w.changes?.created.push(...inserted);
@@ -102,10 +102,11 @@ async function writeLines(run: Run, lines: AsyncIterable<string[]> | Iterable<st
     const queued: string[] = [];
     for (const line of chunk) {
       const values = JSON.parse(line) as unknown[];
-      if (keys.delete(keyOf({ source: values[SOURCE] as string, externalId: values[EXTERNAL_ID] as string }))) {
+      const key = { source: values[SOURCE] as string, externalId: values[EXTERNAL_ID] as string };
+      if (keys.delete(keyOf(key))) {
         w.created++;
         if (isQueued(line)) queued.push(line);
-      } else skipped.push(line);
+      } else skipped.push({ line, key });
     }
     if (queued.length > 0) await run(POSTGRES.queue, [at, linesParam(queued)]);
     w.queued += queued.length;
@@ -118,16 +119,15 @@ async function writeLines(run: Run, lines: AsyncIterable<string[]> | Iterable<st
   return w;
 }
 
+/** A line whose answer was stored already, with its key (read off the line when it was skipped). */
+type SkippedLine = { line: string; key: Key };
+
 /** Answers that were stored already: unchanged, or updated (and queued again when recent). */
-async function updateStored(run: Run, lines: string[], at: string, encoder: AnswerEncoder, w: Written): Promise<void> {
-  const keys = lines.map((line) => {
-    const values = JSON.parse(line) as unknown[];
-    return { source: values[SOURCE] as string, externalId: values[EXTERNAL_ID] as string };
-  });
-  const existing = await findExisting(run, keys);
+async function updateStored(run: Run, skipped: SkippedLine[], at: string, encoder: AnswerEncoder, w: Written): Promise<void> {
+  const existing = await findExisting(run, skipped.map((s) => s.key));
   const edits = new Map<string, { line: string; queued: boolean }>();
-  lines.forEach((line, i) => {
-    const key = keyOf(keys[i]!);
+  skipped.forEach(({ line, key: k }) => {
+    const key = keyOf(k);
     const edit = compareStored(line, existing.get(key)!, encoder, w);
     if (!edit) return;
     edits.delete(key); // the later line wins
