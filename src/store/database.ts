@@ -40,11 +40,11 @@ export function parseDatabaseUrl(databaseUrl: string | undefined, cwd = process.
 }
 
 /**
- * Set on every SQLite connection we open (Prisma's and the import's own). temp_store: a multi-row
+ * Set on both SQLite connections openDatabase opens (Prisma's and the answer writer's). temp_store: a multi-row
  * INSERT that may fail midway journals the pages it changes; in memory rather than in a temporary
  * file it runs ~30 % faster (docs/benchmarks.md).
  */
-export const SQLITE_CONNECTION_PRAGMAS = ["temp_store = MEMORY"];
+const SQLITE_CONNECTION_PRAGMAS = ["temp_store = MEMORY"];
 
 /** A better-sqlite3 connection (the answer writer's own). */
 export type SqliteConnection = import("better-sqlite3").Database;
