@@ -64,9 +64,8 @@ export class IngestService {
   /** Starts writing waiting groups, as many as may be written at once. */
   private startGroups(): void {
     while (this.writing < this.answers.concurrentWrites && this.waiting.length > 0) {
-      const group = this.takeGroup();
+      const { group, keys } = this.takeGroup();
       if (group.length === 0) return; // the next delivery names an answer being written: after it
-      const keys = group.flatMap((p) => p.batch.map(keyOf));
       for (const k of keys) this.writingKeys.add(k);
       this.writing++;
       void this.writeGroup(group).finally(() => {
@@ -79,8 +78,8 @@ export class IngestService {
 
   /** Waiting deliveries in arrival order, up to the size cap; two that name the same answer are
    * never in one group, nor in two groups written at once (each must see the other's effect, as if
-   * written one after the other). */
-  private takeGroup(): Pending[] {
+   * written one after the other). With the group, the answers it names. */
+  private takeGroup(): { group: Pending[]; keys: Set<string> } {
     const group: Pending[] = [];
     const keys = new Set<string>();
     let size = 0;
@@ -94,7 +93,7 @@ export class IngestService {
       size += p.batch.length;
     }
     this.waiting.splice(0, group.length);
-    return group;
+    return { group, keys };
   }
 
   private async writeGroup(group: Pending[]): Promise<void> {
