@@ -7,7 +7,7 @@ import { mentionText, type Action, type Block, type Message, type MentionPart } 
 import type { Lang } from "../../core/language.ts";
 import { escapeMrkdwn, fitMrkdwn, fitPlain } from "./escape.ts";
 import { LIMITS } from "./limits.ts";
-import { barChartBlock, chartAsText, lineChartBlock, type SlackChart } from "./charts.ts";
+import { chartAsText, chartBlock, type SlackChart } from "./charts.ts";
 
 export interface PlainText { type: "plain_text"; text: string; emoji?: boolean }
 export interface Mrkdwn { type: "mrkdwn"; text: string }
@@ -121,16 +121,9 @@ function producers(block: Block, index: number, surface: Surface, charts: { coun
           return { type: "section", text: mrkdwn(quoted + by) };
         },
       ];
-    case "lineChart": {
-      const chart = surface === "message" && charts.count < LIMITS.chartsPerMessage ? lineChartBlock(block) : null;
-      if (chart) {
-        charts.count++;
-        return [() => chart];
-      }
-      return [(cap) => chartAsText(block, cap)];
-    }
+    case "lineChart":
     case "barChart": {
-      const chart = surface === "message" && charts.count < LIMITS.chartsPerMessage ? barChartBlock(block) : null;
+      const chart = surface === "message" && charts.count < LIMITS.chartsPerMessage ? chartBlock(block) : null;
       if (chart) {
         charts.count++;
         return [() => chart];

@@ -37,14 +37,14 @@ function dataVisualization(type: SlackChart["type"], block: ChartBlock, data: Po
 }
 
 /** The latest buckets with answers, as a line. */
-export function lineChartBlock(block: Extract<Block, { type: "lineChart" }>): SlackBlock | null {
+function lineChartBlock(block: Extract<Block, { type: "lineChart" }>): SlackBlock | null {
   const points = withValue(block.points).slice(-LIMITS.chartPoints);
   if (points.length === 0) return null;
   return dataVisualization("line", block, points.map((p) => ({ label: fitPlain(p.label, LIMITS.chartLabel), value: p.value })));
 }
 
 /** The first categories with answers, one bar each, labels kept unique. */
-export function barChartBlock(block: Extract<Block, { type: "barChart" }>): SlackBlock | null {
+function barChartBlock(block: Extract<Block, { type: "barChart" }>): SlackBlock | null {
   const bars = withValue(block.bars).slice(0, LIMITS.chartPoints);
   if (bars.length === 0) return null;
   // Labels must be unique: two teams cut to the same 20 characters would share one bar.
@@ -56,4 +56,9 @@ export function barChartBlock(block: Extract<Block, { type: "barChart" }>): Slac
     return { label, value: Math.round(p.value) };
   });
   return dataVisualization("bar", block, data);
+}
+
+/** The chart for a lineChart or barChart block, or null when no category has answers. */
+export function chartBlock(block: ChartBlock): SlackBlock | null {
+  return block.type === "lineChart" ? lineChartBlock(block) : barChartBlock(block);
 }

@@ -16,6 +16,11 @@ const AMBER_SHARE = 0.15;
 /** "+12", "-3", "0" as everywhere else; "–" for a gap */
 const figure = formatNpsValue;
 
+/** What clients without charts show instead: the title and every category with its figure, "–" for a gap. */
+function figuresFallback(title: string, points: { label: string; value: number | null }[]): Element {
+  return { type: "TextBlock", wrap: true, text: escapeInline(`${title}: ${points.map((p) => `${p.label} ${figure(p.value)}`).join(" · ")}`) };
+}
+
 /** Chart titles, legends and axis labels are drawn as plain text (no Markdown), so only truncated. */
 export function lineChart(block: LineChart, maxPoints: number, labelChars: number): Element {
   const points = block.points.slice(-maxPoints).map((p) => ({ label: truncate(p.label, labelChars), value: p.value }));
@@ -29,11 +34,7 @@ export function lineChart(block: LineChart, maxPoints: number, labelChars: numbe
         values: points.flatMap((p) => (p.value === null ? [] : [{ x: p.label, y: p.value }])),
       },
     ],
-    fallback: {
-      type: "TextBlock",
-      wrap: true,
-      text: escapeInline(`${block.title}: ${points.map((p) => `${p.label} ${figure(p.value)}`).join(" · ")}`),
-    },
+    fallback: figuresFallback(block.title, points),
   };
 }
 
@@ -49,11 +50,7 @@ export function barChart(block: BarChart, maxBars: number, labelChars: number): 
     title: truncate(block.title, labelChars),
     yAxisTitle: truncate(block.seriesLabel, labelChars),
     data: bars.flatMap((p) => (p.value === null ? [] : [{ x: p.label, y: Math.round(p.value), color: p.value < 0 ? "attention" : "good" }])),
-    fallback: {
-      type: "TextBlock",
-      wrap: true,
-      text: escapeInline(`${block.title}: ${bars.map((p) => `${p.label} ${figure(p.value)}`).join(" · ")}`),
-    },
+    fallback: figuresFallback(block.title, bars),
   };
 }
 

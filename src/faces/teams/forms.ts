@@ -4,7 +4,7 @@
 // action's `data`, keyed by input id; ids carry the form and its private data ("case.resolve.42.
 // outcome"), so several forms on one card (the home card: one per case) never share an id.
 import { parseCaseId } from "../../core/case-id.ts";
-import { fieldProblemText, fieldProblemTexts, type FieldProblem } from "../../messages/face-texts.ts";
+import { fieldProblemText, fieldProblemTexts } from "../../messages/face-texts.ts";
 import { readFormValues, type FormReader, type FormValues, type SubmittedValues } from "../../messages/form-reading.ts";
 import { resolveCaseForm, type Form, type FormField } from "../../messages/forms.ts";
 import { truncate } from "../../messages/model.ts";
@@ -46,8 +46,6 @@ export function formInputId(form: Pick<Form, "id" | "privateData">, fieldId: str
   return [form.id, form.privateData, fieldId].filter(Boolean).join(".");
 }
 
-const problemText = (problem: FieldProblem, lang: Lang) => fieldProblemText(problem, lang);
-
 function input(form: Form, field: FormField, lang: Lang, value: string | undefined): Element {
   // labels and choice titles are plain text in Adaptive Cards (no Markdown): not escaped
   const common = { id: formInputId(form, field.id), label: field.label, isRequired: field.required };
@@ -57,7 +55,7 @@ function input(form: Form, field: FormField, lang: Lang, value: string | undefin
       ...common,
       style: "compact",
       choices: field.options.slice(0, LIMITS.choices).map((o) => ({ title: truncate(o.label, LIMITS.actionTitleChars * 2), value: o.value })),
-      ...(field.required ? { errorMessage: problemText({ kind: "choose" }, lang) } : {}),
+      ...(field.required ? { errorMessage: fieldProblemText({ kind: "choose" }, lang) } : {}),
       ...(value ? { value } : {}),
     };
   }
@@ -67,7 +65,7 @@ function input(form: Form, field: FormField, lang: Lang, value: string | undefin
     ...common,
     ...(field.kind === "multiline" ? { isMultiline: true } : {}),
     maxLength: field.maxLength,
-    ...(field.required ? { errorMessage: problemText({ kind: "required" }, lang) } : {}),
+    ...(field.required ? { errorMessage: fieldProblemText({ kind: "required" }, lang) } : {}),
     ...(initial ? { value: truncate(initial, field.maxLength) } : {}),
   };
 }
