@@ -30,7 +30,6 @@ import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { WeeklyService } from "./services/weekly-service.ts";
 import { WeeklyFiguresStore } from "./store/weekly-figures.ts";
-import { KudosStore } from "./store/kudos.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
 import { KudosService } from "./services/kudos-service.ts";
@@ -44,6 +43,7 @@ import type { AuditStore } from "./store/audit.ts";
 import { RoleAdmin } from "./services/role-admin.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
+import { PROMOTER_MIN } from "./core/nps.ts";
 import { isStoryCandidate } from "./core/stories.ts";
 import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
@@ -170,17 +170,16 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
     retentionDays: config.RETENTION_DAYS, pruneAfterDays: config.PRUNE_AFTER_DAYS, timeZone: config.TIME_ZONE,
   });
   const themes = new ThemeService(repos.themes, answers.directory, { defaultLang: config.DEFAULT_LANGUAGE });
-  const kudosStore = new KudosStore(db.prisma);
-  const kudos = new KudosService(kudosStore, people, outbox, answers.directory, {
+  const kudos = new KudosService(repos.kudos, people, outbox, answers.directory, {
     lang, maxAgeDays: config.CASE_MAX_AGE_DAYS, allowAnonymous: config.STORIES_ALLOW_ANONYMOUS, consoleOnly: localMode,
   }, kick);
   stories.useKudos(kudos);
   const weekly = new WeeklyService(
-    { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: kudosStore, outbox, jobRuns, bindings },
+    { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: repos.kudos, outbox, jobRuns, bindings },
     { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
     kick,
   );
-  const reports = new ReportService(new ReportDataStore(db.prisma), kudosStore, goals, themes, outbox, jobRuns, {
+  const reports = new ReportService(new ReportDataStore(db.prisma), repos.kudos, goals, themes, outbox, jobRuns, {
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, time: parseReportTime(config.REPORT_TIME)!, channels: config.REPORT_CHANNELS, consoleOnly: localMode,
   }, kick);
   const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy, reports }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));
@@ -198,7 +197,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const caseRules = { maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES };
   const storyPolicy = { allowAnonymous: config.STORIES_ALLOW_ANONYMOUS };
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
-    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok || (a.score >= 9 && Boolean(a.comment?.trim())));
+    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok || (a.score >= PROMOTER_MIN && Boolean(a.comment?.trim())));
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log, observe: metrics.observeIngest }));
   const sources = new SourceService(repos.sources, ingest, log, config.TIME_ZONE);
   server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));

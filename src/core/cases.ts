@@ -268,6 +268,11 @@ export function medianHours(durationsMs: number[]): number | null {
   return round2(median / HOUR_MS);
 }
 
+/** Median hours from opening to claim over the claimed cases; null when none was claimed. */
+export function medianHoursToClaim(cases: { openedAt: Date; claimedAt: Date | null }[]): number | null {
+  return medianHours(cases.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime()));
+}
+
 /** A team's (or the company's) case numbers, as /nps sager and the CLI show them. */
 export interface CaseStats {
   total: number;
@@ -287,7 +292,7 @@ export function caseStats(cases: { state: CaseState; openedAt: Date; claimedAt: 
     open: cases.filter((c) => c.state !== "resolved").length,
     inProgress: cases.filter((c) => c.state === "claimed").length,
     closingRate: closingRate(cases),
-    medianHoursToClaim: medianHours(cases.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
+    medianHoursToClaim: medianHoursToClaim(cases),
   };
 }
 

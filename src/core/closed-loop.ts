@@ -5,7 +5,7 @@
 // `no_contact` means someone spoke to the customer, at the latest when it was resolved. A case
 // counts against the 48-working-hour promise only once its deadline has passed (or it was met),
 // so a case opened on Friday afternoon does not drag down Monday's report.
-import { addWorkingHours, medianHours, type WorkingTimeOptions } from "./cases.ts";
+import { addWorkingHours, medianHoursToClaim, type WorkingTimeOptions } from "./cases.ts";
 
 export const CONTACT_WITHIN_WORKING_HOURS = 48;
 
@@ -78,7 +78,7 @@ export function closedLoop(
   return {
     opened: opened.length,
     closed: closed.length,
-    medianHoursToClaim: medianHours(opened.filter((c) => c.claimedAt).map((c) => c.claimedAt!.getTime() - c.openedAt.getTime())),
+    medianHoursToClaim: medianHoursToClaim(opened),
     contactedInTime,
     contactJudged,
     contactedShare: contactJudged === 0 ? null : Math.round((contactedInTime / contactJudged) * 10_000) / 10_000,

@@ -1,6 +1,6 @@
 // The daily NPS digest per team: built from the database, recorded in the outbox before it is
 // sent (key per team, channel and local day), so restarts, crashes and replicas cannot double it.
-import { compareNps, computeNps, PROMOTER_MIN, type NpsFigures } from "../core/nps.ts";
+import { compareNps, computeNps, type NpsFigures } from "../core/nps.ts";
 import { parsePeriod, trendBuckets } from "../core/periods.ts";
 import { isDue, localDayKey, parseDailyCron, type DailyCron } from "../core/schedule.ts";
 import { isStoryCandidate, rankStories } from "../core/stories.ts";

@@ -59,15 +59,7 @@ export class PeopleService {
 
   /** Where a person can get a direct message: their Slack user id, their Teams personal chat. */
   async directTargets(personId: number): Promise<DirectTarget[]> {
-    const person = await this.store.byId(personId);
-    if (!person) return [];
-    const targets: DirectTarget[] = [];
-    if (person.slackUserId) targets.push({ platform: "slack", target: person.slackUserId });
-    if (person.teamsUserId) {
-      const chat = await this.store.personalTeamsChat(person.teamsUserId);
-      if (chat) targets.push({ platform: "teams", target: chat });
-    }
-    return targets;
+    return (await this.withDirectTargets([personId])).get(personId)?.targets ?? [];
   }
 
   /** directTargets of several people in two queries (not two per person): each known person with where to reach them. */

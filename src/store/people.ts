@@ -86,19 +86,13 @@ export class PeopleStore {
     return this.prisma.person.update({ where: { id: personId }, data: { name } });
   }
 
-  /** The Teams personal chat with a Teams user (a TeamsConversation of kind personal), if the bot has one. */
-  async personalTeamsChat(teamsUserId: string): Promise<string | null> {
-    const chat = await this.prisma.teamsConversation.findFirst({ where: { userId: teamsUserId, kind: "personal" }, select: { conversationId: true } });
-    return chat?.conversationId ?? null;
-  }
-
   /** Several people at once (routing a case weighs up to three); unknown ids are left out. */
   async byIds(ids: number[]): Promise<StoredPerson[]> {
     if (ids.length === 0) return [];
     return this.prisma.person.findMany({ where: { id: { in: ids } } });
   }
 
-  /** The Teams personal chats of several Teams users, by Teams user id (the first of each, as personalTeamsChat). */
+  /** The Teams personal chats of several Teams users, by Teams user id (the first of each, a TeamsConversation of kind personal). */
   async personalTeamsChats(teamsUserIds: string[]): Promise<Map<string, string>> {
     if (teamsUserIds.length === 0) return new Map();
     const chats = await this.prisma.teamsConversation.findMany({ where: { userId: { in: teamsUserIds }, kind: "personal" }, select: { userId: true, conversationId: true }, orderBy: { id: "asc" } });
