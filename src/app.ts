@@ -176,11 +176,11 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   }, kick);
   stories.useKudos(kudos);
   const weekly = new WeeklyService(
-    { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: kudosStore, outbox, jobRuns, bindings },
+    { figures: new WeeklyFiguresStore(db.prisma), answers, cases: repos.cases, goals, themes, kudos: kudosStore, outbox, jobRuns, bindings },
     { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
     kick,
   );
-  const reports = new ReportService(new ReportDataStore(db.prisma), kudosStore, goals, themes, outbox, jobRuns, {
+  const reports = new ReportService(new ReportDataStore(db.prisma), repos.cases, kudosStore, goals, themes, outbox, jobRuns, {
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, time: parseReportTime(config.REPORT_TIME)!, channels: config.REPORT_CHANNELS, consoleOnly: localMode,
   }, kick);
   const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy, reports }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));

@@ -11,6 +11,7 @@ import { latestCompleteWeek, type WeekWindow } from "../core/weekly.ts";
 import type { Message } from "../messages/model.ts";
 import { buildWeekly, type WeeklyView } from "../messages/weekly.ts";
 import type { AnswerStore } from "../store/answers.ts";
+import type { CaseStore } from "../store/cases.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
 import type { KudosStore } from "../store/kudos.ts";
 import type { OutboxStore } from "../store/outbox.ts";
@@ -37,6 +38,7 @@ export interface WeeklySettings {
 export interface WeeklyDeps {
   figures: WeeklyFiguresStore;
   answers: AnswerStore;
+  cases: CaseStore;
   goals: GoalService;
   themes: ThemeService;
   kudos: KudosStore;
@@ -69,7 +71,7 @@ export class WeeklyService {
       this.deps.answers.scoreCounts({ teamId: team.id }, [{ from: week.from, to: week.to }]),
       this.deps.goals.current(team.id),
       this.deps.themes.report({ period: { from: week.from, to: week.to, kind: "week", label: week.label }, team: team.slug }),
-      this.deps.figures.loopCases(team.id, week),
+      this.deps.cases.loopCases(week, team.id),
       this.deps.kudos.tally({ from: week.from, to: week.to, teamId: team.id }),
     ]);
     return {

@@ -1,6 +1,5 @@
-// What the weekly team view reads besides answers, themes and kudos: the teams with their own
-// weekly schedule, and a team's detractor cases of a window (for core/closed-loop.ts).
-import type { LoopCase, LoopWindow } from "../core/closed-loop.ts";
+// What the weekly team view reads besides answers, themes, cases and kudos: the teams with their
+// own weekly schedule.
 import type { Db } from "./database.ts";
 
 export interface WeeklyTeam {
@@ -23,15 +22,4 @@ export class WeeklyFiguresStore {
     });
   }
 
-  /** The team's cases opened or resolved in the window (closedLoop picks each figure's own). */
-  async loopCases(teamId: number, window: LoopWindow): Promise<LoopCase[]> {
-    return this.prisma.detractorCase.findMany({
-      where: {
-        teamId,
-        OR: [{ openedAt: { gte: window.from, lt: window.to } }, { resolvedAt: { gte: window.from, lt: window.to } }],
-      },
-      select: { openedAt: true, claimedAt: true, resolvedAt: true, outcome: true },
-      orderBy: { id: "asc" },
-    });
-  }
 }
