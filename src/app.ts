@@ -44,6 +44,7 @@ import type { AuditStore } from "./store/audit.ts";
 import { RoleAdmin } from "./services/role-admin.ts";
 import { parseDailyCron } from "./core/schedule.ts";
 import { isDetractorAlert } from "./core/cases.ts";
+import { PROMOTER_MIN } from "./core/nps.ts";
 import { isStoryCandidate } from "./core/stories.ts";
 import { ConfigError } from "./config.ts";
 import { ConsoleDeliverer } from "./faces/console/console-deliverer.ts";
@@ -198,7 +199,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   const caseRules = { maxScore: config.ALERT_MAX_SCORE, maxCes: config.ALERT_MAX_CES };
   const storyPolicy = { allowAnonymous: config.STORIES_ALLOW_ANONYMOUS };
   const ingest = new IngestService(answers, config.CASE_MAX_AGE_DAYS, () => followUps.kick(),
-    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok || (a.score >= 9 && Boolean(a.comment?.trim())));
+    (a) => isDetractorAlert(a, caseRules) || isStoryCandidate(a, storyPolicy).ok || (a.score >= PROMOTER_MIN && Boolean(a.comment?.trim())));
   server.route("POST", "/api/responses", createIngestHandler({ ingest, token: config.INGEST_TOKEN, log, observe: metrics.observeIngest }));
   const sources = new SourceService(repos.sources, ingest, log, config.TIME_ZONE);
   server.routePrefix("POST", SOURCES_PREFIX, createSourceHandler(sources));
