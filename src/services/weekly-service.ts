@@ -107,13 +107,13 @@ export class WeeklyService {
         results.push({ ...base, skipped: "notDue" });
         continue;
       }
-      const channels = this.settings.consoleOnly
-        ? [{ platform: "console" as const, channelId: `#${team.slug}` }]
-        : await this.deps.bindings.channelsFor(team.id, "digest");
       if (opts.dryRun) {
         results.push({ ...base, message: buildWeekly(await this.view(team, week, now), opts.lang ?? lang, timeZone) });
         continue;
       }
+      const channels = this.settings.consoleOnly
+        ? [{ platform: "console" as const, channelId: `#${team.slug}` }]
+        : await this.deps.bindings.channelsFor(team.id, "digest");
       if (channels.length === 0) {
         results.push({ ...base, skipped: "noChannel" });
         continue;
