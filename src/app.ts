@@ -29,7 +29,6 @@ import { StoryService } from "./services/story-service.ts";
 import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { WeeklyService } from "./services/weekly-service.ts";
-import { WeeklyFiguresStore } from "./store/weekly-figures.ts";
 import { KudosStore } from "./store/kudos.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
@@ -177,7 +176,7 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   }, kick);
   stories.useKudos(kudos);
   const weekly = new WeeklyService(
-    { figures: new WeeklyFiguresStore(db.prisma), answers, cases: repos.cases, goals, themes, kudos: kudosStore, outbox, jobRuns, bindings },
+    { teams: repos.teams, answers, cases: repos.cases, goals, themes, kudos: kudosStore, outbox, jobRuns, bindings },
     { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
     kick,
   );

@@ -15,7 +15,7 @@ import type { CaseStore } from "../store/cases.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
 import type { KudosStore } from "../store/kudos.ts";
 import type { OutboxStore } from "../store/outbox.ts";
-import type { WeeklyFiguresStore, WeeklyTeam } from "../store/weekly-figures.ts";
+import type { TeamRecord, TeamStore } from "../store/teams.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { GoalService } from "./goal-service.ts";
 import { UnknownScopeError } from "./nps-service.ts";
@@ -36,7 +36,7 @@ export interface WeeklySettings {
 }
 
 export interface WeeklyDeps {
-  figures: WeeklyFiguresStore;
+  teams: TeamStore;
   answers: AnswerStore;
   cases: CaseStore;
   goals: GoalService;
@@ -65,7 +65,7 @@ export class WeeklyService {
     private readonly onEnqueued: () => void = () => {},
   ) {}
 
-  async view(team: WeeklyTeam, week: WeekWindow, now: Date): Promise<WeeklyView> {
+  async view(team: Pick<TeamRecord, "id" | "slug" | "name">, week: WeekWindow, now: Date): Promise<WeeklyView> {
     const { timeZone, minResponses } = this.settings;
     const [[counts], goal, themes, cases, kudos] = await Promise.all([
       this.deps.answers.scoreCounts({ teamId: team.id }, [{ from: week.from, to: week.to }]),
@@ -97,7 +97,8 @@ export class WeeklyService {
     const { timeZone, lang } = this.settings;
     const dayKey = localDayKey(now, timeZone);
     const week = latestCompleteWeek(now, timeZone);
-    const teams = await this.deps.figures.teams(opts.team ? slugify(opts.team) : undefined);
+    const named = opts.team ? await this.deps.teams.bySlug(slugify(opts.team)) : null;
+    const teams = opts.team ? (named ? [named] : []) : await this.deps.teams.all();
     if (opts.team && teams.length === 0) throw UnknownScopeError.team(opts.team);
     const results: WeeklyRunResult[] = [];
     for (const team of teams) {
