@@ -29,7 +29,6 @@ import { StoryService } from "./services/story-service.ts";
 import { DigestService } from "./services/digest-service.ts";
 import { HabitsScheduler } from "./jobs/habits-scheduler.ts";
 import { WeeklyService } from "./services/weekly-service.ts";
-import { WeeklyFiguresStore } from "./store/weekly-figures.ts";
 import { HomeService } from "./services/home-service.ts";
 import { ThemeService } from "./services/theme-service.ts";
 import { KudosService } from "./services/kudos-service.ts";
@@ -175,11 +174,11 @@ export async function createApp(config: Config, log: Logger, options: { consoleO
   }, kick);
   stories.useKudos(kudos);
   const weekly = new WeeklyService(
-    { figures: new WeeklyFiguresStore(db.prisma), answers, goals, themes, kudos: repos.kudos, outbox, jobRuns, bindings },
+    { teams: repos.teams, answers, cases: repos.cases, goals, themes, kudos: repos.kudos, outbox, jobRuns, bindings },
     { lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, cron: weeklyCron, enabled: config.WEEKLY_VIEW === "on", consoleOnly: localMode },
     kick,
   );
-  const reports = new ReportService(new ReportDataStore(db.prisma), repos.kudos, goals, themes, outbox, jobRuns, {
+  const reports = new ReportService(new ReportDataStore(db.prisma), repos.cases, repos.kudos, goals, themes, outbox, jobRuns, {
     lang, timeZone: config.TIME_ZONE, minResponses: config.MIN_RESPONSES, time: parseReportTime(config.REPORT_TIME)!, channels: config.REPORT_CHANNELS, consoleOnly: localMode,
   }, kick);
   const habits = new HabitsScheduler({ digests, weekly, stories, cases, privacy, reports }, log, config.TIME_ZONE, (now) => roles.syncSlackGroupsDaily(now));

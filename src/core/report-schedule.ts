@@ -2,7 +2,7 @@
 // Pure: the first working day of a month (weekends and Danish holidays do not count), whether the
 // post is due at `now`, and "/nps rapport [måned|kvartal|periode]" → the period.
 import { isWorkingDay, type WorkingTimeOptions } from "./cases.ts";
-import { parsePeriod, previousPeriod, type Period } from "./periods.ts";
+import { parsePeriod, type Period } from "./periods.ts";
 import { civilFromDays, daysFromCivil, zonedParts, zonedToUtc } from "./timezone.ts";
 import type { Texts } from "./language.ts";
 
@@ -96,6 +96,3 @@ export function reportPeriod(words: string[], now: Date, timeZone: string): Repo
   }
   return { ok: true, period: parsed.period };
 }
-
-/** The period the report compares with: the month or quarter before. */
-export const comparedPeriod = (period: Period, timeZone: string): Period => previousPeriod(period, timeZone);

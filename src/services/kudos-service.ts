@@ -4,6 +4,7 @@
 // them, "/nps kudos fra|til" turns being named off and on. The private message is sent to opted-out
 // people too: it is theirs alone, and the opt-out is about being named in front of others.
 import { findThanked, withoutNames } from "../core/kudos.ts";
+import { PROMOTER_MIN } from "../core/nps.ts";
 import type { Period } from "../core/periods.ts";
 import { redact } from "../core/redaction.ts";
 import { isStoryCandidate } from "../core/stories.ts";
@@ -54,9 +55,9 @@ export class KudosService {
   async onAnswerChanges(changes: StoredChange[], now: Date): Promise<number> {
     let added = 0;
     for (const change of changes) {
-      if (change.score < 9 || now.getTime() - change.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue;
+      if (change.score < PROMOTER_MIN || now.getTime() - change.answeredAt.getTime() > this.settings.maxAgeDays * DAY_MS) continue;
       const a = await this.store.answer(change.answerId);
-      if (!a || a.score < 9 || !a.comment?.trim() || a.teamId === null) continue;
+      if (!a || a.score < PROMOTER_MIN || !a.comment?.trim() || a.teamId === null) continue;
       const text = redact(a.comment, { customerName: a.customerName, lang: this.settings.lang }).text;
       const members = (await this.store.teamPeople(a.teamId)).filter((p): p is KudosPerson & { name: string } => p.name !== null);
       const thanked = findThanked(text, members.map((m) => ({ personId: m.personId, name: m.name })));

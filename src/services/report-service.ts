@@ -11,6 +11,7 @@ import { zonedParts } from "../core/timezone.ts";
 import type { ChannelRef } from "../config.ts";
 import type { Message } from "../messages/model.ts";
 import { buildReport, type ReportFigures, type ReportOptions, type ReportView } from "../messages/report.ts";
+import type { CaseStore } from "../store/cases.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
 import type { KudosStore } from "../store/kudos.ts";
 import type { OutboxStore } from "../store/outbox.ts";
@@ -61,6 +62,7 @@ const EMPTY: ScoreCounts = { promoters: 0, passives: 0, detractors: 0 };
 export class ReportService {
   constructor(
     private readonly data: ReportDataStore,
+    private readonly cases: CaseStore,
     private readonly kudos: KudosStore,
     private readonly goals: Pick<GoalService, "line">,
     private readonly themes: Pick<ThemeService, "report">,
@@ -88,7 +90,7 @@ export class ReportService {
       this.data.counts(period),
       this.data.counts(before),
       this.data.teamsWithGoal(),
-      this.data.loopCases(period),
+      this.cases.loopCases(period),
       this.kudos.tally({ from: period.from, to: period.to }),
       this.themes.report({ period }),
     ]);

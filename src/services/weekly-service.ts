@@ -11,10 +11,11 @@ import { latestCompleteWeek, type WeekWindow } from "../core/weekly.ts";
 import type { Message } from "../messages/model.ts";
 import { buildWeekly, type WeeklyView } from "../messages/weekly.ts";
 import type { AnswerStore } from "../store/answers.ts";
+import type { CaseStore } from "../store/cases.ts";
 import type { JobRunStore } from "../store/job-runs.ts";
 import type { KudosStore } from "../store/kudos.ts";
 import type { OutboxStore } from "../store/outbox.ts";
-import type { WeeklyFiguresStore, WeeklyTeam } from "../store/weekly-figures.ts";
+import type { TeamRecord, TeamStore } from "../store/teams.ts";
 import type { BindingService } from "./binding-service.ts";
 import type { GoalService } from "./goal-service.ts";
 import { UnknownScopeError } from "./nps-service.ts";
@@ -35,8 +36,9 @@ export interface WeeklySettings {
 }
 
 export interface WeeklyDeps {
-  figures: WeeklyFiguresStore;
+  teams: TeamStore;
   answers: AnswerStore;
+  cases: CaseStore;
   goals: GoalService;
   themes: ThemeService;
   kudos: KudosStore;
@@ -63,13 +65,13 @@ export class WeeklyService {
     private readonly onEnqueued: () => void = () => {},
   ) {}
 
-  async view(team: WeeklyTeam, week: WeekWindow, now: Date): Promise<WeeklyView> {
+  async view(team: Pick<TeamRecord, "id" | "slug" | "name">, week: WeekWindow, now: Date): Promise<WeeklyView> {
     const { timeZone, minResponses } = this.settings;
     const [[counts], goal, themes, cases, kudos] = await Promise.all([
       this.deps.answers.scoreCounts({ teamId: team.id }, [{ from: week.from, to: week.to }]),
       this.deps.goals.current(team.id),
       this.deps.themes.report({ period: { from: week.from, to: week.to, kind: "week", label: week.label }, team: team.slug }),
-      this.deps.figures.loopCases(team.id, week),
+      this.deps.cases.loopCases(week, team.id),
       this.deps.kudos.tally({ from: week.from, to: week.to, teamId: team.id }),
     ]);
     return {
@@ -95,7 +97,8 @@ export class WeeklyService {
     const { timeZone, lang } = this.settings;
     const dayKey = localDayKey(now, timeZone);
     const week = latestCompleteWeek(now, timeZone);
-    const teams = await this.deps.figures.teams(opts.team ? slugify(opts.team) : undefined);
+    const named = opts.team ? await this.deps.teams.bySlug(slugify(opts.team)) : null;
+    const teams = opts.team ? (named ? [named] : []) : await this.deps.teams.all();
     if (opts.team && teams.length === 0) throw UnknownScopeError.team(opts.team);
     const results: WeeklyRunResult[] = [];
     for (const team of teams) {
@@ -105,13 +108,13 @@ export class WeeklyService {
         results.push({ ...base, skipped: "notDue" });
         continue;
       }
-      const channels = this.settings.consoleOnly
-        ? [{ platform: "console" as const, channelId: `#${team.slug}` }]
-        : await this.deps.bindings.channelsFor(team.id, "digest");
       if (opts.dryRun) {
         results.push({ ...base, message: buildWeekly(await this.view(team, week, now), opts.lang ?? lang, timeZone) });
         continue;
       }
+      const channels = this.settings.consoleOnly
+        ? [{ platform: "console" as const, channelId: `#${team.slug}` }]
+        : await this.deps.bindings.channelsFor(team.id, "digest");
       if (channels.length === 0) {
         results.push({ ...base, skipped: "noChannel" });
         continue;

@@ -1,6 +1,7 @@
 // Detractor cases (table DetractorCase): opened once per answer, routed, claimed and resolved by
 // compare-and-set updates (two clicks at once cannot both win), reminded and escalated once.
 // The rules of what may happen live in core/cases.ts; this only reads and writes the rows.
+import type { LoopCase, LoopWindow } from "../core/closed-loop.ts";
 import type { Db } from "./database.ts";
 
 export type PersonFields = { id: number; name: string | null; email: string | null; slackUserId: string | null; teamsUserId: string | null };
@@ -151,6 +152,19 @@ export class CaseStore {
   /** A team's unresolved cases (open or claimed), oldest first: the digest's counts. */
   async unresolvedOfTeam(teamId: number): Promise<{ openedAt: Date; state: string }[]> {
     return this.prisma.detractorCase.findMany({ where: { teamId, state: { not: "resolved" } }, orderBy: { openedAt: "asc" }, select: { openedAt: true, state: true } });
+  }
+
+  /**
+   * Cases opened or resolved in the window, of one team or of all (core/closedLoop picks which
+   * count for what): the weekly team view and the monthly report.
+   */
+  async loopCases(window: LoopWindow, teamId?: number): Promise<LoopCase[]> {
+    const inWindow = { gte: window.from, lt: window.to };
+    return this.prisma.detractorCase.findMany({
+      where: { ...(teamId !== undefined ? { teamId } : {}), OR: [{ openedAt: inWindow }, { resolvedAt: inWindow }] },
+      select: { openedAt: true, claimedAt: true, resolvedAt: true, outcome: true },
+      orderBy: { id: "asc" },
+    });
   }
 
   /** Cases nobody has claimed yet, with what a reminder shows. */

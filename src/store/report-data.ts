@@ -1,8 +1,6 @@
 // What the monthly report for management reads: every team, the answers of a period counted per
-// team (one grouped query for all teams, not one per team), which teams have a goal, and the
-// detractor cases opened or resolved in the period (for core/closed-loop.ts).
+// team (one grouped query for all teams, not one per team) and which teams have a goal.
 import { countsFromHistogram, type ScoreCounts } from "../core/nps.ts";
-import type { LoopCase } from "../core/closed-loop.ts";
 import type { Db } from "./database.ts";
 
 export interface ReportWindow {
@@ -58,13 +56,4 @@ export class ReportDataStore {
     return new Set(rows.map((r) => r.teamId));
   }
 
-  /** Cases opened or resolved in the window (closedLoop picks which count for what). */
-  async loopCases(window: ReportWindow): Promise<LoopCase[]> {
-    const inWindow = { gte: window.from, lt: window.to };
-    return this.prisma.detractorCase.findMany({
-      where: { OR: [{ openedAt: inWindow }, { resolvedAt: inWindow }] },
-      select: { openedAt: true, claimedAt: true, resolvedAt: true, outcome: true },
-      orderBy: { id: "asc" },
-    });
-  }
 }

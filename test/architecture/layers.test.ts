@@ -18,7 +18,6 @@ const RANK: Record<string, number> = { core: 0, messages: 1, store: 2, ingest: 2
 const LEAVES = new Set(["config.ts", "logger.ts", "types"]);
 /** Same-rank imports that are allowed: the faces plug their routes into the one HTTP server; the CLI runs the app. */
 const SIDEWAYS = new Set(["faces→server", "cli→app.ts"]);
-/** The only exceptions (file → file). */
 /** Imports allowed against the ranks: none. Keep it that way; move the shared type down instead. */
 const EXCEPTIONS = new Set<string>([]);
 

@@ -1,12 +1,12 @@
 // kundepuls digest [--team SLUG] [--dry-run] — today's digest now, with the same guards as the
 // schedule: one per team, channel and day (a second run the same day posts nothing).
-import { countOf } from "../../core/plural.ts";
 import { z } from "zod";
 import type { App } from "../../app.ts";
 import { renderConsole } from "../../faces/console/render.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import { deliverQueued } from "../deliver.ts";
 import type { Lang, Texts } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
@@ -45,12 +45,10 @@ export const digestCommand: CliCommand = {
     }
     const queued = (n: number) => (lang === "da" ? `${n} digest${n === 1 ? "" : "s"} sat i kø` : `${n} digest${n === 1 ? "" : "s"} queued`);
     for (const r of results) out(`${r.team}: ${r.skipped ? REASON[r.skipped][lang] : queued(r.queued)}\n`);
-    const sent = await app.deliverNow();
-    if (sent !== null) out(`${lang === "da" ? "leveret" : "delivered"}: ${countOf(sent, "message", lang)}\n`);
-    const dead = await app.outbox.list({ state: "dead" });
-    if (dead.some((d) => d.kind === "digest")) {
-      out(lang === "da" ? "nogle digests kunne ikke leveres: se kundepuls outbox --failed\n" : "some digests could not be delivered: see kundepuls outbox --failed\n");
-    }
+    await deliverQueued(app, { lang, out }, {
+      kind: "digest",
+      texts: { da: "nogle digests kunne ikke leveres: se kundepuls outbox --failed\n", en: "some digests could not be delivered: see kundepuls outbox --failed\n" },
+    });
     return 0;
   },
 };

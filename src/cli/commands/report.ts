@@ -9,6 +9,7 @@ import { lastCompleteMonth } from "../../core/report-schedule.ts";
 import { renderConsole } from "../../faces/console/render.ts";
 import { parseCommandArgs, UsageError } from "../args.ts";
 import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import { deliverQueued } from "../deliver.ts";
 import type { Lang } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
@@ -62,8 +63,7 @@ export const reportCommand: CliCommand = {
     out(lang === "da"
       ? `${result.periodKey}: ${countOf(result.queued, "message", lang)} sat i kø, ${result.alreadySent} kanal(er) havde den allerede\n`
       : `${result.periodKey}: ${countOf(result.queued, "message", lang)} queued, ${result.alreadySent} channel(s) already had it\n`);
-    const sent = await app.deliverNow();
-    if (sent !== null) out(`${lang === "da" ? "leveret" : "delivered"}: ${countOf(sent, "message", lang)}\n`);
+    await deliverQueued(app, { lang, out });
     return 0;
   },
 };

@@ -2,13 +2,13 @@
 // complete week, with the same guards as the schedule: one per team, channel and week.
 import { z } from "zod";
 import type { App } from "../../app.ts";
-import { countOf } from "../../core/plural.ts";
 import { capitalized, latestCompleteWeek } from "../../core/weekly.ts";
 import { renderConsole } from "../../faces/console/render.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import type { WeeklyRunResult } from "../../services/weekly-service.ts";
 import { parseCommandArgs, teamSlug, UsageError } from "../args.ts";
 import { usageOf, type CliCommand, type CliIo } from "../command.ts";
+import { deliverQueued } from "../deliver.ts";
 import type { Lang, Texts } from "../../core/language.ts";
 
 const schema = (lang: Lang) =>
@@ -56,12 +56,10 @@ export const weeklyCommand: CliCommand = {
     if (results.length === 0) out(lang === "da" ? "ugeoverblikket er slået fra (WEEKLY_VIEW=off; --force sender alligevel)\n" : "the weekly view is turned off (WEEKLY_VIEW=off; --force sends anyway)\n");
     const queued = (n: number) => (lang === "da" ? `${n} ugeoverblik sat i kø` : `${n} weekly view${n === 1 ? "" : "s"} queued`);
     for (const r of results) out(`${r.team}: ${r.skipped ? REASON[r.skipped][lang] : queued(r.queued)}\n`);
-    const sent = await app.deliverNow();
-    if (sent !== null) out(`${lang === "da" ? "leveret" : "delivered"}: ${countOf(sent, "message", lang)}\n`);
-    const dead = await app.outbox.list({ state: "dead" });
-    if (dead.some((d) => d.kind === "weekly")) {
-      out(lang === "da" ? "nogle ugeoverblik kunne ikke leveres: se kundepuls outbox --failed\n" : "some weekly views could not be delivered: see kundepuls outbox --failed\n");
-    }
+    await deliverQueued(app, { lang, out }, {
+      kind: "weekly",
+      texts: { da: "nogle ugeoverblik kunne ikke leveres: se kundepuls outbox --failed\n", en: "some weekly views could not be delivered: see kundepuls outbox --failed\n" },
+    });
     return 0;
   },
 };
