@@ -57,6 +57,3 @@ export function latestCompleteWeek(now: Date, timeZone: string): WeekWindow {
   const thisMonday = today - (isoWeekdayOfDays(today) - 1);
   return weekStartingOn(thisMonday - 7, timeZone);
 }
-
-/** "Uge 49 (30. nov.–6. dec.)": the label at the start of a sentence or a heading. */
-export const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

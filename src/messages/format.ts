@@ -42,3 +42,6 @@ export function formatDate(date: Date, lang: Lang, timeZone: string): string {
   }
   return f.format(date);
 }
+
+/** "uge 49 (…)" → "Uge 49 (…)" at the start of a line or sentence. */
+export const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

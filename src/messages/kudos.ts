@@ -1,7 +1,7 @@
 // Kudos in words: the line in a story post naming the colleagues the customer thanked, the private
 // "a customer thanked you", the answer to "/nps kudos [periode] [team]" and to "/nps kudos fra|til".
 import type { Period } from "../core/periods.ts";
-import { formatNumber } from "./format.ts";
+import { capitalized, formatNumber } from "./format.ts";
 import type { Block, MentionPart, Message, PersonMention } from "./model.ts";
 import type { Lang } from "../core/language.ts";
 
@@ -59,7 +59,7 @@ export function thankedName(row: { name: string | null; email?: string | null; o
   const shown = row.optedOut ? null : (row.name ?? row.email ?? null);
   if (shown !== null) return shown;
   const colleague = T[lang].colleague;
-  return opts.lineStart ? colleague[0]!.toUpperCase() + colleague.slice(1) : colleague;
+  return opts.lineStart ? capitalized(colleague) : colleague;
 }
 
 /** Whom a customer thanked: the people who may be named, and how many opted out (only counted). */

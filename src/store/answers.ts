@@ -16,7 +16,6 @@ import { dbDate, type Dialect, type Interval } from "./sql.ts";
 
 export type { Interval } from "./sql.ts";
 export type { Scopes } from "./answer-counts.ts";
-export { contentHash } from "./answer-columns.ts";
 export { AnswerEncoder, keyOf, ROWS_PER_STATEMENT, type WriteCounts } from "./answer-write.ts";
 
 export interface StoredChange {

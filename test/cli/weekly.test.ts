@@ -2,7 +2,8 @@
 // is the channel): a dry run prints the latest complete week's view in the language asked for and
 // records nothing; a forced run sends it once per week; `team set --weekly-cron` gives a team its own day.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { capitalized, latestCompleteWeek } from "../../src/core/weekly.ts";
+import { latestCompleteWeek } from "../../src/core/weekly.ts";
+import { capitalized } from "../../src/messages/format.ts";
 import { openDatabase } from "../../src/store/database.ts";
 import { applyMigrations } from "../../src/store/migrate.ts";
 import { createTestDatabase, type TestDatabase } from "../support/databases.ts";

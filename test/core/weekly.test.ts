@@ -1,7 +1,8 @@
 // The weekly view's window: always the latest complete ISO week, local time, named with its dates.
 import { describe, expect, it } from "vitest";
 import { isDue, localDayKey, parseDailyCron } from "../../src/core/schedule.ts";
-import { capitalized, latestCompleteWeek } from "../../src/core/weekly.ts";
+import { latestCompleteWeek } from "../../src/core/weekly.ts";
+import { capitalized } from "../../src/messages/format.ts";
 
 const TZ = "Europe/Copenhagen";
 const at = (iso: string) => new Date(iso);

@@ -2,7 +2,8 @@
 // complete week, with the same guards as the schedule: one per team, channel and week.
 import { z } from "zod";
 import type { App } from "../../app.ts";
-import { capitalized, latestCompleteWeek } from "../../core/weekly.ts";
+import { latestCompleteWeek } from "../../core/weekly.ts";
+import { capitalized } from "../../messages/format.ts";
 import { renderConsole } from "../../faces/console/render.ts";
 import { UnknownScopeError } from "../../services/nps-service.ts";
 import type { WeeklyRunResult } from "../../services/weekly-service.ts";
