@@ -11,7 +11,7 @@ const WORDS = {
   detractor: { da: ["kritiker", "kritikere"], en: ["detractor", "detractors"] },
   case: { da: ["sag", "sager"], en: ["case", "cases"] },
   openCase: { da: ["åben sag", "åbne sager"], en: ["open case", "open cases"] },
-  team: { da: ["hold", "hold"], en: ["team", "teams"] },
+  team: { da: ["team", "teams"], en: ["team", "teams"] },
   point: { da: ["point", "point"], en: ["point", "points"] },
   hour: { da: ["time", "timer"], en: ["hour", "hours"] },
   day: { da: ["dag", "dage"], en: ["day", "days"] },

@@ -52,7 +52,7 @@ function commands(lang: Lang, p: HelpPlatform, n: HelpNames): string[] {
   ];
   out.push(line(`${nps}${da ? `temaer sidste måned ${team}` : `themes last month ${team}`}`, da ? "hvad kritikerne og de glade kunder skriver om" : "what detractors and happy customers write about"));
   out.push(line(`${nps}kudos ${da ? "denne måned" : "this month"} ${team}`, da ? `hvem kunderne takkede ved navn; ${nps}kudos fra: nævn mig ikke (til: igen)` : `whom customers thanked by name; ${nps}kudos off: do not name me (on: again)`));
-  out.push(line(`${nps}${da ? "rapport" : "report"}`, da ? `sidste måned for ledelsen: alle hold side om side (${nps}rapport kvartal for kvartalet)` : `last month for management: every team side by side (${nps}report quarter for the quarter)`));
+  out.push(line(`${nps}${da ? "rapport" : "report"}`, da ? `sidste måned for ledelsen: alle teams side om side (${nps}rapport kvartal for kvartalet)` : `last month for management: every team side by side (${nps}report quarter for the quarter)`));
   if (p !== "console") {
     out.push(line(`${nps}${da ? `forbind ${team} opsummering alarmer` : `connect ${team} digest alerts`}`, da ? "send teamets opsummering og alarmer hertil (afbryd stopper dem)" : "send the team's digest and alerts here (disconnect stops them)"));
   }

@@ -15,7 +15,7 @@ const DOING: Record<PolicyAction, Texts> = {
   "case.resolve": { da: "løse sagen", en: "resolve this case" },
   "case.contact": { da: "se kundens kontaktoplysninger", en: "see the customer's contact details" },
   "nps.view": { da: "se teamets NPS", en: "see the team's NPS" },
-  "report.view": { da: "se rapporten med alle hold", en: "see the report with every team" },
+  "report.view": { da: "se rapporten med alle teams", en: "see the report with every team" },
 };
 
 function who(mayDo: MayDo, team: string | null, lang: Lang): string {

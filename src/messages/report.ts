@@ -38,12 +38,12 @@ const FACTS_PER_BLOCK = 10;
 const T = {
   da: {
     title: (kind: Period["kind"], label: string) => `${kind === "quarter" ? "Kvartalsrapport" : "Månedsrapport"} · ${label}`,
-    chart: "NPS pr. hold",
+    chart: "NPS pr. team",
     company: "Hele firmaet",
-    teams: "Hold for hold",
+    teams: "Team for team",
     tooFewNote: (min: number) => `* færre end ${countOf(min, "answer", "da")}: tallet er meget usikkert.`,
     noAnswers: (names: string) => `Ingen svar: ${names}.`,
-    more: (n: number) => (n === 1 ? "og 1 hold mere" : `og ${n} flere ${pluralWord("team", n, "da")}`),
+    more: (n: number) => (n === 1 ? "og 1 team mere" : `og ${n} flere ${pluralWord("team", n, "da")}`),
     moreAll: "kundepuls report viser dem alle",
     how: "Usikkerhed er et 95 %-interval. En ændring er kun reel, når den er større end usikkerheden.",
   },

@@ -35,7 +35,7 @@ describe("kundepuls report", () => {
     expect(en.stdout).toContain("Monthly report · October 2026");
     expect(en.stdout).toMatch(/Kundeservice \* +█+ \+50/);
     expect(en.stdout).toContain("Team by team");
-    expect(en.stdout).not.toContain("Hold for hold");
+    expect(en.stdout).not.toContain("Team for team");
     const quarter = await runCli(["report", "--quarter", "2026-Q4"], env);
     expect(quarter.code).toBe(2);
     expect(quarter.stderr).toContain("4. kvartal 2026 er ikke slut endnu");

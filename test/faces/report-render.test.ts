@@ -12,8 +12,8 @@ import { expectCleanCard } from "./teams/e2e.ts";
 const chart = (bars: { label: string; value: number | null }[]): Message => ({
   kind: "report",
   lang: "da",
-  summary: "NPS pr. hold",
-  blocks: [{ type: "header", text: "Månedsrapport" }, { type: "barChart", title: "NPS pr. hold · november 2026", seriesLabel: "NPS", bars }],
+  summary: "NPS pr. team",
+  blocks: [{ type: "header", text: "Månedsrapport" }, { type: "barChart", title: "NPS pr. team · november 2026", seriesLabel: "NPS", bars }],
 });
 
 const BARS = [
@@ -27,7 +27,7 @@ describe("barChart in Slack", () => {
     const { blocks } = renderMessage(chart(BARS));
     expect(blocks[1]).toEqual({
       type: "data_visualization",
-      title: "NPS pr. hold · november 2026",
+      title: "NPS pr. team · november 2026",
       chart: {
         type: "bar",
         series: [{ name: "NPS", data: [{ label: "Kundeservice", value: 42 }, { label: "Salg", value: -8 }] }],
@@ -48,7 +48,7 @@ describe("barChart in Slack", () => {
 
   it("outside a message (Home tab, modal), or without any bar, is a line of text", () => {
     const home = renderMessage(chart(BARS), "home").blocks[1];
-    expect(home).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: "NPS pr. hold · november 2026: Kundeservice: +42 · Salg: -8 · Lager: –" }] });
+    expect(home).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: "NPS pr. team · november 2026: Kundeservice: +42 · Salg: -8 · Lager: –" }] });
     expect(renderMessage(chart([{ label: "Lager", value: null }])).blocks[1]).toMatchObject({ type: "context" });
   });
 });
@@ -59,10 +59,10 @@ describe("barChart in Teams", () => {
     const element = (card.body as Record<string, unknown>[])[1];
     expect(element).toEqual({
       type: "Chart.HorizontalBar",
-      title: "NPS pr. hold · november 2026",
+      title: "NPS pr. team · november 2026",
       yAxisTitle: "NPS",
       data: [{ x: "Kundeservice", y: 42, color: "good" }, { x: "Salg", y: -8, color: "attention" }],
-      fallback: { type: "TextBlock", wrap: true, text: "NPS pr. hold · november 2026: Kundeservice +42 · Salg -8 · Lager –" },
+      fallback: { type: "TextBlock", wrap: true, text: "NPS pr. team · november 2026: Kundeservice +42 · Salg -8 · Lager –" },
     });
     expect(card.msteams).toEqual({ width: "Full" });
     expectCleanCard(card);
@@ -72,6 +72,6 @@ describe("barChart in Teams", () => {
 describe("barChart in the console", () => {
   it("draws one line per team on one scale, negative and positive alike", () => {
     expect(barLines(BARS)).toEqual(["  Kundeservice  ████████████████████ +42", "  Salg          █ -8", "  Lager         –"]);
-    expect(renderConsole(chart(BARS))).toContain("  NPS pr. hold · november 2026:\n  Kundeservice  ████");
+    expect(renderConsole(chart(BARS))).toContain("  NPS pr. team · november 2026:\n  Kundeservice  ████");
   });
 });

@@ -1,6 +1,6 @@
 // The report for management as built (both languages) and drawn by every face: the chart first,
 // honest small samples, no goals, no kudos, opted-out people never named, and 30 teams within
-// Slack's and Teams' limits with "og 10 flere hold".
+// Slack's and Teams' limits with "og 10 flere teams".
 import { describe, expect, it } from "vitest";
 import { closedLoop } from "../../src/core/closed-loop.ts";
 import { compareNps, computeNps, type ScoreCounts } from "../../src/core/nps.ts";
@@ -83,7 +83,7 @@ describe("the report, built", () => {
     const m = buildReport(view(), "da", TZ);
     expect(m.blocks[0]).toEqual({ type: "header", text: "Månedsrapport · november 2026" });
     expect(m.blocks[1]).toEqual({
-      type: "barChart", title: "NPS pr. hold · november 2026", seriesLabel: "NPS",
+      type: "barChart", title: "NPS pr. team · november 2026", seriesLabel: "NPS",
       bars: [{ label: "Kundeservice", value: 52 }, { label: "Lager *", value: 50 }, { label: "Salg", value: 17 }],
     });
     const out = text(m);
@@ -98,7 +98,7 @@ describe("the report, built", () => {
     expect(out).toMatch(/Udfald +1 × kunden er vundet tilbage · 1 × ikke vundet tilbage\n/);
     expect(out).toContain("Søren Holm (Kundeservice): 4\nEn kollega (Salg): 2");
     expect(out).not.toContain("Bente");
-    expect(m.summary).toBe("Månedsrapport · november 2026: hele firmaet +38 (210 svar) · bedst: Kundeservice +52 · 4 hold");
+    expect(m.summary).toBe("Månedsrapport · november 2026: hele firmaet +38 (210 svar) · bedst: Kundeservice +52 · 4 teams");
   });
 
   it("English, a quarter: the same parts in English, opted-out as 'a colleague'", () => {
@@ -157,7 +157,7 @@ describe("the report with 30 teams", () => {
       const m = buildReport(many, lang, TZ);
       const chart = m.blocks.find((b) => b.type === "barChart");
       expect(chart && chart.type === "barChart" && chart.bars).toHaveLength(20);
-      expect(text(m)).toContain(lang === "da" ? "og 10 flere hold (kundepuls report viser dem alle)." : "and 10 more teams (kundepuls report shows them all).");
+      expect(text(m)).toContain(lang === "da" ? "og 10 flere teams (kundepuls report viser dem alle)." : "and 10 more teams (kundepuls report shows them all).");
       expect(text(m)).toContain(lang === "da" ? "og 7 flere" : "and 7 more");
       const slack = renderMessage(m);
       expect(limitViolations(slack.blocks)).toEqual([]);
@@ -175,6 +175,6 @@ describe("the report with 30 teams", () => {
   it("the console (kundepuls report) lists every team", () => {
     const out = text(buildReport(many, "da", TZ, { maxTeams: Number.MAX_SAFE_INTEGER }));
     expect(out).toContain("Hold nummer 30 – regionen");
-    expect(out).not.toContain("flere hold");
+    expect(out).not.toContain("flere teams");
   });
 });
