@@ -1,5 +1,7 @@
 // Teams and touchpoints: looked up by slug/name, created on first mention by an answer.
-// Ids are cached per process; creation is an upsert so concurrent writers agree.
+// Ids are cached per process; creation is an upsert so concurrent writers agree, and within the
+// process one creation per name is in flight at a time (groups of answers are written at once on
+// PostgreSQL, and two upserts of one new name can still clash on its unique key there).
 import { slugify } from "../core/slug.ts";
 import type { Db } from "./database.ts";
 
@@ -15,20 +17,28 @@ export const defaultTeamName = (slug: string) => slug.charAt(0).toUpperCase() + 
 export class Directory {
   private teamIds = new Map<string, number>();
   private touchpointIds = new Map<string, number>();
+  private readonly creating = new Map<string, Promise<number>>();
 
   constructor(private readonly prisma: Db) {}
 
   async teamId(slug: string): Promise<number> {
     const cached = this.teamIds.get(slug);
     if (cached !== undefined) return cached;
-    const team = await this.prisma.team.upsert({
-      where: { slug },
-      create: { slug, name: defaultTeamName(slug) },
-      update: {},
-      select: { id: true },
-    });
-    this.teamIds.set(slug, team.id);
-    return team.id;
+    return this.once(`team:${slug}`, this.teamIds, slug, () =>
+      this.prisma.team.upsert({ where: { slug }, create: { slug, name: defaultTeamName(slug) }, update: {}, select: { id: true } }),
+    );
+  }
+
+  /** Runs `create` once for concurrent callers naming the same thing; caches the id it gives. */
+  private once(key: string, cache: Map<string, number>, name: string, create: () => Promise<{ id: number }>): Promise<number> {
+    let pending = this.creating.get(key);
+    if (!pending) {
+      pending = create()
+        .then((row) => (cache.set(name, row.id), row.id))
+        .finally(() => this.creating.delete(key));
+      this.creating.set(key, pending);
+    }
+    return pending;
   }
 
   /**
@@ -57,9 +67,9 @@ export class Directory {
   async touchpointId(name: string): Promise<number> {
     const cached = this.touchpointIds.get(name);
     if (cached !== undefined) return cached;
-    const row = await this.prisma.touchpoint.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } });
-    this.touchpointIds.set(name, row.id);
-    return row.id;
+    return this.once(`touchpoint:${name}`, this.touchpointIds, name, () =>
+      this.prisma.touchpoint.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } }),
+    );
   }
 
   async findTeam(slug: string): Promise<TeamRow | null> {
